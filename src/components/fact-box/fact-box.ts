@@ -1,0 +1,116 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { NewsroomElement } from '../../internal/newsroom-element.js';
+import { hasSlotted } from '../../internal/slots.js';
+import { tokens } from '../../internal/tokens.styles.js';
+import { NewsroomToggleEvent } from '../../events/toggle-event.js';
+import { factBoxTerms } from './fact-box.terms.js';
+import { styles } from './fact-box.styles.js';
+
+const DEFAULT_VISIBLE_COUNT = 2;
+
+/**
+ * @tag fact-box
+ * @summary A box of related facts, such as stat callouts, under a heading like "Learn more".
+ *
+ * @slot - The items: `stat-callout` elements or any other content.
+ * @slot heading - The heading; wins over the `heading` attribute. Put a real `<h2>`…`<h6>` here for the outline
+ *   to hold it even without JavaScript.
+ *
+ * @csspart base - The box (a complementary landmark labelled by its heading).
+ * @csspart heading - The heading.
+ * @csspart items - The grid of items.
+ * @csspart toggle - The "Show all" / "Show less" button.
+ *
+ * @cssprop --fact-box-background - Background of the box (default: the surface colour).
+ * @cssprop --fact-box-border-color - Colour of the box's top rule (default: the accent colour).
+ * @cssprop --fact-box-gap - Space between items (default: 1.25rem).
+ * @cssprop --fact-box-item-min-width - Narrowest an item gets before the grid wraps (default: 12rem).
+ *
+ * @fires {NewsroomToggleEvent} toggle - The box was expanded or collapsed by its button (`newState` tells which).
+ */
+export class FactBox extends NewsroomElement {
+  static override styles = [tokens, styles];
+  static override terms = factBoxTerms;
+
+  /** How many items the page gave, counted when the slot changes. */
+  @state() private itemCount = 0;
+
+  /** The heading text. */
+  @property() heading = '';
+
+  /** The heading's level in the document outline, 2 to 6. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  /** `grid` lays items out in as many columns as the box's own width allows; `list` stacks them. */
+  @property({ reflect: true }) layout: 'grid' | 'list' = 'grid';
+
+  /** Shows only the first `visible-count` items, with a button to show the rest. */
+  @property({ type: Boolean, reflect: true }) collapsible = false;
+
+  /** How many items a collapsed box shows. */
+  @property({ attribute: 'visible-count', type: Number }) visibleCount = DEFAULT_VISIBLE_COUNT;
+
+  /** Whether a collapsible box shows all its items. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  private level = 2;
+  private shownCount = DEFAULT_VISIBLE_COUNT;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('headingLevel')) {
+      this.level = Number.isInteger(this.headingLevel) ? Math.min(6, Math.max(2, this.headingLevel)) : 2;
+    }
+    if (changed.has('visibleCount')) {
+      this.shownCount = Number.isInteger(this.visibleCount) && this.visibleCount >= 0 ? this.visibleCount : DEFAULT_VISIBLE_COUNT;
+    }
+  }
+
+  private handleSlotChange(event: Event): void {
+    this.itemCount = (event.target as HTMLSlotElement).assignedElements().length;
+  }
+
+  private handleHeadingChange(): void {
+    this.requestUpdate();
+  }
+
+  private handleToggleClick(): void {
+    this.open = !this.open;
+    this.dispatchEvent(new NewsroomToggleEvent(this.open));
+  }
+
+  private get collapses(): boolean {
+    return this.collapsible && this.itemCount > this.shownCount;
+  }
+
+  protected override render() {
+    const collapsed = this.collapses && !this.open;
+    return html`<aside part="base" class="base" aria-labelledby="heading">
+      ${hasSlotted(this, 'heading')
+        ? // The page's own heading element is the heading: wrapping it in a second one would nest headings.
+          html`<div part="heading" class="heading" id="heading"><slot name="heading" @slotchange=${this.handleHeadingChange}></slot></div>`
+        : html`<div part="heading" class="heading" id="heading" role="heading" aria-level=${this.level}>
+            <slot name="heading" @slotchange=${this.handleHeadingChange}>${this.heading}</slot>
+          </div>`}
+      ${collapsed
+        ? // The count is a clamped integer, so this generated rule holds no page text.
+          html`<style>
+            @media screen {
+              ::slotted(:nth-child(n + ${this.shownCount + 1} of :not([slot]))) {
+                display: none !important;
+              }
+            }
+          </style>`
+        : nothing}
+      <div part="items" class="items" id="items">
+        <slot @slotchange=${this.handleSlotChange}></slot>
+      </div>
+      ${this.collapses
+        ? html`<button part="toggle" class="toggle" type="button" aria-expanded=${this.open ? 'true' : 'false'}
+            aria-controls="items" @click=${this.handleToggleClick}>
+            ${this.open ? this.localize.term('showLess') : this.localize.term('showAll', this.localize.number(this.itemCount))}
+          </button>`
+        : nothing}
+    </aside>`;
+  }
+}

@@ -1,0 +1,214 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { NewsroomElement } from '../../internal/newsroom-element.js';
+import { safeUrl } from '../../internal/safe-url.js';
+import { hasSlotted } from '../../internal/slots.js';
+import { isDateOnly, parseIsoDate } from '../../internal/dates.js';
+import { tokens } from '../../internal/tokens.styles.js';
+import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
+import { statCalloutTerms } from './stat-callout.terms.js';
+import { styles } from './stat-callout.styles.js';
+
+/** How `value` is formatted. */
+export type StatFormat = 'number' | 'compact' | 'percent' | 'none';
+
+// Plain decimal numbers only: "3e6", "0x10" or "1,000" are shown as written rather than guessed at.
+const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const COUNT_DURATION_MS = 1200;
+
+/**
+ * @tag stat-callout
+ * @summary A figure, what it counts and where it comes from: "Over 3M — Ukrainians who fled — Source: AFP".
+ *
+ * @slot - What the figure counts (the label); wins over the `label` attribute.
+ * @slot label - The label, as a named slot.
+ * @slot value - The figure, shown as written; wins over the `value` attribute.
+ * @slot prefix - A qualifier before the figure, such as "Over".
+ * @slot suffix - A qualifier after the figure, such as "+".
+ * @slot source - The source; put your own link here, or use `source` and `source-href`.
+ * @slot date - The "as of" date, shown as written.
+ *
+ * @csspart base - The wrapper of the whole callout.
+ * @csspart value - The figure with its prefix and suffix.
+ * @csspart label - What the figure counts.
+ * @csspart source - The "Source: …" line.
+ *
+ * @cssprop --stat-callout-value-color - Colour of the figure (default: the accent colour).
+ * @cssprop --stat-callout-value-size - Font size of the figure (default: 2.25em).
+ * @cssprop --stat-callout-value-weight - Font weight of the figure (default: 700).
+ * @cssprop --stat-callout-label-color - Colour of the label (default: the text colour).
+ * @cssprop --stat-callout-source-color - Colour of the source line (default: the muted text colour).
+ * @cssprop --ne-color-accent - Accent colour shared by all elements.
+ */
+export class StatCallout extends NewsroomElement {
+  static override styles = [tokens, visuallyHidden, styles];
+  static override terms = statCalloutTerms;
+
+  /** The figure shown while counting up, or `undefined` when the final value shows. */
+  @state() private countingValue?: number;
+
+  /** The figure: numeric text is formatted in the element's language, anything else is shown as written. */
+  @property() value = '';
+
+  /** How a numeric value is formatted: `number`, `compact` ("3M"), `percent` (80 → "80%") or `none`. */
+  @property() format: StatFormat = 'number';
+
+  /** ISO 4217 currency code, such as `EUR`, for money figures. */
+  @property() currency?: string;
+
+  /** Unit identifier for `Intl.NumberFormat`, such as `kilometer` or `percent`. */
+  @property() unit?: string;
+
+  /** Most digits after the decimal point (0–20). */
+  @property({ attribute: 'maximum-fraction-digits', type: Number }) maximumFractionDigits?: number;
+
+  /** A qualifier before the figure, such as "Over" (the `prefix` attribute; `Element.prefix` is taken). */
+  @property({ attribute: 'prefix' }) valuePrefix = '';
+
+  /** A qualifier after the figure, such as "+". */
+  @property({ attribute: 'suffix' }) valueSuffix = '';
+
+  /** What the figure counts. */
+  @property() label = '';
+
+  /** Who published the figure. */
+  @property() source = '';
+
+  /** Link to the source (http, https or relative URLs only; anything else is ignored). */
+  @property({ attribute: 'source-href' }) sourceHref = '';
+
+  /** The date the figure was true on (ISO 8601), shown as "as of …". */
+  @property() date = '';
+
+  /** Counts up to the figure once when it first scrolls into view, never under reduced motion (the `animate`
+   * attribute; `Element.animate()` is taken). */
+  @property({ attribute: 'animate', type: Boolean, reflect: true }) countUp = false;
+
+  private numericValue?: number;
+  private observer?: IntersectionObserver;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('value')) {
+      const text = this.value.trim();
+      const parsed = NUMERIC.test(text) ? Number(text) : Number.NaN;
+      this.numericValue = Number.isFinite(parsed) ? parsed : undefined;
+    }
+  }
+
+  protected override firstUpdated(): void {
+    if (!this.countUp || this.numericValue === undefined || hasSlotted(this, 'value')) return;
+    if (typeof IntersectionObserver === 'undefined' || matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+    this.countingValue = 0;
+    this.observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        this.observer?.disconnect();
+        this.startCounting();
+      }
+    });
+    this.observer.observe(this);
+  }
+
+  private startCounting(): void {
+    const target = this.numericValue ?? 0;
+    const start = performance.now();
+    const step = (now: number): void => {
+      const progress = Math.min(1, (now - start) / COUNT_DURATION_MS);
+      const eased = 1 - (1 - progress) ** 3;
+      this.countingValue = progress < 1 ? target * eased : undefined;
+      if (progress < 1) requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  }
+
+  private numberOptions(display: 'short' | 'long'): Intl.NumberFormatOptions {
+    const fractionDigits = this.maximumFractionDigits;
+    const options: Intl.NumberFormatOptions = {};
+    if (fractionDigits !== undefined && Number.isInteger(fractionDigits) && fractionDigits >= 0 && fractionDigits <= 20) {
+      options.maximumFractionDigits = fractionDigits;
+    }
+    if (this.format === 'compact') {
+      options.notation = 'compact';
+      options.compactDisplay = display;
+    } else if (this.format === 'percent') {
+      options.style = 'percent';
+    }
+    if (this.currency) {
+      options.style = 'currency';
+      options.currency = this.currency;
+      options.currencyDisplay = display === 'long' ? 'name' : 'symbol';
+    } else if (this.unit) {
+      options.style = 'unit';
+      options.unit = this.unit;
+      options.unitDisplay = display;
+    }
+    return options;
+  }
+
+  /** Formats a number, dropping a currency or unit that Intl does not know rather than failing to render. */
+  private formatNumber(value: number, display: 'short' | 'long'): string {
+    const scaled = this.format === 'percent' ? value / 100 : value;
+    const options = this.numberOptions(display);
+    try {
+      return this.localize.number(scaled, options);
+    } catch {
+      const { style, currency, unit, currencyDisplay, unitDisplay, ...plain } = options;
+      return this.localize.number(scaled, style === 'percent' ? { ...plain, style } : plain);
+    }
+  }
+
+  private renderFigure() {
+    const slotted = hasSlotted(this, 'value');
+    const numeric = this.format !== 'none' && !slotted ? this.numericValue : undefined;
+    const shown = numeric === undefined ? this.value : this.formatNumber(numeric, 'short');
+    // Compact figures ("3M") are read in full ("3 million") so that no one hears "3 metres".
+    const spoken = numeric !== undefined && this.format === 'compact' ? this.formatNumber(numeric, 'long') : undefined;
+    const counting = this.countingValue !== undefined && numeric !== undefined;
+    const hasPrefix = this.valuePrefix.trim() !== '' || hasSlotted(this, 'prefix');
+    return html`<data part="value" class="value" value=${numeric ?? nothing}
+      >${hasPrefix ? html`<slot name="prefix">${this.valuePrefix}</slot> ` : nothing}<span class="number"
+        ><span class=${counting ? 'counting' : ''}
+          ><span aria-hidden=${spoken ? 'true' : nothing}><slot name="value">${shown}</slot></span
+          >${spoken ? html`<span class="visually-hidden">${spoken}</span>` : nothing}</span
+        >${counting
+          ? html`<span class="ticker" aria-hidden="true">${this.formatNumber(this.countingValue!, 'short')}</span>`
+          : nothing}</span
+      ><slot name="suffix">${this.valueSuffix}</slot></data
+    >`;
+  }
+
+  private renderSource() {
+    const hasSource = this.source.trim() !== '' || hasSlotted(this, 'source');
+    const hasDate = this.date.trim() !== '' || hasSlotted(this, 'date');
+    if (!hasSource && !hasDate) return nothing;
+    const href = safeUrl(this.sourceHref);
+    const parsedDate = parseIsoDate(this.date);
+    const dateText = parsedDate
+      ? this.localize.date(parsedDate, { dateStyle: 'long', timeZone: isDateOnly(this.date) ? 'UTC' : undefined })
+      : this.date;
+    return html`<p part="source" class="source">
+      ${hasSource
+        ? html`<span>${this.localize.term('source')}</span>
+            <slot name="source">${href ? html`<a href=${href}>${this.source}</a>` : this.source}</slot>`
+        : nothing}${hasSource && hasDate ? ', ' : nothing}${hasDate
+        ? html`<slot name="date"
+            ><time datetime=${parsedDate ? this.date.trim() : nothing}>${this.localize.term('asOf', dateText)}</time></slot
+          >`
+        : nothing}
+    </p>`;
+  }
+
+  protected override render() {
+    return html`<div part="base" class="base" @slotchange=${() => this.requestUpdate()}>
+      <p class="figure">
+        ${this.renderFigure()}
+        <span part="label" class="label"><slot name="label"><slot></slot>${hasSlotted(this) ? nothing : this.label}</slot></span>
+      </p>
+      ${this.renderSource()}
+    </div>`;
+  }
+}

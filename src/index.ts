@@ -1,0 +1,5 @@
+// Registers every element and exports everything `classes` does.
+import './components/stat-callout/define.js';
+import './components/fact-box/define.js';
+
+export * from './classes.js';

@@ -1,0 +1,226 @@
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
+
+/** A term is a plain string or a function of the values it interpolates. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Term = string | ((...args: any[]) => string);
+
+/** The terms of one language, keyed by term name. */
+export type Terms = Record<string, Term>;
+
+/** Built-in terms of one element: English is complete, other languages may leave terms out. */
+export interface BuiltinTerms {
+  en: Terms;
+  [lang: string]: Terms;
+}
+
+/**
+ * A language a page adds (or overrides) at run time, with no build step:
+ *
+ * ```js
+ * import { registerTranslation } from 'newsroom-elements';
+ * registerTranslation({ $code: 'de', $quotes: ['„', '“'], source: 'Quelle:', showAll: (n) => `Alle zeigen (${n})` });
+ * ```
+ *
+ * Terms it leaves out fall back to the primary language (`de` for `de-AT`) and then to English.
+ */
+export interface Translation {
+  /** BCP 47 language tag, such as `de` or `pt-BR`. */
+  $code: string;
+  /** Opening and closing quotation marks, then optionally the inner pair. */
+  $quotes?: readonly [string, string] | readonly [string, string, string, string];
+  [term: string]: Term | readonly string[] | undefined;
+}
+
+interface SharedStore {
+  translations: Map<string, Translation>;
+  /** The page language while rendering on the server, where there is no document to look `lang` up in. */
+  serverLang?: string;
+  changes: EventTarget;
+  observer?: MutationObserver;
+}
+
+// Kept on globalThis under a registered symbol so that two copies of the library on one page share one registry.
+const STORE_KEY = Symbol.for('newsroom-elements.localize');
+const store: SharedStore = ((globalThis as Record<symbol, SharedStore | undefined>)[STORE_KEY] ??= {
+  translations: new Map(),
+  changes: new EventTarget(),
+});
+
+const CHANGE = 'change';
+
+/** Adds or extends languages for every element on the page; elements already shown update at once. */
+export function registerTranslation(...translations: Translation[]): void {
+  for (const translation of translations) {
+    const code = translation.$code.toLowerCase();
+    store.translations.set(code, { ...store.translations.get(code), ...translation });
+  }
+  store.changes.dispatchEvent(new Event(CHANGE));
+}
+
+/**
+ * Sets the language of the page being rendered on the server with @lit-labs/ssr (where elements cannot look up the
+ * nearest `lang`). An element's own `lang` attribute still wins.
+ */
+export function setServerLanguage(lang: string): void {
+  store.serverLang = lang;
+}
+
+/** Quotation marks by primary language (CLDR delimiters); `$quotes` in a registered translation wins. */
+const QUOTES: Record<string, readonly [string, string, string, string]> = {
+  en: ['“', '”', '‘', '’'],
+  fr: ['«\u202f', '\u202f»', '“', '”'],
+  uk: ['«', '»', '„', '“'],
+  ru: ['«', '»', '„', '“'],
+  de: ['„', '“', '‚', '‘'],
+  pl: ['„', '”', '«', '»'],
+  cs: ['„', '“', '‚', '‘'],
+  es: ['«', '»', '“', '”'],
+  it: ['«', '»', '“', '”'],
+  pt: ['«', '»', '“', '”'],
+  nl: ['‘', '’', '“', '”'],
+  sv: ['”', '”', '’', '’'],
+  ja: ['「', '」', '『', '』'],
+  zh: ['“', '”', '‘', '’'],
+  ar: ['”', '“', '’', '‘'],
+  he: ['”', '”', '’', '’'],
+};
+
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug']);
+
+const formatCache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules | Intl.RelativeTimeFormat>();
+
+function cachedFormat<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules | Intl.RelativeTimeFormat>(
+  kind: string,
+  lang: string,
+  options: object,
+  create: (locale: string) => T,
+): T {
+  const key = `${kind}|${lang}|${JSON.stringify(options)}`;
+  let format = formatCache.get(key) as T | undefined;
+  if (!format) {
+    try {
+      format = create(lang);
+    } catch {
+      // An unknown or malformed language tag (or option) must not break rendering: fall back to English.
+      format = create('en');
+    }
+    formatCache.set(key, format);
+  }
+  return format;
+}
+
+/** The language of the nearest ancestor with a `lang` attribute, looking through shadow roots; `en` if none. */
+export function resolveLang(element: Element): string {
+  let node: Element | null = element;
+  while (node) {
+    const withLang: Element | null = node.closest('[lang]');
+    const lang = withLang?.getAttribute('lang')?.trim();
+    if (lang) return lang;
+    // An empty lang="" means "unknown": keep looking, as the host page is more likely to know.
+    const root = (withLang ?? node).getRootNode();
+    node = withLang?.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
+  }
+  return 'en';
+}
+
+function primaryOf(lang: string): string {
+  return lang.split('-')[0].toLowerCase();
+}
+
+/** Whether a language is written right to left. */
+export function isRtlLanguage(lang: string): boolean {
+  return RTL_LANGUAGES.has(primaryOf(lang));
+}
+
+function watchLangAttributes(): void {
+  if (store.observer || typeof MutationObserver === 'undefined') return;
+  store.observer = new MutationObserver(() => store.changes.dispatchEvent(new Event(CHANGE)));
+  store.observer.observe(document, { attributes: true, attributeFilter: ['lang'], subtree: true });
+}
+
+/**
+ * Gives an element its language (the nearest `lang`, kept current) and the terms, numbers, dates and quotation marks
+ * of that language. The host re-renders when its language changes or a page registers a translation.
+ */
+export class LocalizeController implements ReactiveController {
+  private resolvedLang = 'en';
+
+  private readonly host: ReactiveControllerHost & HTMLElement;
+  private readonly builtin: BuiltinTerms;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, builtin: BuiltinTerms) {
+    this.host = host;
+    this.builtin = builtin;
+    host.addController(this);
+  }
+
+  /** The resolved language tag, such as `fr` or `uk-UA`. */
+  get lang(): string {
+    // Server rendering connects no element to a document: use the element's own lang or the page's.
+    return isServer ? this.host.getAttribute('lang') || store.serverLang || 'en' : this.resolvedLang;
+  }
+
+  hostConnected(): void {
+    this.resolvedLang = resolveLang(this.host);
+    watchLangAttributes();
+    store.changes.addEventListener(CHANGE, this.handleChange);
+  }
+
+  hostDisconnected(): void {
+    store.changes.removeEventListener(CHANGE, this.handleChange);
+  }
+
+  private readonly handleChange = (): void => {
+    this.resolvedLang = resolveLang(this.host);
+    this.host.requestUpdate();
+  };
+
+  /** The candidate languages, most specific first, ending with English. */
+  private fallbacks(): string[] {
+    const exact = this.lang.toLowerCase();
+    const primary = primaryOf(exact);
+    return [...new Set([exact, primary, 'en'])];
+  }
+
+  /** A term in the element's language, falling back to the primary language and then to English. */
+  term(key: string, ...args: unknown[]): string {
+    for (const code of this.fallbacks()) {
+      const term = store.translations.get(code)?.[key] ?? this.builtin[code]?.[key];
+      if (typeof term === 'string') return term;
+      if (typeof term === 'function') return term(...args);
+    }
+    return key;
+  }
+
+  /** Opening and closing quotation marks for the language, or the inner pair for a quote within a quote. */
+  quotes(inner = false): readonly [string, string] {
+    for (const code of this.fallbacks()) {
+      const marks = store.translations.get(code)?.$quotes ?? QUOTES[code];
+      if (marks) {
+        return inner && marks.length === 4 ? [marks[2], marks[3]] : [marks[0], marks[1]];
+      }
+    }
+    return ['“', '”'];
+  }
+
+  /** Whether the element's language is written right to left. */
+  get rtl(): boolean {
+    return isRtlLanguage(this.lang);
+  }
+
+  number(value: number, options: Intl.NumberFormatOptions = {}): string {
+    return cachedFormat('n', this.lang, options, (locale) => new Intl.NumberFormat(locale, options)).format(value);
+  }
+
+  date(value: Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
+    return cachedFormat('d', this.lang, options, (locale) => new Intl.DateTimeFormat(locale, options)).format(value);
+  }
+
+  relativeTime(value: number, unit: Intl.RelativeTimeFormatUnit, options: Intl.RelativeTimeFormatOptions = { numeric: 'auto' }): string {
+    return cachedFormat('r', this.lang, options, (locale) => new Intl.RelativeTimeFormat(locale, options)).format(value, unit);
+  }
+
+  plural(count: number, options: Intl.PluralRulesOptions = {}): Intl.LDMLPluralRule {
+    return cachedFormat('p', this.lang, options, (locale) => new Intl.PluralRules(locale, options)).select(count);
+  }
+}

@@ -1,0 +1,52 @@
+import 'axe-core/axe.min.js';
+import type { AxeResults, RunOptions } from 'axe-core';
+import { expect } from '@open-wc/testing';
+
+declare global {
+  interface Window {
+    axe: { run(context: Element | Document, options?: RunOptions): Promise<AxeResults> };
+  }
+}
+
+/** Runs axe (WCAG 2.2 A/AA and best practices) over an element and its shadow trees; fails listing each violation. */
+export async function expectAccessible(context: Element | Document, options: RunOptions = {}): Promise<void> {
+  const results = await window.axe.run(context, { resultTypes: ['violations'], ...options });
+  const report = results.violations.map(
+    (violation) => `${violation.id}: ${violation.help}\n  ${violation.nodes.map((node) => node.target.join(' ')).join('\n  ')}`,
+  );
+  expect(report, report.join('\n')).to.deep.equal([]);
+}
+
+/** The visible text of a shadow root's rendering, slotted content included, with white space folded. */
+export function renderedText(element: HTMLElement): string {
+  return element.shadowRoot ? flatText(element.shadowRoot).replace(/\s+/g, ' ').trim() : '';
+}
+
+function flatText(node: Node): string {
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  if (node instanceof HTMLSlotElement) {
+    const assigned = node.assignedNodes({ flatten: true });
+    return (assigned.length > 0 ? assigned : Array.from(node.childNodes)).map(flatText).join('');
+  }
+  if (node instanceof HTMLStyleElement || (node instanceof Element && node.classList.contains('visually-hidden'))) return '';
+  if (node instanceof HTMLElement && node.shadowRoot) return flatText(node.shadowRoot);
+  return Array.from(node.childNodes).map(flatText).join('');
+}
+
+/** A global that a successful XSS payload would set; tests assert it stays untouched. */
+export function xssTrapped(): boolean {
+  return (window as unknown as { __xss?: boolean }).__xss === true;
+}
+
+/** Hostile strings for attribute and slot tests; each one, if it ever ran, would set `window.__xss`. */
+export const HOSTILE_STRINGS = [
+  '<img src=x onerror="window.__xss=true">',
+  '"><script>window.__xss=true</script>',
+  "'><svg onload=window.__xss=true>",
+  'javascript:window.__xss=true',
+  ' JaVaScRiPt:window.__xss=true',
+  'java\tscript:window.__xss=true',
+  'data:text/html,<script>window.__xss=true</script>',
+  '${window.__xss=true}',
+  '\u202eevil\u202c',
+];
