@@ -2,6 +2,8 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import * as puppeteer from 'puppeteer-core';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
+import { commentServerPlugin } from './test/support/comment-server-plugin.mjs';
+import { forcedColorsPlugin } from './test/support/forced-colors-plugin.mjs';
 import { defaultReporter } from '@web/test-runner';
 
 // Debian's browsers (see README): Chromium through CDP, Firefox ESR through WebDriver BiDi.
@@ -27,7 +29,7 @@ export default {
   browserStartTimeout: 60_000,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColorsPlugin(), commentServerPlugin()],
   browsers: [
     browsers.includes('chromium') &&
       chromeLauncher({ launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs } }),

@@ -1,6 +1,7 @@
 // The classes and helpers, without registering any tag: for subclassing or registering under another name.
 export { StatCallout, type StatFormat } from './components/stat-callout/stat-callout.js';
 export { FactBox } from './components/fact-box/fact-box.js';
+export { SocialFollow } from './components/social-follow/social-follow.js';
 export { NewsroomElement } from './internal/newsroom-element.js';
 export { registerTranslation, type Translation, type Term } from './internal/localize.js';
 export { safeUrl } from './internal/safe-url.js';

@@ -1,0 +1,94 @@
+import { css } from 'lit';
+
+// Each recognised link is a square target (44 px at the default font size) with its icon centred in it; with
+// `labels`, the link's text follows the square. The page's own <a> covers the icon, so the whole square is the link,
+// and the icon ignores the pointer.
+export const styles = css`
+  :host {
+    --_size: var(--social-follow-size, 2.75em);
+    --_icon: var(--social-follow-icon-size, 1.5em);
+    --_gap: var(--social-follow-gap, 0.5em);
+    --_color: var(--social-follow-color, var(--_link));
+    display: block;
+    line-height: 1.4;
+  }
+
+  .base {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5em;
+  }
+
+  .heading,
+  ::slotted([slot='heading']) {
+    margin: 0;
+    font-size: 1.125em;
+    font-weight: 700;
+    line-height: 1.25;
+  }
+
+  .list {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_gap);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .item {
+    position: relative;
+    display: flex;
+    color: var(--_color);
+  }
+
+  .icon {
+    position: absolute;
+    inset-block-start: calc((var(--_size) - var(--_icon)) / 2);
+    inset-inline-start: calc((var(--_size) - var(--_icon)) / 2);
+    inline-size: var(--_icon);
+    block-size: var(--_icon);
+    fill: currentColor;
+    pointer-events: none;
+  }
+
+  .item > slot::slotted(a) {
+    display: inline-flex;
+    align-items: center;
+    box-sizing: border-box;
+    min-block-size: var(--_size);
+    color: var(--_color);
+    border-radius: var(--_radius);
+    overflow-wrap: anywhere;
+  }
+
+  .linked > slot::slotted(a) {
+    padding-inline: var(--_size) 0.5em;
+  }
+
+  /* Icon only: the link's text moves out of its square; its aria-label names it. */
+  :host(:not([labels])) .linked > slot::slotted(a) {
+    display: block;
+    inline-size: var(--_size);
+    block-size: var(--_size);
+    padding: 0;
+    overflow: hidden;
+    white-space: nowrap;
+    text-indent: calc(var(--_size) * 2);
+  }
+
+  .item > slot::slotted(a:focus-visible) {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  @media (forced-colors: active) {
+    .icon {
+      fill: CanvasText;
+    }
+
+    .item > slot::slotted(a:focus-visible) {
+      outline-color: Highlight;
+    }
+  }
+`;

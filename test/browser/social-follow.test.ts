@@ -1,0 +1,276 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { siBluesky, siFacebook, siRss, siX } from 'simple-icons';
+import '../../src/components/social-follow/define.js';
+import { SocialFollow } from '../../src/components/social-follow/social-follow.js';
+import { expectAccessible, HOSTILE_STRINGS, xssTrapped } from './helpers.js';
+
+const EVERY_NETWORK = [
+  ['https://www.facebook.com/newsroom', 'Facebook', 'Follow us on Facebook'],
+  ['https://x.com/newsroom', 'X', 'Follow us on X'],
+  ['https://twitter.com/newsroom_old', 'Twitter', 'Follow us on X – Twitter'],
+  ['https://www.instagram.com/newsroom/', 'Instagram', 'Follow us on Instagram'],
+  ['https://www.youtube.com/@newsroom', 'YouTube', 'Follow us on YouTube'],
+  ['https://www.linkedin.com/company/newsroom', 'LinkedIn', 'Follow us on LinkedIn'],
+  ['https://www.tiktok.com/@newsroom', 'TikTok', 'Follow us on TikTok'],
+  ['https://bsky.app/profile/newsroom.example', 'Bluesky', 'Follow us on Bluesky'],
+  ['https://mastodon.social/@newsroom', 'Mastodon', 'Follow us on Mastodon'],
+  ['https://www.threads.net/@newsroom', 'Threads', 'Follow us on Threads'],
+  ['https://t.me/newsroom', 'Telegram', 'Follow us on Telegram'],
+  ['https://wa.me/15550100', 'WhatsApp', 'Follow us on WhatsApp'],
+  ['https://newsroom.example/feed/', 'RSS', 'Subscribe to our RSS feed'],
+  ['mailto:desk@newsroom.example', 'Email', 'Email us'],
+] as const;
+
+async function follow(markup: ReturnType<typeof html>, lang = 'en'): Promise<SocialFollow> {
+  const wrapper = await fixture<HTMLElement>(html`<div lang=${lang}>${markup}</div>`);
+  const element = wrapper.querySelector('social-follow')!;
+  await settled(element);
+  return element;
+}
+
+/** Waits for the enhancement: the first render, the update that slots the links, and any re-naming after it. */
+async function settled(element: SocialFollow): Promise<void> {
+  while (!(await element.updateComplete));
+  await Promise.resolve();
+  while (!(await element.updateComplete));
+}
+
+const links = (element: SocialFollow) => Array.from(element.querySelectorAll<HTMLAnchorElement>(':scope > a'));
+const names = (element: SocialFollow) => links(element).map((link) => link.getAttribute('aria-label'));
+const iconOf = (link: HTMLAnchorElement) => link.assignedSlot?.parentElement?.querySelector('svg.icon path')?.getAttribute('d');
+
+describe('social-follow', () => {
+  it('is registered and exported under its tag', () => {
+    expect(customElements.get('social-follow')).to.equal(SocialFollow);
+    expect(document.createElement('social-follow')).to.be.instanceOf(SocialFollow);
+  });
+
+  it("recognises every network from the URL and names the page's own links", async () => {
+    const element = await follow(html`<social-follow>
+      ${EVERY_NETWORK.map(([href, text]) => html`<a href=${href}>${text}</a> `)}
+    </social-follow>`);
+    expect(names(element)).to.deep.equal(EVERY_NETWORK.map(([, , name]) => name));
+    for (const [index, link] of links(element).entries()) {
+      expect(link.getAttribute('href'), link.textContent!).to.equal(EVERY_NETWORK[index][0]);
+      expect(link.assignedSlot!.parentElement!.localName).to.equal('li');
+      expect(iconOf(link), link.textContent!).to.match(/^M/);
+    }
+    const [facebook, x] = links(element);
+    expect(iconOf(facebook)).to.equal(siFacebook.path);
+    expect(iconOf(x)).to.equal(siX.path);
+    expect(iconOf(links(element)[7])).to.equal(siBluesky.path);
+    expect(iconOf(links(element)[12])).to.equal(siRss.path);
+    const icons = element.shadowRoot!.querySelectorAll('svg');
+    expect(icons.length).to.equal(EVERY_NETWORK.length);
+    for (const icon of icons) expect(icon.getAttribute('aria-hidden')).to.equal('true');
+    expect(element.shadowRoot!.querySelectorAll('li').length).to.equal(EVERY_NETWORK.length);
+    await expectAccessible(element);
+  });
+
+  it('recognises feeds by type, Mastodon servers by data-network, and keeps unknown links as text', async () => {
+    const element = await follow(html`<social-follow labels>
+      <a href="/latest.xml" type="application/rss+xml">Latest</a>
+      <a href="https://journa.host/@newsroom" data-network="mastodon">Mastodon</a>
+      <a href="https://newsroom.example/newsletter">Newsletter</a>
+      <a href="javascript:void(0)">Script</a>
+      <a href="https://medium.com/@newsroom">Medium</a>
+    </social-follow>`);
+    expect(names(element)).to.deep.equal(['Subscribe to our RSS feed – Latest', 'Follow us on Mastodon', null, null, null]);
+    const [, , newsletter, script, medium] = links(element);
+    for (const unknown of [newsletter, script, medium]) {
+      expect(iconOf(unknown)).to.equal(undefined);
+      expect(unknown.getBoundingClientRect().width).to.be.greaterThan(20);
+    }
+    expect(script.getAttribute('href')).to.equal('javascript:void(0)');
+    await expectAccessible(element);
+  });
+
+  it('names the links in the nearest language', async () => {
+    const markup = html`<social-follow>
+      <a href="https://www.facebook.com/newsroom">Facebook</a>
+      <a href="https://newsroom.example/rss.xml"></a>
+      <a href="mailto:desk@newsroom.example"></a>
+    </social-follow>`;
+    expect(names(await follow(markup, 'fr'))).to.deep.equal(['Suivez-nous sur Facebook', 'Abonnez-vous à notre flux RSS', 'Écrivez-nous']);
+    const uk = await follow(markup, 'uk');
+    expect(names(uk)).to.deep.equal(['Стежте за нами в Facebook', 'Підпишіться на нашу RSS-стрічку', 'Напишіть нам']);
+    await expectAccessible(uk);
+
+    uk.parentElement!.lang = 'en';
+    await Promise.resolve();
+    await settled(uk);
+    expect(names(uk)).to.deep.equal(['Follow us on Facebook', 'Subscribe to our RSS feed', 'Email us']);
+  });
+
+  it('never gives two different destinations the same name, and keeps names the page wrote', async () => {
+    const element = await follow(html`<social-follow>
+      <a href="https://x.com/newsroom">X</a>
+      <a href="https://x.com/newsroom_fr">X</a>
+      <a href="https://mastodon.social/@newsroom">Mastodon</a>
+      <a href="https://mstdn.social/@newsroom">Mastodon</a>
+      <a href="https://x.com/newsroom">X</a>
+      <a href="https://www.facebook.com/newsroom" aria-label="Our Facebook page">Facebook</a>
+    </social-follow>`);
+    expect(names(element)).to.deep.equal([
+      'Follow us on X – newsroom',
+      'Follow us on X – newsroom_fr',
+      'Follow us on Mastodon – mastodon.social/@newsroom',
+      'Follow us on Mastodon – mstdn.social/@newsroom',
+      'Follow us on X – newsroom',
+      'Our Facebook page',
+    ]);
+    await expectAccessible(element);
+  });
+
+  it('shows icons alone in square targets, or with the links’ own text under labels', async () => {
+    const element = await follow(html`<social-follow heading="Connect with us">
+      <a href="https://www.facebook.com/newsroom">Facebook</a>
+      <a href="https://bsky.app/profile/newsroom.example">Bluesky</a>
+    </social-follow>`);
+    const [facebook] = links(element);
+    const square = facebook.getBoundingClientRect();
+    expect(square.width).to.be.closeTo(square.height, 0.5);
+    expect(square.width).to.be.at.least(24);
+    expect(facebook.scrollWidth).to.be.greaterThan(facebook.clientWidth);
+    const icon = element.shadowRoot!.querySelector('svg')!.getBoundingClientRect();
+    expect(icon.left).to.be.greaterThan(square.left);
+    expect(icon.right).to.be.lessThan(square.right);
+    // The whole square, icon included, is the page's link.
+    const hit = document.elementFromPoint(icon.left + icon.width / 2, icon.top + icon.height / 2);
+    expect(hit === facebook).to.equal(true);
+    await expectAccessible(element);
+
+    element.showLabels = true;
+    await settled(element);
+    expect(element.hasAttribute('labels')).to.equal(true);
+    const labelled = facebook.getBoundingClientRect();
+    expect(labelled.width).to.be.greaterThan(square.width + 20);
+    expect(facebook.scrollWidth).to.be.at.most(facebook.clientWidth + 1);
+    expect(facebook.getAttribute('aria-label')).to.contain(facebook.textContent!.trim());
+    await expectAccessible(element);
+  });
+
+  it('labels its list with a heading of the given level, or with the page’s own heading', async () => {
+    const element = await follow(html`<social-follow heading="Connect with us" heading-level="3">
+      <a href="https://x.com/newsroom">X</a>
+    </social-follow>`);
+    const heading = element.shadowRoot!.querySelector('[role="heading"]')!;
+    expect(heading.getAttribute('aria-level')).to.equal('3');
+    expect(heading.textContent!.trim()).to.equal('Connect with us');
+    expect(element.shadowRoot!.querySelector('ul')!.getAttribute('aria-labelledby')).to.equal(heading.id);
+    for (const [given, expected] of [['1', '2'], ['9', '6'], ['abc', '2']]) {
+      element.setAttribute('heading-level', given);
+      await element.updateComplete;
+      expect(heading.getAttribute('aria-level'), given).to.equal(expected);
+    }
+
+    const slotted = await follow(html`<social-follow heading="ignored">
+      <h2 slot="heading">Connect with us</h2><a href="https://x.com/newsroom">X</a>
+    </social-follow>`);
+    expect(slotted.shadowRoot!.querySelector('[role="heading"]')).to.equal(null);
+    expect(slotted.querySelector('h2')!.assignedSlot).to.exist;
+    await expectAccessible(slotted);
+
+    const bare = await follow(html`<social-follow><a href="https://x.com/newsroom">X</a></social-follow>`);
+    expect(bare.shadowRoot!.querySelector('ul')!.hasAttribute('aria-labelledby')).to.equal(false);
+    await expectAccessible(bare);
+  });
+
+  it('keeps the page’s order for keyboard focus', async () => {
+    const element = await follow(html`<social-follow heading="Connect with us">
+      <a href="https://www.facebook.com/newsroom">Facebook</a>
+      <a href="https://newsroom.example/about">About</a>
+      <a href="https://bsky.app/profile/newsroom.example">Bluesky</a>
+    </social-follow>`);
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    element.before(before);
+    before.focus();
+    const focused: (Element | null)[] = [];
+    for (let step = 0; step < 3; step += 1) {
+      await sendKeys({ press: 'Tab' });
+      focused.push(document.activeElement);
+    }
+    expect(focused.map((node) => node?.textContent)).to.deep.equal(links(element).map((link) => link.textContent));
+    before.remove();
+  });
+
+  it('keeps icons visible in forced colours', async () => {
+    const element = await follow(html`<social-follow><a href="https://x.com/newsroom">X</a></social-follow>`);
+    const icon = element.shadowRoot!.querySelector('svg')!;
+    const emulated = await executeServerCommand<boolean, { active: boolean }>('emulate-forced-colors', { active: true });
+    try {
+      expect(emulated, 'forced-colours emulation').to.equal(/Chrome\//.test(navigator.userAgent));
+      if (emulated) {
+        expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+        const fill = getComputedStyle(icon).fill;
+        // CanvasText: the system's text colour, which differs from the page's forced background.
+        const canvasText = probeColor('CanvasText');
+        expect(fill).to.equal(canvasText);
+        expect(fill).not.to.equal(probeColor('Canvas'));
+        await expectAccessible(element);
+      } else {
+        // Firefox under WebDriver BiDi cannot emulate forced colours: check the rule that applies there instead.
+        const rules = (element.constructor as typeof SocialFollow).elementStyles.map((style) => (style as { cssText: string }).cssText).join('\n');
+        expect(rules).to.match(/@media \(forced-colors: active\)\s*\{\s*\.icon\s*\{\s*fill: CanvasText;/);
+        expect(getComputedStyle(icon).fill).to.equal(getComputedStyle(icon.parentElement!).color);
+      }
+    } finally {
+      if (emulated) await executeServerCommand('emulate-forced-colors', { active: false });
+    }
+  });
+
+  it('follows links added, re-pointed and removed later, undoing what it did', async () => {
+    const element = await follow(html`<social-follow><a href="https://x.com/newsroom">X</a></social-follow>`);
+    const added = document.createElement('a');
+    added.href = 'https://www.instagram.com/newsroom/';
+    added.textContent = 'Instagram';
+    element.append(added);
+    await Promise.resolve();
+    await settled(element);
+    expect(names(element)).to.deep.equal(['Follow us on X', 'Follow us on Instagram']);
+    expect(added.getAttribute('slot')).to.equal('link-2');
+
+    added.href = 'https://newsroom.example/elsewhere';
+    await Promise.resolve();
+    await settled(element);
+    expect(added.hasAttribute('aria-label')).to.equal(false);
+    expect(iconOf(added)).to.equal(undefined);
+
+    const [x] = links(element);
+    x.remove();
+    await Promise.resolve();
+    await settled(element);
+    expect(x.hasAttribute('slot')).to.equal(false);
+    expect(x.hasAttribute('aria-label')).to.equal(false);
+    expect(added.getAttribute('slot')).to.equal('link-1');
+    expect(element.shadowRoot!.querySelectorAll('li').length).to.equal(1);
+  });
+
+  it('never injects markup or runs script from hostile headings, link text or URLs', async () => {
+    for (const hostile of HOSTILE_STRINGS) {
+      const element = await follow(html`<social-follow .heading=${hostile} heading-level=${hostile}>
+        <a href=${hostile}>${hostile}</a><a href="https://x.com/newsroom">${hostile}</a>
+      </social-follow>`);
+      const shadow = element.shadowRoot!;
+      expect(shadow.querySelectorAll('img, script, iframe, a').length).to.equal(0);
+      expect(shadow.querySelectorAll('svg').length).to.equal(1);
+      expect(shadow.querySelector('[role="heading"]')!.textContent!.trim()).to.equal(hostile.trim());
+      const [first, x] = links(element);
+      expect(first.hasAttribute('aria-label')).to.equal(false);
+      expect(x.getAttribute('aria-label')).to.equal(`Follow us on X – ${hostile.replace(/\s+/g, ' ').trim()}`);
+    }
+    expect(xssTrapped()).to.equal(false);
+  });
+});
+
+/** The computed value of a colour keyword, read from a probe element in the page. */
+function probeColor(keyword: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = keyword;
+  document.body.append(probe);
+  const color = getComputedStyle(probe).color;
+  probe.remove();
+  return color;
+}
