@@ -1,0 +1,124 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    line-height: 1.4;
+    --_quote-accent: var(--pull-quote-accent, var(--_accent));
+  }
+
+  .base {
+    margin: 0;
+    padding-inline-start: var(--_space);
+    border-inline-start: 4px solid var(--_quote-accent);
+  }
+
+  .quote {
+    margin: 0;
+    font-family: var(--pull-quote-font-family, inherit);
+    font-size: var(--pull-quote-font-size, 1.25em);
+    font-weight: 600;
+    line-height: 1.35;
+    overflow-wrap: anywhere;
+  }
+
+  /* The opening mark floats beside the first line, whatever the first paragraph's display; the last paragraph
+     runs inline so that the closing mark ends its last line. */
+  .mark {
+    float: inline-start;
+  }
+
+  ::slotted(p) {
+    margin-block: 0 0.75em;
+  }
+
+  ::slotted(p:last-of-type) {
+    display: inline;
+  }
+
+  .attribution {
+    margin-block-start: 0.5rem;
+    color: var(--_muted);
+  }
+
+  .speaker {
+    font-weight: 700;
+    color: var(--ne-color-text, CanvasText);
+  }
+
+  cite {
+    font-style: normal;
+  }
+
+  :host([variant='feature']) .base {
+    padding: 0;
+    border: 0;
+    text-align: center;
+  }
+
+  :host([variant='feature']) .quote {
+    font-size: var(--pull-quote-font-size, 1.75em);
+  }
+
+  :host([variant='feature']) .mark {
+    float: none;
+  }
+
+  :host([variant='feature']) .mark,
+  :host([variant='feature']) .quote > [aria-hidden] {
+    color: var(--_quote-accent);
+  }
+
+  @media (min-width: 48rem) {
+    :host([variant='aside']) {
+      float: inline-end;
+      inline-size: var(--pull-quote-aside-width, 40%);
+      margin-inline-start: calc(var(--_space) * 1.5);
+      margin-block-end: var(--_space);
+    }
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    margin-block-start: 0.75rem;
+  }
+
+  button {
+    min-block-size: 2.75rem;
+    padding-inline: 1rem;
+    font: inherit;
+    color: var(--_link);
+    background: transparent;
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+
+  button:hover {
+    text-decoration: underline;
+  }
+
+  [role='status'] {
+    color: var(--_muted);
+  }
+
+  [hidden] {
+    display: none;
+  }
+
+  @media print {
+    .actions {
+      display: none;
+    }
+  }
+
+  @media (forced-colors: active) {
+    button {
+      color: ButtonText;
+      border-color: ButtonText;
+    }
+  }
+`;

@@ -1,0 +1,28 @@
+import type { BuiltinTerms } from '../../internal/localize.js';
+
+export const shareMenuTerms: BuiltinTerms = {
+  en: {
+    shareOn: 'Share on',
+    email: 'Email',
+    server: 'Your Mastodon server, such as mastodon.social',
+    badServer: 'Enter a server name such as mastodon.social',
+    go: 'Share',
+    changeServer: 'Change server',
+  },
+  fr: {
+    shareOn: 'Partager sur',
+    email: 'E-mail',
+    server: 'Votre serveur Mastodon, par exemple mastodon.social',
+    badServer: 'Saisissez un nom de serveur, par exemple mastodon.social',
+    go: 'Partager',
+    changeServer: 'Changer de serveur',
+  },
+  uk: {
+    shareOn: 'Поділитися в',
+    email: 'Ел. пошта',
+    server: 'Ваш сервер Mastodon, наприклад mastodon.social',
+    badServer: 'Введіть назву сервера, наприклад mastodon.social',
+    go: 'Поділитися',
+    changeServer: 'Змінити сервер',
+  },
+};

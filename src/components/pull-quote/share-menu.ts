@@ -1,0 +1,185 @@
+import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { LocalizeController } from '../../internal/localize.js';
+import type { PullQuoteShareDetail, PullQuoteShareNetwork } from '../../events/pull-quote-share-event.js';
+import { shareMenuTerms } from './share-menu.terms.js';
+
+/** What the menu needs from its pull quote. */
+export interface ShareMenuSource {
+  /** The quotation as shared, shortened on a word boundary to at most `max` characters. */
+  text(max?: number): string;
+  /** The link to the quotation. */
+  url(): string;
+  /** Fires the cancelable `pull-quote-share` event; false when the page cancelled it. */
+  dispatch(detail: PullQuoteShareDetail): boolean;
+}
+
+const SERVER_KEY = 'newsroom-elements:mastodon-server';
+// X and Mastodon count any link as 23 characters; one more for the space before it.
+const LINK_COST = 24;
+const e = encodeURIComponent;
+
+/** A host name as a reader types it ("mastodon.social", "https://fosstodon.org/"), or undefined. */
+function parseServer(input: string): string | undefined {
+  const host = input.trim().replace(/^https?:\/\//i, '').replace(/\/+$/, '');
+  if (!/^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+(?::\d{1,5})?$/u.test(host)) return undefined;
+  try {
+    return new URL(`https://${host}`).host;
+  } catch {
+    return undefined;
+  }
+}
+
+function storedServer(): string | undefined {
+  try {
+    return parseServer(localStorage.getItem(SERVER_KEY) ?? '');
+  } catch {
+    return undefined; // storage blocked by the reader's settings
+  }
+}
+
+/**
+ * The fallback for browsers without the Web Share API: links to each network's own share page, built only from the
+ * quotation and this page's URL, so nothing is requested from any network before the reader picks one. Mastodon
+ * asks for the reader's server once and remembers it in localStorage.
+ */
+export class ShareMenu {
+  private readonly localize: LocalizeController;
+  private askingServer = false;
+  private serverError = '';
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly source: ShareMenuSource,
+  ) {
+    this.localize = new LocalizeController(host, shareMenuTerms);
+  }
+
+  /** The share page of a network, with the text shortened to that network's limit. */
+  private link(network: PullQuoteShareNetwork, server = ''): { href: string; text: string } {
+    const url = this.source.url();
+    const text = (max?: number) => this.source.text(max);
+    switch (network) {
+      case 'x':
+        return { text: text(280 - LINK_COST), href: `https://x.com/intent/post?text=${e(text(280 - LINK_COST))}&url=${e(url)}` };
+      case 'bluesky': // Bluesky counts the link in full.
+        return { text: text(300 - url.length - 1), href: `https://bsky.app/intent/compose?text=${e(`${text(300 - url.length - 1)} ${url}`)}` };
+      case 'mastodon':
+        return { text: text(500 - LINK_COST), href: `https://${server}/share?text=${e(`${text(500 - LINK_COST)} ${url}`)}` };
+      case 'facebook':
+        return { text: text(), href: `https://www.facebook.com/sharer/sharer.php?u=${e(url)}` };
+      case 'linkedin':
+        return { text: text(), href: `https://www.linkedin.com/sharing/share-offsite/?url=${e(url)}` };
+      default:
+        return { text: text(), href: `mailto:?subject=${e(text(100))}&body=${e(`${text()}\n\n${url}`)}` };
+    }
+  }
+
+  /** Lets the page track or replace the action; a cancelled event stops the link. */
+  private pick(event: Event, network: PullQuoteShareNetwork, text: string): void {
+    if (!this.source.dispatch({ text, url: this.source.url(), network })) event.preventDefault();
+  }
+
+  private async showServerForm(): Promise<void> {
+    this.askingServer = true;
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    this.host.shadowRoot?.querySelector<HTMLInputElement>('#mastodon-server')?.focus();
+  }
+
+  private async handleServerSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const input = (event.currentTarget as HTMLFormElement).elements.namedItem('server') as HTMLInputElement;
+    const server = parseServer(input.value);
+    this.serverError = server ? '' : this.localize.term('badServer');
+    if (server) {
+      try {
+        localStorage.setItem(SERVER_KEY, server);
+      } catch {
+        // Not remembered, but this share still goes ahead.
+      }
+      this.askingServer = false;
+      const { text, href } = this.link('mastodon', server);
+      if (this.source.dispatch({ text, url: this.source.url(), network: 'mastodon' })) window.open(href, '_blank', 'noopener');
+    }
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    this.host.shadowRoot?.querySelector<HTMLElement>(server ? '#mastodon' : '#mastodon-server')?.focus();
+  }
+
+  private renderLink(network: PullQuoteShareNetwork, label: string, server?: string) {
+    const { href, text } = this.link(network, server);
+    return html`<a id=${network} href=${href} target=${network === 'email' ? nothing : '_blank'} rel="noopener noreferrer"
+      @click=${(event: Event) => this.pick(event, network, text)}>${label}</a>`;
+  }
+
+  render() {
+    const term = (key: string) => this.localize.term(key);
+    const server = storedServer();
+    return html`<style>
+        .menu {
+          flex-basis: 100%;
+        }
+        ul {
+          display: flex;
+          flex-wrap: wrap;
+          gap: 0.25rem 1rem;
+          margin: 0.25rem 0 0;
+          padding: 0;
+          list-style: none;
+        }
+        a {
+          display: inline-block;
+          padding-block: 0.5rem;
+        }
+        form {
+          display: flex;
+          flex-wrap: wrap;
+          align-items: end;
+          gap: 0.5rem;
+          margin-block-start: 0.5rem;
+        }
+        label {
+          display: flex;
+          flex-direction: column;
+        }
+        input {
+          min-block-size: 2.75rem;
+          padding-inline: 0.5rem;
+          font: inherit;
+        }
+        .error {
+          flex-basis: 100%;
+          margin: 0;
+          color: var(--_accent);
+        }
+      </style>
+      <div id="share-menu" class="menu">
+        <span id="share-on">${term('shareOn')}</span>
+        <ul aria-labelledby="share-on">
+          <li>${this.renderLink('x', 'X')}</li>
+          <li>${this.renderLink('bluesky', 'Bluesky')}</li>
+          <li>${this.renderLink('facebook', 'Facebook')}</li>
+          <li>${this.renderLink('linkedin', 'LinkedIn')}</li>
+          <li>${this.renderLink('email', term('email'))}</li>
+          <li>
+            ${server && !this.askingServer
+              ? html`${this.renderLink('mastodon', `Mastodon (${server})`, server)}
+                  <button type="button" @click=${() => this.showServerForm()}>${term('changeServer')}</button>`
+              : html`<button type="button" id="mastodon" aria-expanded=${this.askingServer ? 'true' : 'false'}
+                  @click=${() => this.showServerForm()}>Mastodon</button>`}
+          </li>
+        </ul>
+        ${this.askingServer
+          ? html`<form @submit=${(event: SubmitEvent) => this.handleServerSubmit(event)} novalidate>
+              <label
+                >${term('server')}
+                <input id="mastodon-server" name="server" value=${server ?? ''} autocomplete="url" inputmode="url"
+                  aria-invalid=${this.serverError ? 'true' : 'false'} aria-describedby="server-error" />
+              </label>
+              <button>${term('go')}</button>
+              <p id="server-error" class="error" role="alert">${this.serverError}</p>
+            </form>`
+          : nothing}
+      </div>`;
+  }
+}

@@ -1,0 +1,113 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { NewsroomElement } from '../../internal/newsroom-element.js';
+import { safeUrl } from '../../internal/safe-url.js';
+import { hasSlotted } from '../../internal/slots.js';
+import { tokens } from '../../internal/tokens.styles.js';
+import { speakerCaptionTerms } from './speaker-caption.terms.js';
+import { styles } from './speaker-caption.styles.js';
+
+/**
+ * @tag speaker-caption
+ * @summary Who is speaking or shown: "Antony Blinken, US Secretary of State", with an optional portrait, photo
+ *   credit, profile link and caption sentence.
+ *
+ * @slot - A free caption sentence, such as "President Zelensky addressed the Bundestag on Thursday."
+ * @slot name - The person's name; wins over the `name` attribute.
+ * @slot job-title - The person's job title; wins over the `job-title` attribute.
+ * @slot image - The portrait, such as your own `<img>` or `<picture>`; wins over `src`.
+ * @slot credit - The photo credit; wins over the `credit` attribute.
+ *
+ * @csspart base - The wrapper of the portrait and the text.
+ * @csspart portrait - The portrait image.
+ * @csspart speaker - The name and job title, read as one phrase.
+ * @csspart caption - The caption sentence.
+ * @csspart credit - The photo credit.
+ *
+ * @cssprop --speaker-caption-image-size - Width and height of the portrait (default: 3.5rem).
+ * @cssprop --speaker-caption-credit-color - Colour of the photo credit (default: the muted text colour).
+ */
+export class SpeakerCaption extends NewsroomElement {
+  static override styles = [tokens, styles];
+  static override terms = speakerCaptionTerms;
+
+  /** Whether the portrait at `src` failed to load. */
+  @state() private imageFailed = false;
+
+  /** The person's name. */
+  @property() name = '';
+
+  /** The person's job title, shown after the name. */
+  @property({ attribute: 'job-title' }) jobTitle = '';
+
+  /** URL of the portrait (http, https or relative). */
+  @property() src = '';
+
+  /** Text alternative of the portrait; empty (the default) when the name beside it says it all. */
+  @property() alt = '';
+
+  /** `circle` (default) or `square` portrait. */
+  @property({ reflect: true }) shape: 'circle' | 'square' = 'circle';
+
+  /** The photo credit, such as "Photo: AFP". */
+  @property() credit = '';
+
+  /** Link to the person's profile (http, https or relative URLs only; anything else is ignored). */
+  @property() href = '';
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src')) this.imageFailed = false;
+  }
+
+  private handleSlotChange(): void {
+    this.requestUpdate();
+  }
+
+  private handleImageError(): void {
+    this.imageFailed = true;
+  }
+
+  /** The name and job title as one phrase ("Antony Blinken, US Secretary of State"), as shown. */
+  get phrase(): string {
+    const text = (slot: string, fallback: string) =>
+      (hasSlotted(this, slot) ? this.querySelector(`:scope > [slot="${slot}"]`)!.textContent! : fallback).replace(/\s+/g, ' ').trim();
+    return [text('name', this.name), text('job-title', this.jobTitle)].filter(Boolean).join(this.localize.term('separator'));
+  }
+
+  private renderPortrait() {
+    const src = safeUrl(this.src);
+    // A failed or missing image keeps its reserved box so that nothing below it moves.
+    return html`<slot name="image" @slotchange=${this.handleSlotChange}
+      >${src && !this.imageFailed
+        ? html`<img part="portrait" class="portrait" src=${src} alt=${this.alt} width="64" height="64" loading="lazy"
+            decoding="async" @error=${this.handleImageError} />`
+        : src
+          ? html`<span part="portrait" class="portrait"></span>`
+          : nothing}</slot
+    >`;
+  }
+
+  protected override render() {
+    const hasName = this.name.trim() !== '' || hasSlotted(this, 'name');
+    const hasJobTitle = this.jobTitle.trim() !== '' || hasSlotted(this, 'job-title');
+    const href = safeUrl(this.href);
+    const phrase = html`<span class="name"><slot name="name" @slotchange=${this.handleSlotChange}>${this.name}</slot></span
+      >${hasName && hasJobTitle ? this.localize.term('separator') : nothing}<span class="job-title"
+        ><slot name="job-title" @slotchange=${this.handleSlotChange}>${this.jobTitle}</slot></span
+      >`;
+    // One unit for assistive technology: a link is read whole; otherwise role="text" keeps VoiceOver from
+    // splitting the name from the job title (psammead#374).
+    return html`<div part="base" class="base">
+      ${this.renderPortrait()}
+      <div>
+        <p part="speaker" ?hidden=${!hasName && !hasJobTitle}>
+          ${href ? html`<a href=${href}>${phrase}</a>` : html`<span role="text">${phrase}</span>`}
+        </p>
+        <div part="caption" class="caption" ?hidden=${!hasSlotted(this)}><slot @slotchange=${this.handleSlotChange}></slot></div>
+        <p part="credit" class="credit" ?hidden=${!this.credit.trim() && !hasSlotted(this, 'credit')}>
+          <slot name="credit" @slotchange=${this.handleSlotChange}>${this.credit}</slot>
+        </p>
+      </div>
+    </div>`;
+  }
+}
