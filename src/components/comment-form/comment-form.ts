@@ -1,0 +1,325 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { tokens } from '../../internal/tokens.styles.js';
+import { safeUrl } from '../../internal/safe-url.js';
+import { CommentSubmitEvent } from '../../events/comment-submit-event.js';
+import { CommentPostedEvent } from '../../events/comment-posted-event.js';
+import { CommentErrorEvent } from '../../events/comment-error-event.js';
+import { HONEYPOT_FIELD, type WpComment, type WpCommentCreate } from '../../protocol/comments.js';
+import { CommentPart } from '../comment-section/comment-part.js';
+import { CommentApiError, createComment } from '../comment-section/comment-api.js';
+import { postClassicForm } from './classic-post.js';
+import { newAttemptKey, readAuthor, readDraft, writeAuthor, writeDraft } from './drafts.js';
+import { FIELD_ORDER, validateComment, type CommentField, type CommentValues } from './validate.js';
+import { commentFormTerms } from './comment-form.terms.js';
+import { styles } from './comment-form.styles.js';
+
+// The classic WordPress form's field names, which browsers and password managers know.
+const CLASSIC_NAMES: Record<CommentField, string> = { content: 'comment', author_name: 'author', author_email: 'email', author_url: 'url' };
+const AUTOCOMPLETE: Record<CommentField, string> = { content: 'off', author_name: 'name', author_email: 'email', author_url: 'url' };
+const INPUT_TYPE: Record<CommentField, string> = { content: 'text', author_name: 'text', author_email: 'email', author_url: 'url' };
+
+type Status = 'idle' | 'sending' | 'sent' | 'error';
+
+/**
+ * @tag comment-form
+ * @summary WordPress's "Leave a Reply" form, on native fields, that never loses what the reader typed.
+ *
+ * The text is saved in `localStorage` per post and parent while the reader types, and cleared only once the
+ * server has accepted the comment. Against our comment server each comment carries an `Idempotency-Key`, reused on
+ * retries; against a stock WordPress only standard headers are sent. `mode="wp-form"` posts the classic fields to
+ * `action` (`…/wp-comments-post.php`) instead. A `<form>` the page puts inside is what readers without JavaScript use.
+ *
+ * @slot - Ignored once the element runs: a classic `<form>` for readers without JavaScript, whose typed values
+ *   carry over.
+ *
+ * @csspart form - The form.
+ * @csspart heading - The heading ("Leave a Reply").
+ * @csspart submit - The "Post Comment" button.
+ *
+ * @cssprop --comment-form-gap - Space between the fields (default: 1rem).
+ * @cssprop --comment-form-field-max-width - Widest a field gets (default: 40rem).
+ * @cssprop --comment-form-field-background - Background of the fields (default: the system field colour).
+ * @cssprop --comment-form-field-border-color - Border of the fields (default: the muted text colour).
+ * @cssprop --comment-form-button-color - Text colour of the submit button.
+ * @cssprop --comment-form-button-background - Background of the submit button (default: the link colour).
+ *
+ * @fires {CommentSubmitEvent} comment-submit - About to send; cancelable, `payload` is the comment.
+ * @fires {CommentPostedEvent} comment-posted - The server accepted the comment (`comment`, possibly held).
+ * @fires {CommentErrorEvent} comment-error - Sending failed; the text stays in the form.
+ */
+export class CommentForm extends CommentPart {
+  static override styles = [tokens, styles];
+  static override terms = commentFormTerms;
+
+  @query('form') private form!: HTMLFormElement;
+  @query(`[name="${HONEYPOT_FIELD}"]`) private honeypot!: HTMLInputElement;
+
+  @state() private status: Status = 'idle';
+  /** Term names (or the server's messages) of the fields at fault. */
+  @state() private errors: Partial<Record<CommentField, string>> = {};
+  /** The server's message (or a term name) shown in the alert. */
+  @state() private failure = '';
+  /** Whether the last comment posted is held for moderation. */
+  @state() private held = false;
+
+  /** The comment replied to; 0 for a new thread. */
+  @property({ type: Number }) parent = 0;
+
+  /** The name of the commenter replied to, for the heading "Leave a Reply to …". */
+  @property({ attribute: 'reply-to-name' }) replyToName = '';
+
+  /** The heading's level in the document outline, 2 to 6. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  /** Whether name and email are required (`require-name-email="false"` to allow anonymous comments). */
+  @property({ attribute: 'require-name-email', converter: { fromAttribute: (value: string | null) => value !== 'false' } })
+  requireNameEmail = true;
+
+  /** `rest` posts JSON to `{endpoint}/comments`; `wp-form` posts the classic fields to `action` (same origin). */
+  @property() mode: 'rest' | 'wp-form' = 'rest';
+
+  /** The classic form's target, `…/wp-comments-post.php`, for `mode="wp-form"`. */
+  @property() action = '';
+
+  /** How long to wait for the server, in milliseconds, before offering a retry. */
+  @property({ type: Number }) timeout = 20_000;
+
+  private values: CommentValues = { content: '', author_name: '', author_email: '', author_url: '' };
+  private remember = false;
+  private draftId = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const author = readAuthor();
+    if (author) {
+      this.remember = true;
+      Object.assign(this.values, author);
+    }
+    // What a reader typed into the page's own form before the element ran is kept.
+    const classic = this.querySelector<HTMLFormElement>(':scope > form');
+    for (const field of FIELD_ORDER) {
+      const input = classic?.elements.namedItem(CLASSIC_NAMES[field]);
+      if (input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement) {
+        if (input.value) this.values[field] = input.value;
+      }
+    }
+    if (!this.action && classic) this.action = classic.action;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const target = this.mode === 'wp-form' ? safeUrl(this.action) : this.apiEndpoint;
+    const draftId = `${target}|${this.post}|${this.parent}`;
+    if (draftId !== this.draftId) {
+      const previous = this.draftId;
+      this.draftId = draftId;
+      const saved = readDraft(draftId)?.content;
+      if (saved) this.values.content = saved;
+      else if (previous) this.values.content = '';
+      else this.saveDraft();
+    }
+    if (changed.has('parent') && this.status === 'sent') this.status = 'idle';
+  }
+
+  private saveDraft(): void {
+    const draft = readDraft(this.draftId);
+    writeDraft(this.draftId, this.values.content ? { ...draft, content: this.values.content } : undefined);
+  }
+
+  private saveAuthor(): void {
+    const { author_name, author_email, author_url } = this.values;
+    writeAuthor(this.remember ? { author_name, author_email, author_url } : undefined);
+  }
+
+  private handleInput(event: InputEvent): void {
+    const input = event.target as HTMLInputElement | HTMLTextAreaElement;
+    const field = input.id as CommentField;
+    this.values[field] = input.value;
+    if (field === 'content') this.saveDraft();
+    else if (this.remember) this.saveAuthor();
+    if (this.status === 'sent') this.status = 'idle';
+  }
+
+  private handleRememberChange(event: Event): void {
+    this.remember = (event.target as HTMLInputElement).checked;
+    this.saveAuthor();
+  }
+
+  private handleKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      this.form.requestSubmit();
+    }
+  }
+
+  private handleSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    void this.submit();
+  }
+
+  private handleCancelReply(): void {
+    this.parent = 0;
+    this.replyToName = '';
+  }
+
+  private async focusFirstInvalid(): Promise<void> {
+    await this.updateComplete;
+    const first = FIELD_ORDER.find((field) => this.errors[field]);
+    if (first) this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus();
+  }
+
+  /** Turns the form into a reply to a comment and focuses the comment field. */
+  async replyTo(commentId: number, authorName: string): Promise<void> {
+    this.parent = commentId;
+    this.replyToName = authorName;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#content')?.focus();
+  }
+
+  /** Validates and sends the comment (what "Post Comment", Ctrl/Cmd+Enter and "Try again" do); one at a time. */
+  async submit(): Promise<void> {
+    if (this.status === 'sending') return;
+    const post = this.post;
+    const endpoint = this.apiEndpoint;
+    const action = safeUrl(this.action);
+    this.errors = validateComment(this.values, this.requireNameEmail);
+    if (Object.keys(this.errors).length > 0 || !post || (this.mode === 'wp-form' ? !action : !endpoint)) {
+      this.status = 'idle';
+      return this.focusFirstInvalid();
+    }
+    const payload: WpCommentCreate = {
+      post,
+      parent: this.parent > 0 ? this.parent : 0,
+      author_name: this.values.author_name.trim(),
+      author_email: this.values.author_email.trim(),
+      author_url: this.values.author_url.trim(),
+      content: this.values.content,
+    };
+    if (this.honeypot.value) payload[HONEYPOT_FIELD] = this.honeypot.value;
+    if (!this.dispatchEvent(new CommentSubmitEvent(payload))) return;
+
+    this.status = 'sending';
+    this.failure = '';
+    // The same payload sent again is a retry: it reuses the key, and a "duplicate" answer means the first one landed.
+    const serialized = JSON.stringify(payload);
+    const draft = readDraft(this.draftId);
+    const retry = draft?.attempt?.payload === serialized;
+    const key = retry ? draft!.attempt!.key : newAttemptKey();
+    writeDraft(this.draftId, { content: this.values.content, attempt: { key, payload: serialized } });
+    try {
+      const signal = AbortSignal.timeout(this.timeout > 0 ? this.timeout : 20_000);
+      const comment = await (this.mode === 'wp-form'
+        ? this.postClassic(action!, payload, signal)
+        : createComment(endpoint!, payload, key, signal));
+      this.handleSent(comment, comment.status === 'hold');
+    } catch (error) {
+      const failure = error instanceof CommentApiError ? error : new CommentApiError('network', 0, String(error));
+      if (retry && failure.status === 409) this.handleSent(undefined, false);
+      else this.handleFailure(failure);
+    }
+  }
+
+  private async postClassic(action: string, payload: WpCommentCreate, signal: AbortSignal): Promise<WpComment> {
+    const fields: Record<string, string> = {
+      comment: payload.content,
+      author: payload.author_name ?? '',
+      email: payload.author_email ?? '',
+      url: payload.author_url ?? '',
+      comment_post_ID: String(payload.post),
+      comment_parent: String(payload.parent ?? 0),
+    };
+    if (this.remember) fields['wp-comment-cookies-consent'] = 'yes';
+    const { held } = await postClassicForm(action, fields, signal);
+    return { status: held ? 'hold' : 'approved' } as WpComment;
+  }
+
+  private async handleSent(comment: WpComment | undefined, held: boolean): Promise<void> {
+    writeDraft(this.draftId, undefined);
+    this.values.content = '';
+    this.held = held;
+    this.status = 'sent';
+    if (this.remember) this.saveAuthor();
+    this.dispatchEvent(new CommentPostedEvent(this.mode === 'wp-form' ? undefined : comment));
+    if (this.parent) this.handleCancelReply();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.status')?.focus();
+  }
+
+  private async handleFailure(error: CommentApiError): Promise<void> {
+    const fieldErrors: Partial<Record<CommentField, string>> = {};
+    for (const field of FIELD_ORDER) {
+      const message = error.params[field];
+      if (typeof message === 'string') fieldErrors[field] = message;
+    }
+    this.errors = fieldErrors;
+    this.failure = error.status === 0 ? error.code : error.message || 'failed';
+    this.status = 'error';
+    this.dispatchEvent(new CommentErrorEvent(error.code, error.status, error.message));
+    if (Object.keys(fieldErrors).length > 0) return this.focusFirstInvalid();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.retry')?.focus();
+  }
+
+  private renderField(field: CommentField) {
+    const error = this.errors[field];
+    const required = field === 'content' || (this.requireNameEmail && (field === 'author_name' || field === 'author_email'));
+    const common = {
+      describedBy: error ? `${field}-error` : undefined,
+      invalid: error ? 'true' : undefined,
+    };
+    return html`<div class="field">
+      <label for=${field}>${this.localize.term(field)}${required ? html` <span aria-hidden="true">*</span>` : nothing}</label>
+      ${field === 'content'
+        ? html`<textarea id="content" name="comment" rows="8" ?required=${required} aria-describedby=${ifDefined(common.describedBy)}
+            aria-invalid=${ifDefined(common.invalid)} .value=${live(this.values.content)} @input=${this.handleInput}
+            @keydown=${this.handleKeydown}></textarea>`
+        : html`<input id=${field} name=${CLASSIC_NAMES[field]} type=${INPUT_TYPE[field]} autocomplete=${AUTOCOMPLETE[field]}
+            ?required=${required} aria-describedby=${ifDefined(common.describedBy)} aria-invalid=${ifDefined(common.invalid)}
+            .value=${live(this.values[field])} @input=${this.handleInput} />`}
+      ${error ? html`<p class="error" id="${field}-error">${this.localize.term(error)}</p>` : nothing}
+    </div>`;
+  }
+
+  protected override render() {
+    const level = Number.isInteger(this.headingLevel) ? Math.min(6, Math.max(2, this.headingLevel)) : 2;
+    const replying = this.parent > 0;
+    const sending = this.status === 'sending';
+    return html`<form part="form" novalidate aria-labelledby="heading" aria-busy=${sending ? 'true' : 'false'} @submit=${this.handleSubmit}>
+      <div class="title">
+        <div part="heading" class="heading" id="heading" role="heading" aria-level=${level}>
+          ${replying && this.replyToName ? this.localize.term('leaveReplyTo', this.replyToName) : this.localize.term('leaveReply')}
+        </div>
+        ${replying
+          ? html`<button class="secondary" type="button" @click=${this.handleCancelReply}>${this.localize.term('cancelReply')}</button>`
+          : nothing}
+      </div>
+      <p>${this.localize.term('emailNote')} ${this.localize.term('requiredNote')} <span aria-hidden="true">*</span></p>
+      ${FIELD_ORDER.map((field) => this.renderField(field))}
+      <div class="consent">
+        <input id="remember" name="wp-comment-cookies-consent" type="checkbox" value="yes" .checked=${live(this.remember)}
+          @change=${this.handleRememberChange} />
+        <label for="remember">${this.localize.term('saveAuthor')}</label>
+      </div>
+      <div class="trap" aria-hidden="true">
+        <label for="trap">${this.localize.term('honeypot')}</label>
+        <input id="trap" name=${HONEYPOT_FIELD} type="text" tabindex="-1" autocomplete="off" />
+      </div>
+      <button part="submit" class="submit" type="submit" ?disabled=${sending}>
+        ${this.localize.term(sending ? 'sending' : 'submit')}
+      </button>
+      <div class="messages">
+        <p class="status" role="status" tabindex="-1">
+          ${this.status === 'sent' ? this.localize.term(this.held ? 'held' : 'posted') : nothing}
+        </p>
+        <div class="alert" role="alert">
+          ${this.status === 'error'
+            ? html`<p>${this.localize.term(this.failure)}</p>
+                <button class="secondary retry" type="button" @click=${this.submit}>${this.localize.term('retry')}</button>`
+            : nothing}
+        </div>
+      </div>
+    </form>`;
+  }
+}

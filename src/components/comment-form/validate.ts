@@ -1,0 +1,38 @@
+import { COMMENT_LIMITS } from '../../protocol/comments.js';
+
+/** The fields of the form, named as in the REST API (and in its error `params`). */
+export type CommentField = 'content' | 'author_name' | 'author_email' | 'author_url';
+export type CommentValues = Record<CommentField, string>;
+
+/** The order the fields appear in, so that focus goes to the first invalid one. */
+export const FIELD_ORDER: readonly CommentField[] = ['content', 'author_name', 'author_email', 'author_url'];
+
+const encoder = new TextEncoder();
+// Longest email address SMTP allows; checked before the pattern so that it never runs on a huge input.
+const EMAIL_MAX = 254;
+// No spaces, ":" or ";" (they smuggle extra headers into mail software), one "@", a dot in the domain.
+const EMAIL = /^[^\s@:;,<>()[\]"]+@[^\s@:;,<>()[\]"]+\.[^\s@:;,<>()[\]".]+$/;
+
+function isWebAddress(text: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** Checks the values as WordPress would (limits in UTF-8 bytes); returns a term name for each field at fault. */
+export function validateComment(values: CommentValues, requireNameEmail: boolean): Partial<Record<CommentField, string>> {
+  const errors: Partial<Record<CommentField, string>> = {};
+  for (const field of FIELD_ORDER) {
+    if (encoder.encode(values[field]).length > COMMENT_LIMITS[field]) errors[field] = `${field}TooLong`;
+  }
+  if (!values.content.trim()) errors.content = 'contentRequired';
+  if (requireNameEmail && !values.author_name.trim()) errors.author_name = 'author_nameRequired';
+  const email = values.author_email.trim();
+  if (requireNameEmail && !email) errors.author_email = 'author_emailRequired';
+  else if (email && !errors.author_email && (email.length > EMAIL_MAX || !EMAIL.test(email))) errors.author_email = 'author_emailInvalid';
+  const url = values.author_url.trim();
+  if (url && !errors.author_url && !isWebAddress(url)) errors.author_url = 'author_urlInvalid';
+  return errors;
+}

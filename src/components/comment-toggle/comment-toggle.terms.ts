@@ -1,0 +1,22 @@
+import type { BuiltinTerms } from '../../internal/localize.js';
+
+// `count` gets the formatted number and its Intl.PluralRules category.
+export const commentToggleTerms: BuiltinTerms = {
+  en: {
+    comments: 'Comments',
+    clickToComment: 'Click to comment',
+    count: (count: string, category: Intl.LDMLPluralRule) => `${count} ${category === 'one' ? 'comment' : 'comments'}`,
+  },
+  fr: {
+    comments: 'Commentaires',
+    clickToComment: 'Cliquez pour commenter',
+    count: (count: string, category: Intl.LDMLPluralRule) =>
+      category === 'one' ? `${count} commentaire` : category === 'many' ? `${count} de commentaires` : `${count} commentaires`,
+  },
+  uk: {
+    comments: 'Коментарі',
+    clickToComment: 'Натисніть, щоб прокоментувати',
+    count: (count: string, category: Intl.LDMLPluralRule) =>
+      `${count} ${{ one: 'коментар', few: 'коментарі', many: 'коментарів' }[category as string] ?? 'коментаря'}`,
+  },
+};

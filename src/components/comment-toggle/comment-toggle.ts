@@ -1,0 +1,90 @@
+import { html, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { tokens } from '../../internal/tokens.styles.js';
+import { NewsroomToggleEvent } from '../../events/toggle-event.js';
+import { CommentPart } from '../comment-section/comment-part.js';
+import { countComments } from '../comment-section/comment-api.js';
+import { commentToggleTerms } from './comment-toggle.terms.js';
+import { styles } from './comment-toggle.styles.js';
+
+/**
+ * @tag comment-toggle
+ * @summary The "Click to comment" / "12 comments" button that opens a post's comments.
+ *
+ * The count is fetched (one `per_page=1` request, read from `X-WP-Total`) only once the button scrolls into view,
+ * unless the page gives it in `count`.
+ *
+ * @csspart button - The button.
+ *
+ * @cssprop --comment-toggle-color - Text and border colour of the button (default: the link colour).
+ * @cssprop --comment-toggle-background - Background of the button (default: transparent).
+ *
+ * @fires {NewsroomToggleEvent} toggle - The reader opened or closed the comments (`newState` tells which).
+ */
+export class CommentToggle extends CommentPart {
+  static override styles = [tokens, styles];
+  static override terms = commentToggleTerms;
+
+  @query('button') private button!: HTMLButtonElement;
+
+  @state() private countFailed = false;
+
+  /** The number of approved comments; fetched (and reflected) when the button first shows if the page leaves it unset. */
+  @property({ type: Number, reflect: true }) count?: number;
+
+  /** Whether the comments are open (`aria-expanded`). */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** The id of the element the button shows and hides, in the same document or shadow root as the toggle. */
+  @property() controls = '';
+
+  private observer?: IntersectionObserver;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('controls')) {
+      // aria-controls cannot point out of a shadow root; the element reflection property can.
+      const target = this.controls ? (this.getRootNode() as Document | ShadowRoot).getElementById(this.controls) : null;
+      this.button.ariaControlsElements = target ? [target] : null;
+    }
+    if (this.count === undefined && !this.observer && this.apiEndpoint && this.post) {
+      this.observer = new IntersectionObserver((entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          this.observer?.disconnect();
+          void this.fetchCount();
+        }
+      });
+      this.observer.observe(this);
+    }
+  }
+
+  private async fetchCount(): Promise<void> {
+    try {
+      this.count = await countComments(this.apiEndpoint!, this.post!);
+    } catch {
+      // The button still opens the comments, whose list shows the error and a retry.
+      this.countFailed = true;
+    }
+  }
+
+  private handleClick(): void {
+    this.open = !this.open;
+    this.dispatchEvent(new NewsroomToggleEvent(this.open));
+  }
+
+  private get label(): string {
+    if (this.count === undefined || !Number.isFinite(this.count) || this.countFailed) return this.localize.term('comments');
+    if (this.count <= 0) return this.localize.term('clickToComment');
+    return this.localize.term('count', this.localize.number(this.count), this.localize.plural(this.count));
+  }
+
+  protected override render() {
+    return html`<button part="button" type="button" aria-expanded=${this.open ? 'true' : 'false'} @click=${this.handleClick}>
+      ${this.label}<span class="chevron" aria-hidden="true"></span>
+    </button>`;
+  }
+}

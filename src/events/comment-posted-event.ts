@@ -1,0 +1,15 @@
+import type { WpComment } from '../protocol/comments.js';
+
+/**
+ * Fired as `comment-posted` by `comment-form` once the server has accepted a comment. `comment` is the server's
+ * comment, or `undefined` when only a "duplicate" answer to a retry proved that an earlier attempt got through.
+ * Composed, so that a `comment-list` elsewhere on the page can show the new comment at once.
+ */
+export class CommentPostedEvent extends Event {
+  readonly comment?: WpComment;
+
+  constructor(comment: WpComment | undefined) {
+    super('comment-posted', { bubbles: true, composed: true });
+    this.comment = comment;
+  }
+}
