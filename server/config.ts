@@ -1,0 +1,135 @@
+import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ModerationMode } from './rules.js';
+
+/** Options of `createCommentApp` / `startServer`; every one falls back to its environment variable, then a default. */
+export interface CommentServerOptions {
+  /** Interface to listen on (env HOST, default 127.0.0.1). */
+  host?: string;
+  /** Port to listen on, 0 = random (env PORT, default 8787). */
+  port?: number;
+  /** Folder of the SQLite file and the generated admin token (env DATA_DIR, default ./data). */
+  dataDir?: string;
+  /** `postgres://…` to use PostgreSQL instead of SQLite (env DATABASE_URL). */
+  databaseUrl?: string;
+  /** Bearer token of the moderator (env COMMENTS_ADMIN_TOKEN; generated and stored in the data folder if unset). */
+  adminToken?: string;
+  /** Origins allowed to call the API from a browser (env ALLOWED_ORIGINS, comma-separated; `*` for any). */
+  allowedOrigins?: string[];
+  /** Which comments wait for a moderator (env MODERATION, default first-time). */
+  moderation?: ModerationMode;
+  /** Words that hold a comment for moderation (env MODERATION_KEYWORDS, comma-separated). */
+  moderationKeywords?: string[];
+  /** Proxies whose X-Forwarded-For is believed (env TRUSTED_PROXIES, comma-separated addresses or CIDR ranges). */
+  trustedProxies?: string[];
+  /** Minimum seconds between two comments from one address or email; 0 disables (env FLOOD_SECONDS, default 15). */
+  floodSeconds?: number;
+  /** Refuse comments without a name and email (env REQUIRE_NAME_EMAIL, default true). */
+  requireNameEmail?: boolean;
+  /** Post URL template for a comment's `link`, `{post}` replaced by the post ID (env POST_LINK, default /?p={post}). */
+  postLink?: string;
+  /** Structured JSON logs on stdout (env LOG, default false; `npm run server` turns it on). */
+  logger?: boolean;
+  /** Clock in ms, for tests of the flood window. */
+  now?: () => number;
+}
+
+export type ResolvedOptions = Required<Omit<CommentServerOptions, 'databaseUrl'>> & { databaseUrl?: string };
+
+/** A setting that cannot work; the message names the option or environment variable. */
+export class ConfigError extends Error {}
+
+const list = (value: string | undefined): string[] | undefined =>
+  value === undefined ? undefined : value.split(',').map((item) => item.trim()).filter(Boolean);
+
+function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${value}"`);
+  }
+  return Number(value);
+}
+
+function boolean(name: string, value: string | undefined): boolean | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (['1', 'true', 'yes'].includes(value)) return true;
+  if (['0', 'false', 'no'].includes(value)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${value}"`);
+}
+
+const isCidrOrIp = (entry: string): boolean => {
+  const [address, bits, ...rest] = entry.split('/');
+  if (rest.length > 0 || !isIP(address)) return false;
+  const max = isIP(address) === 4 ? 32 : 128;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= max);
+};
+
+const isOrigin = (origin: string): boolean =>
+  origin === '*' || (URL.canParse(origin) && /^https?:$/.test(new URL(origin).protocol) && new URL(origin).origin === origin);
+
+/** Merges options over the environment over defaults, and checks every value. */
+export function resolveOptions(options: CommentServerOptions, env: NodeJS.ProcessEnv = process.env): ResolvedOptions {
+  const resolved: ResolvedOptions = {
+    host: options.host ?? (env.HOST || '127.0.0.1'),
+    port: options.port ?? integer('PORT', env.PORT, 0, 65535) ?? 8787,
+    dataDir: resolve(options.dataDir ?? (env.DATA_DIR || './data')),
+    databaseUrl: options.databaseUrl ?? (env.DATABASE_URL || undefined),
+    adminToken: options.adminToken ?? env.COMMENTS_ADMIN_TOKEN ?? '',
+    allowedOrigins: options.allowedOrigins ?? list(env.ALLOWED_ORIGINS) ?? [],
+    moderation: options.moderation ?? ((env.MODERATION || 'first-time') as ModerationMode),
+    moderationKeywords: options.moderationKeywords ?? list(env.MODERATION_KEYWORDS) ?? [],
+    trustedProxies: options.trustedProxies ?? list(env.TRUSTED_PROXIES) ?? [],
+    floodSeconds: options.floodSeconds ?? integer('FLOOD_SECONDS', env.FLOOD_SECONDS, 0, 86400) ?? 15,
+    requireNameEmail: options.requireNameEmail ?? boolean('REQUIRE_NAME_EMAIL', env.REQUIRE_NAME_EMAIL) ?? true,
+    postLink: options.postLink ?? (env.POST_LINK || '/?p={post}'),
+    logger: options.logger ?? boolean('LOG', env.LOG) ?? false,
+    now: options.now ?? Date.now,
+  };
+  if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535) {
+    throw new ConfigError(`PORT must be an integer from 0 to 65535, got "${resolved.port}"`);
+  }
+  if (!isIP(resolved.host) && !/^[a-z0-9.-]+$/i.test(resolved.host)) {
+    throw new ConfigError(`HOST must be an IP address or host name, got "${resolved.host}"`);
+  }
+  if (resolved.databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(resolved.databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  if (resolved.adminToken !== '' && !/^[\x21-\x7e]{16,200}$/.test(resolved.adminToken)) {
+    throw new ConfigError('COMMENTS_ADMIN_TOKEN must be 16 to 200 printable ASCII characters without spaces');
+  }
+  const badOrigin = resolved.allowedOrigins.find((origin) => !isOrigin(origin));
+  if (badOrigin !== undefined) {
+    throw new ConfigError(`ALLOWED_ORIGINS must list origins such as https://news.example, got "${badOrigin}"`);
+  }
+  if (!['first-time', 'all', 'none'].includes(resolved.moderation)) {
+    throw new ConfigError(`MODERATION must be first-time, all or none, got "${resolved.moderation}"`);
+  }
+  const badProxy = resolved.trustedProxies.find((entry) => !isCidrOrIp(entry));
+  if (badProxy !== undefined) {
+    throw new ConfigError(`TRUSTED_PROXIES must list IP addresses or CIDR ranges, got "${badProxy}"`);
+  }
+  if (!Number.isInteger(resolved.floodSeconds) || resolved.floodSeconds < 0) {
+    throw new ConfigError(`FLOOD_SECONDS must be a non-negative integer, got "${resolved.floodSeconds}"`);
+  }
+  if (!resolved.postLink.includes('{post}')) {
+    throw new ConfigError('POST_LINK must contain {post}');
+  }
+  return resolved;
+}
+
+/**
+ * The moderator's token: the configured one, else the one stored in the data folder, else a new one stored there
+ * (readable by the owner only). `generated` is true only the first time, when it must be shown to the operator.
+ */
+export function loadAdminToken(configured: string, dataDir: string): { token: string; generated: boolean; file: string } {
+  const file = join(dataDir, 'admin-token');
+  if (configured !== '') return { token: configured, generated: false, file };
+  if (existsSync(file)) return { token: readFileSync(file, 'utf8').trim(), generated: false, file };
+  mkdirSync(dataDir, { recursive: true });
+  const token = randomBytes(24).toString('base64url');
+  writeFileSync(file, `${token}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+  return { token, generated: true, file };
+}

@@ -1,0 +1,43 @@
+/**
+ * Builds `content.rendered` from the stored plain text: everything escaped, blank lines make paragraphs, single line
+ * breaks make `<br />`, and http(s) URLs become links with `rel="nofollow ugc"`. Stored text is never HTML.
+ */
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#039;' };
+
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => ESCAPES[char]);
+
+// Linear-time patterns only (no nested quantifiers), so hostile input cannot cause catastrophic backtracking.
+const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/gi;
+const TRAILING_PUNCTUATION = /[.,;:!?)\]}]+$/;
+
+/** How many links a text holds, as WordPress counts them for moderation. */
+export const countLinks = (text: string): number => text.match(URL_PATTERN)?.length ?? 0;
+
+function linkify(line: string): string {
+  let html = '';
+  let last = 0;
+  for (const match of line.matchAll(URL_PATTERN)) {
+    const start = match.index;
+    const trailing = TRAILING_PUNCTUATION.exec(match[0])?.[0] ?? '';
+    const url = match[0].slice(0, match[0].length - trailing.length);
+    html += escapeHtml(line.slice(last, start));
+    if (URL.canParse(url)) {
+      const href = escapeHtml(new URL(url).href);
+      html += `<a href="${href}" rel="nofollow ugc">${escapeHtml(url)}</a>`;
+    } else {
+      html += escapeHtml(url);
+    }
+    last = start + url.length;
+  }
+  return html + escapeHtml(line.slice(last));
+}
+
+export function renderContent(text: string): string {
+  return text
+    .split(/\n[ \t]*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph !== '')
+    .map((paragraph) => `<p>${paragraph.split('\n').map(linkify).join('<br />\n')}</p>\n`)
+    .join('');
+}

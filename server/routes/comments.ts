@@ -1,0 +1,212 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HONEYPOT_FIELD, type WpCommentStatus } from '../../src/protocol/comments.js';
+import { MESSAGES, WpHttpError, invalidParams } from '../errors.js';
+import { commentSchema, presentComment, presentForModerator } from '../present.js';
+import { cleanComment, decideStatus, type CommentBody, type ModerationRules } from '../rules.js';
+import type { CommentStorage, StoredComment } from '../storage/storage.js';
+
+export interface CommentRoutesOptions {
+  storage: CommentStorage;
+  moderation: ModerationRules;
+  floodSeconds: number;
+  requireNameEmail: boolean;
+  postLink: string;
+  now: () => number;
+  isModerator(request: FastifyRequest): boolean;
+  clientAddress(request: FastifyRequest): string;
+}
+
+const MAX_ID = 2147483647;
+const id = { type: 'integer', minimum: 1, maximum: MAX_ID } as const;
+// WordPress accepts numeric strings for integer fields; anything else is a wrong type.
+const idInBody = { type: ['integer', 'string'], minimum: 0, maximum: MAX_ID, pattern: '^[0-9]{1,10}$' } as const;
+const text = { type: 'string' } as const;
+const STATUS_ALIASES: Record<string, WpCommentStatus> = {
+  approved: 'approved',
+  approve: 'approved',
+  '1': 'approved',
+  hold: 'hold',
+  '0': 'hold',
+  spam: 'spam',
+  trash: 'trash',
+};
+
+const listQuerySchema = {
+  type: 'object',
+  properties: {
+    post: id,
+    parent: { type: 'integer', minimum: 0, maximum: MAX_ID },
+    page: { type: 'integer', minimum: 1, maximum: MAX_ID, default: 1 },
+    per_page: { type: 'integer', minimum: 1, maximum: 100, default: 10 },
+    order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' },
+    status: { type: 'string', enum: Object.keys(STATUS_ALIASES), default: 'approved' },
+    context: { type: 'string', enum: ['view', 'embed', 'edit'], default: 'view' },
+  },
+} as const;
+
+const createBodySchema = {
+  type: 'object',
+  properties: {
+    post: idInBody,
+    parent: idInBody,
+    author_name: text,
+    author_email: text,
+    author_url: text,
+    content: text,
+    [HONEYPOT_FIELD]: text,
+  },
+} as const;
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+interface ListQuery {
+  post?: number;
+  parent?: number;
+  page: number;
+  per_page: number;
+  order: 'asc' | 'desc';
+  status: string;
+  context: 'view' | 'embed' | 'edit';
+}
+
+export function commentRoutes(app: FastifyInstance, options: CommentRoutesOptions): void {
+  const { storage, postLink } = options;
+  const present = (request: FastifyRequest, comment: StoredComment) =>
+    options.isModerator(request) ? presentForModerator(comment, postLink) : presentComment(comment, postLink);
+
+  app.get(
+    '/comments',
+    { schema: { querystring: listQuerySchema, response: { 200: { type: 'array', items: commentSchema } } } },
+    async (request: FastifyRequest<{ Querystring: ListQuery }>, reply: FastifyReply) => {
+      const query = request.query;
+      const status = STATUS_ALIASES[query.status];
+      const moderator = options.isModerator(request);
+      if (status !== 'approved' && !moderator) {
+        throw new WpHttpError(401, 'rest_forbidden_param', MESSAGES.forbiddenStatusParam);
+      }
+      if (query.context === 'edit' && !moderator) {
+        throw new WpHttpError(401, 'rest_forbidden_context', MESSAGES.forbiddenContext);
+      }
+      const { items, total } = await storage.listComments({
+        post: query.post,
+        parent: query.parent,
+        status,
+        page: query.page,
+        perPage: query.per_page,
+        order: query.order,
+      });
+      const totalPages = Math.ceil(total / query.per_page);
+      if (total > 0 && query.page > totalPages) {
+        throw new WpHttpError(400, 'rest_comment_invalid_page_number', MESSAGES.pageTooLarge);
+      }
+      reply.header('X-WP-Total', String(total)).header('X-WP-TotalPages', String(totalPages));
+      return items.map((comment) => present(request, comment));
+    },
+  );
+
+  app.get(
+    '/comments/:id',
+    { schema: { params: { type: 'object', properties: { id } }, response: { 200: commentSchema } } },
+    async (request: FastifyRequest<{ Params: { id: number } }>) => {
+      const comment = await storage.getComment(request.params.id);
+      if (!comment) throw new WpHttpError(404, 'rest_comment_invalid_id', MESSAGES.invalidId);
+      if (comment.status !== 'approved' && !options.isModerator(request)) {
+        throw new WpHttpError(401, 'rest_cannot_read', MESSAGES.cannotRead);
+      }
+      return present(request, comment);
+    },
+  );
+
+  app.post(
+    '/comments',
+    { schema: { body: createBodySchema } },
+    async (request: FastifyRequest<{ Body: CommentBody & Record<string, unknown> }>, reply: FastifyReply) => {
+      const body = request.body ?? {};
+      const idempotencyKey = request.headers['idempotency-key'];
+      if (idempotencyKey !== undefined && (typeof idempotencyKey !== 'string' || !IDEMPOTENCY_KEY.test(idempotencyKey))) {
+        throw invalidParams({ 'Idempotency-Key': 'Idempotency-Key must be 1 to 255 printable ASCII characters.' });
+      }
+      if (body.status !== undefined && !options.isModerator(request)) {
+        throw new WpHttpError(401, 'rest_comment_invalid_status', MESSAGES.invalidStatusField);
+      }
+      const clean = cleanComment(body, options.requireNameEmail);
+      const comment = { ...clean, authorIp: options.clientAddress(request) };
+      const honeypot = body[HONEYPOT_FIELD];
+      const outcome = await storage.createComment({
+        comment,
+        createdAt: options.now(),
+        spam: typeof honeypot === 'string' && honeypot !== '',
+        floodSeconds: options.floodSeconds,
+        idempotencyKey,
+        decideStatus: (previouslyApproved) => decideStatus(comment, options.moderation, previouslyApproved),
+        // A bot that filled the honeypot is told its comment awaits moderation, like anyone else's.
+        respond: (stored) => ({
+          statusCode: 201,
+          body: JSON.stringify(presentComment({ ...stored, status: stored.status === 'spam' ? 'hold' : stored.status }, postLink)),
+        }),
+      });
+      switch (outcome.kind) {
+        case 'invalid-parent':
+          throw new WpHttpError(400, 'rest_comment_invalid_parent', 'Invalid parent comment.', {
+            parent: 'The comment you reply to does not exist, is not approved, or belongs to another post.',
+          });
+        case 'duplicate':
+          throw new WpHttpError(409, 'comment_duplicate', MESSAGES.duplicate);
+        case 'flood':
+          throw new WpHttpError(429, 'comment_flood', MESSAGES.flood, undefined, {
+            'Retry-After': String(outcome.retryAfterSeconds),
+          });
+        default: {
+          const { statusCode, body: json } = outcome.response;
+          const created = JSON.parse(json) as { id: number };
+          return reply
+            .code(statusCode)
+            .header('Location', `${request.routeOptions.url}/${created.id}`)
+            .type('application/json; charset=utf-8')
+            .send(json);
+        }
+      }
+    },
+  );
+
+  const moderate = async (request: FastifyRequest<{ Params: { id: number }; Body: { status?: string } }>) => {
+    if (!options.isModerator(request)) throw new WpHttpError(401, 'rest_cannot_edit', MESSAGES.cannotEdit);
+    const requested = request.body?.status;
+    const existing = await storage.getComment(request.params.id);
+    if (!existing) throw new WpHttpError(404, 'rest_comment_invalid_id', MESSAGES.invalidId);
+    if (requested === undefined) return presentForModerator(existing, postLink);
+    const updated = await storage.setStatus(request.params.id, STATUS_ALIASES[requested]);
+    if (!updated) throw new WpHttpError(404, 'rest_comment_invalid_id', MESSAGES.invalidId);
+    return presentForModerator(updated, postLink);
+  };
+  const moderateSchema = {
+    params: { type: 'object', properties: { id } },
+    body: { type: 'object', properties: { status: { type: 'string', enum: Object.keys(STATUS_ALIASES) } } },
+    response: { 200: commentSchema },
+  };
+  app.post('/comments/:id', { schema: moderateSchema }, moderate);
+  app.put('/comments/:id', { schema: moderateSchema }, moderate);
+  app.patch('/comments/:id', { schema: moderateSchema }, moderate);
+
+  app.delete(
+    '/comments/:id',
+    {
+      schema: {
+        params: { type: 'object', properties: { id } },
+        querystring: { type: 'object', properties: { force: { type: 'boolean', default: false } } },
+      },
+    },
+    async (request: FastifyRequest<{ Params: { id: number }; Querystring: { force: boolean } }>) => {
+      if (!options.isModerator(request)) throw new WpHttpError(401, 'rest_cannot_delete', MESSAGES.cannotDelete);
+      const existing = await storage.getComment(request.params.id);
+      if (!existing) throw new WpHttpError(404, 'rest_comment_invalid_id', MESSAGES.invalidId);
+      if (request.query.force) {
+        await storage.deleteComment(existing.id);
+        return { deleted: true, previous: presentForModerator(existing, postLink) };
+      }
+      if (existing.status === 'trash') throw new WpHttpError(410, 'rest_already_trashed', MESSAGES.alreadyTrashed);
+      const trashed = await storage.setStatus(existing.id, 'trash');
+      return presentForModerator(trashed ?? existing, postLink);
+    },
+  );
+}

@@ -1,0 +1,239 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import type { WpCommentStatus } from '../../src/protocol/comments.js';
+import {
+  StorageUnavailableError,
+  type CommentStorage,
+  type CreateOutcome,
+  type CreateRequest,
+  type ListQuery,
+  type StoredComment,
+} from './storage.js';
+
+/** Versioned migrations: each runs once, in order, inside a transaction. Never edit one that has shipped. */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE comments (
+     id SERIAL PRIMARY KEY,
+     post INTEGER NOT NULL,
+     parent INTEGER NOT NULL DEFAULT 0,
+     author_name TEXT NOT NULL,
+     author_email TEXT NOT NULL,
+     author_url TEXT NOT NULL,
+     author_ip TEXT NOT NULL,
+     content TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('approved', 'hold', 'spam', 'trash')),
+     created_at BIGINT NOT NULL
+   );
+   CREATE INDEX comments_listing ON comments (status, post, parent, id);
+   CREATE INDEX comments_by_ip ON comments (author_ip, created_at);
+   CREATE INDEX comments_by_email ON comments (author_email, status, created_at);
+   CREATE TABLE idempotency_keys (
+     key TEXT PRIMARY KEY,
+     status_code INTEGER NOT NULL,
+     body TEXT NOT NULL,
+     created_at BIGINT NOT NULL
+   );`,
+];
+
+// Any number unlikely to collide with another application's advisory locks on the same database.
+const MIGRATION_LOCK = 4_180_731_554;
+
+interface Row {
+  id: number;
+  post: number;
+  parent: number;
+  author_name: string;
+  author_email: string;
+  author_url: string;
+  author_ip: string;
+  content: string;
+  status: WpCommentStatus;
+  created_at: string;
+}
+
+const toComment = (row: Row): StoredComment => ({
+  id: row.id,
+  post: row.post,
+  parent: row.parent,
+  authorName: row.author_name,
+  authorEmail: row.author_email,
+  authorUrl: row.author_url,
+  authorIp: row.author_ip,
+  content: row.content,
+  status: row.status,
+  createdAt: Number(row.created_at),
+});
+
+/** A 64-bit advisory-lock key for a string (address, email or idempotency key). */
+const lockKey = (text: string): bigint => createHash('sha256').update(text).digest().readBigInt64BE(0);
+
+/**
+ * Connection problems (server down, restarting, network) become StorageUnavailableError, answered 503; SQL errors
+ * (a bug) stay as they are. SQLSTATE classes 08 (connection) and 57 (operator intervention) mean unavailable.
+ */
+function classify(error: unknown): unknown {
+  const code = (error as { code?: unknown }).code;
+  const sqlState = typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+  if (sqlState && !/^(08|57)/.test(code)) return error;
+  return new StorageUnavailableError(error);
+}
+
+/** Connects to PostgreSQL at `url`, creating and migrating the tables. */
+export async function openPostgresStorage(url: string): Promise<CommentStorage> {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 3000 });
+  // An idle connection dropped by a database restart must not crash the process; the pool reconnects by itself.
+  pool.on('error', () => undefined);
+
+  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw classify(error);
+    }
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      client.release();
+      return result;
+    } catch (error) {
+      const broken = classify(error) instanceof StorageUnavailableError;
+      if (!broken) await client.query('ROLLBACK').catch(() => undefined);
+      client.release(broken ? (error as Error) : undefined);
+      throw classify(error);
+    }
+  }
+
+  const query = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => {
+    try {
+      return await pool.query<R>(sql, params);
+    } catch (error) {
+      throw classify(error);
+    }
+  };
+
+  await transaction(async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)');
+    const { rows } = await client.query<{ current: number }>('SELECT coalesce(max(version), 0) AS current FROM schema_migrations');
+    const current = rows[0].current;
+    for (const [index, sql] of MIGRATIONS.slice(current).entries()) {
+      await client.query(sql);
+      await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [current + index + 1, Date.now()]);
+    }
+  });
+
+  async function create(client: pg.PoolClient, request: CreateRequest): Promise<CreateOutcome> {
+    const { comment, idempotencyKey } = request;
+    // Serialise every request that shares a key, address or email, across all server processes; locking in one
+    // global order means two requests can never wait on each other.
+    const keys = [
+      ...(idempotencyKey !== undefined ? [`key:${idempotencyKey}`] : []),
+      `ip:${comment.authorIp}`,
+      ...(comment.authorEmail ? [`email:${comment.authorEmail}`] : []),
+    ]
+      .map(lockKey)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const key of keys) await client.query('SELECT pg_advisory_xact_lock($1)', [key.toString()]);
+
+    if (idempotencyKey !== undefined) {
+      const kept = await client.query<{ status_code: number; body: string }>(
+        'SELECT status_code, body FROM idempotency_keys WHERE key = $1',
+        [idempotencyKey],
+      );
+      if (kept.rows[0]) return { kind: 'replayed', response: { statusCode: kept.rows[0].status_code, body: kept.rows[0].body } };
+    }
+    if (comment.parent !== 0) {
+      const parent = await client.query("SELECT 1 FROM comments WHERE id = $1 AND post = $2 AND status = 'approved'", [
+        comment.parent,
+        comment.post,
+      ]);
+      if (parent.rowCount === 0) return { kind: 'invalid-parent' };
+    }
+    let status: WpCommentStatus = 'spam';
+    if (!request.spam) {
+      const duplicate = await client.query(
+        `SELECT 1 FROM comments WHERE post = $1 AND parent = $2 AND author_name = $3 AND author_email = $4
+         AND content = $5 AND status != 'trash' LIMIT 1`,
+        [comment.post, comment.parent, comment.authorName, comment.authorEmail, comment.content],
+      );
+      if (duplicate.rowCount !== 0) return { kind: 'duplicate' };
+      if (request.floodSeconds > 0) {
+        const { rows } = await client.query<{ last: string | null }>(
+          `SELECT greatest(
+             (SELECT max(created_at) FROM comments WHERE author_ip = $1),
+             (SELECT max(created_at) FROM comments WHERE $2 != '' AND author_email = $2)) AS last`,
+          [comment.authorIp, comment.authorEmail],
+        );
+        const waitMs = Number(rows[0].last ?? 0) + request.floodSeconds * 1000 - request.createdAt;
+        if (waitMs > 0) return { kind: 'flood', retryAfterSeconds: Math.ceil(waitMs / 1000) };
+      }
+      const approved = comment.authorEmail
+        ? await client.query("SELECT 1 FROM comments WHERE author_email = $1 AND status = 'approved' LIMIT 1", [comment.authorEmail])
+        : { rowCount: 0 };
+      status = request.decideStatus(approved.rowCount !== 0);
+    }
+    const inserted = await client.query<{ id: number }>(
+      `INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, content, status, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [comment.post, comment.parent, comment.authorName, comment.authorEmail, comment.authorUrl, comment.authorIp,
+        comment.content, status, request.createdAt],
+    );
+    const response = request.respond({ ...comment, id: inserted.rows[0].id, status, createdAt: request.createdAt });
+    if (idempotencyKey !== undefined) {
+      await client.query('INSERT INTO idempotency_keys (key, status_code, body, created_at) VALUES ($1, $2, $3, $4)', [
+        idempotencyKey,
+        response.statusCode,
+        response.body,
+        request.createdAt,
+      ]);
+    }
+    return { kind: 'created', response };
+  }
+
+  const byId = async (id: number) => {
+    const { rows } = await query<Row>('SELECT * FROM comments WHERE id = $1', [id]);
+    return rows[0] && toComment(rows[0]);
+  };
+
+  return {
+    kind: 'postgres',
+    createComment: (request) => transaction((client) => create(client, request)),
+    getComment: byId,
+    async listComments(list: ListQuery) {
+      const params: unknown[] = [list.status];
+      const where = ['status = $1'];
+      if (list.post !== undefined) where.push(`post = $${params.push(list.post)}`);
+      if (list.parent !== undefined) where.push(`parent = $${params.push(list.parent)}`);
+      const clause = where.join(' AND ');
+      const direction = list.order === 'asc' ? 'ASC' : 'DESC';
+      const [count, page] = await Promise.all([
+        query<{ total: string }>(`SELECT count(*) AS total FROM comments WHERE ${clause}`, params),
+        query<Row>(`SELECT * FROM comments WHERE ${clause} ORDER BY id ${direction} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
+          ...params,
+          list.perPage,
+          (list.page - 1) * list.perPage,
+        ]),
+      ]);
+      return { items: page.rows.map(toComment), total: Number(count.rows[0].total) };
+    },
+    async setStatus(id, status) {
+      await query('UPDATE comments SET status = $1 WHERE id = $2', [status, id]);
+      return byId(id);
+    },
+    async deleteComment(id) {
+      const { rowCount } = await query('DELETE FROM comments WHERE id = $1', [id]);
+      return rowCount !== 0;
+    },
+    async pruneIdempotencyKeys(before) {
+      await query('DELETE FROM idempotency_keys WHERE created_at < $1', [before]);
+    },
+    async ping() {
+      await query('SELECT 1');
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

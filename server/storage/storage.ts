@@ -1,0 +1,82 @@
+import type { WpCommentStatus } from '../../src/protocol/comments.js';
+
+/** A comment row as stored. The email and IP address never leave the server except to the moderator (email only). */
+export interface StoredComment {
+  id: number;
+  post: number;
+  parent: number;
+  authorName: string;
+  authorEmail: string;
+  authorUrl: string;
+  authorIp: string;
+  content: string;
+  status: WpCommentStatus;
+  /** Milliseconds since the epoch, UTC. */
+  createdAt: number;
+}
+
+export type NewComment = Omit<StoredComment, 'id' | 'status' | 'createdAt'>;
+
+export interface ListQuery {
+  post?: number;
+  parent?: number;
+  status: WpCommentStatus;
+  page: number;
+  perPage: number;
+  order: 'asc' | 'desc';
+}
+
+/** A response kept for an `Idempotency-Key`, replayed verbatim to a retry. */
+export interface StoredResponse {
+  statusCode: number;
+  body: string;
+}
+
+export interface CreateRequest {
+  comment: NewComment;
+  createdAt: number;
+  /** The honeypot was filled: store as spam, skip every check, answer like a success. */
+  spam: boolean;
+  /** 0 disables the flood rule. */
+  floodSeconds: number;
+  idempotencyKey?: string;
+  /** Decides `approved` or `hold`, told whether the email already has an approved comment. */
+  decideStatus(previouslyApproved: boolean): WpCommentStatus;
+  /** Builds the 201 response for the stored comment, kept for the idempotency key in the same transaction. */
+  respond(comment: StoredComment): StoredResponse;
+}
+
+export type CreateOutcome =
+  | { kind: 'created'; response: StoredResponse }
+  | { kind: 'replayed'; response: StoredResponse }
+  | { kind: 'invalid-parent' }
+  | { kind: 'duplicate' }
+  | { kind: 'flood'; retryAfterSeconds: number };
+
+/**
+ * One interface over SQLite and PostgreSQL. Every check that must hold across several server processes (idempotency,
+ * duplicates, flood) runs inside `createComment`'s transaction, so the database is the single source of truth.
+ */
+export interface CommentStorage {
+  readonly kind: 'sqlite' | 'postgres';
+  createComment(request: CreateRequest): Promise<CreateOutcome>;
+  getComment(id: number): Promise<StoredComment | undefined>;
+  listComments(query: ListQuery): Promise<{ items: StoredComment[]; total: number }>;
+  setStatus(id: number, status: WpCommentStatus): Promise<StoredComment | undefined>;
+  deleteComment(id: number): Promise<boolean>;
+  /** Forgets idempotency keys older than `before` (ms). */
+  pruneIdempotencyKeys(before: number): Promise<void>;
+  /** Throws when the database cannot answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Idempotency keys are kept this long: long enough for any client's retries. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** The database cannot be reached (down, restarting): answered 503 with Retry-After, never a crash. */
+export class StorageUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('The comment database is unavailable', { cause });
+  }
+}

@@ -1,0 +1,419 @@
+// Every rule of the comment server, run once per storage (sqlite.test.ts, postgres.test.ts) against the real HTTP
+// server on a loopback port. Each test starts its own server with the options it needs, on fresh storage.
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import type { CommentServerOptions } from '../../../server/app.js';
+import { HONEYPOT_FIELD, SERVER_HEADER, type WpComment, type WpError } from '../../../src/protocol/comments.js';
+import { moderator, newComment, startTestServer, type TestCommentServer } from '../support/comment-server.js';
+
+/** Gives each server fresh storage: a temp SQLite file by default, or a new PostgreSQL database. */
+export type FreshStorage = () => Promise<CommentServerOptions>;
+
+const DUPLICATE = 'Duplicate comment detected; it looks as though you’ve already said that!';
+const FLOOD = 'You are posting comments too quickly. Slow down.';
+
+async function error(response: Response): Promise<WpError> {
+  const body = (await response.json()) as WpError;
+  assert.equal(body.data.status, response.status, 'data.status repeats the HTTP status');
+  assert.equal(typeof body.code, 'string');
+  assert.equal(typeof body.message, 'string');
+  return body;
+}
+
+const json = async <T = WpComment>(response: Response): Promise<T> => (await response.json()) as T;
+
+export function commentServerSuite(name: string, fresh: FreshStorage): void {
+  describe(`comment server on ${name}`, () => {
+    const servers: TestCommentServer[] = [];
+    const serve = async (options: CommentServerOptions = {}) => {
+      const server = await startTestServer({ moderation: 'none', floodSeconds: 0, ...(await fresh()), ...options });
+      servers.push(server);
+      return server;
+    };
+    after(async () => {
+      await Promise.all(servers.map((server) => server.close()));
+    });
+
+    it('creates a comment (201) and lists it, without the email or IP address', async () => {
+      const server = await serve();
+      const body = newComment({ post: 7, author_url: 'https://reader.example/me' });
+      const response = await server.post(body);
+      assert.equal(response.status, 201);
+      assert.equal(response.headers.get(SERVER_HEADER), 'newsroom-elements');
+      const created = await json(response);
+      assert.equal(response.headers.get('Location'), `/wp-json/wp/v2/comments/${created.id}`);
+      assert.deepEqual(
+        { post: created.post, parent: created.parent, author_name: created.author_name, author_url: created.author_url },
+        { post: 7, parent: 0, author_name: body.author_name, author_url: 'https://reader.example/me' },
+      );
+      assert.equal(created.status, 'approved');
+      assert.match(created.date, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
+      assert.match(created.date_gmt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
+      assert.equal(created.content.rendered, `<p>${body.content}</p>\n`);
+      assert.equal(created.link, `/?p=7#comment-${created.id}`);
+
+      const list = await server.get('/comments?post=7');
+      assert.equal(list.status, 200);
+      assert.equal(list.headers.get('X-WP-Total'), '1');
+      assert.equal(list.headers.get('X-WP-TotalPages'), '1');
+      const text = await list.text();
+      assert.deepEqual(JSON.parse(text), [created]);
+      assert.ok(!text.includes(body.author_email!), 'no email');
+      assert.ok(!text.includes('127.0.0.1'), 'no IP address');
+      const single = await server.get(`/comments/${created.id}`);
+      assert.deepEqual(await single.json(), created);
+    });
+
+    it('paginates and orders like WordPress, and validates the query', async () => {
+      const server = await serve();
+      const ids: number[] = [];
+      for (let index = 0; index < 5; index += 1) ids.push((await json(await server.post(newComment({ post: 3 })))).id);
+      await server.post(newComment({ post: 4 }));
+      const page2 = await server.get('/comments?post=3&per_page=2&page=2&order=asc');
+      assert.equal(page2.headers.get('X-WP-Total'), '5');
+      assert.equal(page2.headers.get('X-WP-TotalPages'), '3');
+      assert.deepEqual((await json<WpComment[]>(page2)).map((comment) => comment.id), ids.slice(2, 4));
+      const newestFirst = await json<WpComment[]>(await server.get('/comments?post=3'));
+      assert.deepEqual(newestFirst.map((comment) => comment.id), [...ids].reverse());
+      assert.equal((await error(await server.get('/comments?post=3&per_page=2&page=4'))).code, 'rest_comment_invalid_page_number');
+      const tooMany = await error(await server.get('/comments?post=3&per_page=101'));
+      assert.equal(tooMany.code, 'rest_invalid_param');
+      assert.ok(tooMany.data.params?.per_page);
+      assert.equal((await error(await server.get('/comments?order=sideways'))).code, 'rest_invalid_param');
+      assert.equal((await error(await server.get('/comments?post=abc'))).code, 'rest_invalid_param');
+      const empty = await server.get('/comments?post=99');
+      assert.deepEqual(await empty.json(), []);
+      assert.equal(empty.headers.get('X-WP-Total'), '0');
+    });
+
+    it('threads replies: parent must be an approved comment of the same post', async () => {
+      const server = await serve({ moderation: 'first-time' });
+      const held = await json(await server.post(newComment({ post: 1 })));
+      assert.equal(held.status, 'hold');
+      const approved = await json(
+        await (await fetch(`${server.api}/comments/${held.id}`, {
+          method: 'POST',
+          headers: { ...moderator, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ status: 'approved' }),
+        })),
+      );
+      assert.equal(approved.status, 'approved');
+      const reply = await server.post(newComment({ post: 1, parent: approved.id }));
+      assert.equal(reply.status, 201);
+      assert.equal((await json(reply)).parent, approved.id);
+      const replies = await json<WpComment[]>(await server.get(`/comments?post=1&parent=${approved.id}`));
+      assert.equal(replies.length, 0, 'the reply of a first-time commenter is held');
+
+      const heldParent = await json(await server.post(newComment({ post: 1 })));
+      for (const parent of [heldParent.id, 999999, approved.id]) {
+        const post = parent === approved.id ? 2 : 1;
+        const refused = await server.post(newComment({ post, parent }));
+        assert.equal(refused.status, 400, `parent ${parent} on post ${post}`);
+        assert.ok((await error(refused)).data.params?.parent);
+      }
+      for (const parent of [-1, 1.5, 'abc', true, [1]]) {
+        assert.equal((await server.post({ ...newComment(), parent })).status, 400, `parent ${JSON.stringify(parent)}`);
+      }
+    });
+
+    it('holds first-time commenters, approves an email with an earlier approved comment', async () => {
+      const server = await serve({ moderation: 'first-time' });
+      const first = newComment();
+      const held = await json(await server.post(first));
+      assert.equal(held.status, 'hold');
+      assert.equal((await error(await server.get(`/comments/${held.id}`))).code, 'rest_cannot_read');
+      assert.deepEqual(await (await server.get('/comments?post=1')).json(), []);
+      const again = await json(await server.post({ ...first, content: 'Still first-time.' }));
+      assert.equal(again.status, 'hold');
+      await fetch(`${server.api}/comments/${held.id}`, {
+        method: 'POST',
+        headers: { ...moderator, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ status: 'approve' }),
+      });
+      const trusted = await json(await server.post({ ...first, content: 'Now I am known.' }));
+      assert.equal(trusted.status, 'approved');
+    });
+
+    it('holds everything in "all" mode, and 2+ links or a keyword in any mode', async () => {
+      const all = await serve({ moderation: 'all' });
+      assert.equal((await json(await all.post(newComment()))).status, 'hold');
+      const server = await serve({ moderation: 'none', moderationKeywords: ['casino'] });
+      assert.equal((await json(await server.post(newComment({ content: 'One link: https://a.example' })))).status, 'approved');
+      const twoLinks = newComment({ content: 'See https://a.example and http://b.example' });
+      assert.equal((await json(await server.post(twoLinks))).status, 'hold');
+      assert.equal((await json(await server.post(newComment({ content: 'Best CASINO deals' })))).status, 'hold');
+      assert.equal((await json(await server.post(newComment({ author_name: 'casino king' })))).status, 'hold');
+    });
+
+    it('requires a name and a valid email (configurable), refuses empty text', async () => {
+      const server = await serve();
+      const missing = await error(await server.post({ post: 1, content: 'Who am I?' }));
+      assert.equal(missing.code, 'rest_comment_author_data_required');
+      assert.equal(missing.message, 'Creating a comment requires valid author name and email values.');
+      assert.deepEqual(Object.keys(missing.data.params ?? {}).sort(), ['author_email', 'author_name']);
+      for (const content of ['', '   \n\t  ', undefined]) {
+        const empty = await error(await server.post(newComment({ content })));
+        assert.equal(empty.code, 'rest_comment_content_invalid');
+        assert.equal(empty.data.params?.content, 'Please type your comment text.');
+      }
+      for (const email of ['a:b@example.com', 'a;b@example.com', 'a b@example.com', 'no-at-sign', 'x@y', 'a@b..com', 'é@example.com', `${'a'.repeat(250)}@example.com`]) {
+        const invalid = await error(await server.post(newComment({ author_email: email })));
+        assert.equal(invalid.code, 'rest_invalid_param', email);
+        assert.equal(invalid.data.params?.author_email, 'Please enter a valid email address.');
+      }
+      const missingPost = await error(await server.post({ ...newComment(), post: undefined }));
+      assert.equal(missingPost.code, 'rest_comment_invalid_post_id');
+      assert.equal(missingPost.data.status, 403);
+
+      const anonymous = await serve({ requireNameEmail: false });
+      assert.equal((await anonymous.post({ post: 1, content: 'No name needed here.' })).status, 201);
+    });
+
+    it('counts length limits in UTF-8 bytes', async () => {
+      const server = await serve();
+      assert.equal((await server.post(newComment({ author_name: 'é'.repeat(122) }))).status, 201, '244 bytes');
+      const name = await error(await server.post(newComment({ author_name: 'é'.repeat(123) })));
+      assert.equal(name.code, 'comment_author_column_length');
+      assert.equal(name.message, 'Comment field exceeds maximum length allowed.');
+      assert.equal(name.data.params?.author_name, 'Your name is too long.');
+      assert.equal((await server.post(newComment({ content: 'a'.repeat(65524) + 'b' }))).status, 201, '65,525 bytes');
+      const content = await error(await server.post(newComment({ content: '€'.repeat(21842) })));
+      assert.equal(content.code, 'comment_content_column_length');
+      assert.equal(content.data.params?.content, 'Your comment is too long.');
+      const email = await error(await server.post(newComment({ author_email: `${'a'.repeat(90)}@example.com` })));
+      assert.equal(email.code, 'comment_author_email_column_length');
+      const url = await error(await server.post(newComment({ author_url: `https://example.com/${'p'.repeat(190)}` })));
+      assert.equal(url.code, 'comment_author_url_column_length');
+    });
+
+    it('accepts only http(s) author URLs and escapes every text on output', async () => {
+      const server = await serve();
+      for (const url of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<b>', 'vbscript:x', 'ftp://example.com', '//example.com']) {
+        const refused = await error(await server.post(newComment({ author_url: url })));
+        assert.equal(refused.data.params?.author_url, 'Invalid URL.', url);
+      }
+      const tricky = "http://x.com/?'onmouseover='alert(1)'x='";
+      const created = await json(
+        await server.post(
+          newComment({
+            author_name: '<script>alert(1)</script>Mallory',
+            author_url: tricky,
+            content: '<details open ontoggle=alert(1)><style>*{}</style><form><input autofocus onfocus=alert(1)>\n"quoted" & \'single\'',
+          }),
+        ),
+      );
+      assert.equal(created.author_name, 'alert(1)Mallory', 'tags stripped from the name, as WordPress does');
+      assert.equal(created.author_url, tricky, 'stored as given; JSON carries it as text');
+      assert.equal(
+        created.content.rendered,
+        '<p>&lt;details open ontoggle=alert(1)&gt;&lt;style&gt;*{}&lt;/style&gt;&lt;form&gt;&lt;input autofocus onfocus=alert(1)&gt;<br />\n&quot;quoted&quot; &amp; &#039;single&#039;</p>\n',
+      );
+    });
+
+    it('makes links clickable with rel="nofollow ugc", paragraphs and line breaks', async () => {
+      const server = await serve();
+      const created = await json(
+        await server.post(newComment({ content: 'Source: https://example.com/a?b=1&c="2".\r\nThanks.\n\n\n  Second paragraph  ' })),
+      );
+      assert.equal(
+        created.content.rendered,
+        '<p>Source: <a href="https://example.com/a?b=1&amp;c=" rel="nofollow ugc">https://example.com/a?b=1&amp;c=</a>&quot;2&quot;.<br />\nThanks.</p>\n<p>Second paragraph</p>\n',
+      );
+    });
+
+    it('survives pathological input without catastrophic backtracking', async () => {
+      const server = await serve();
+      const hostile = ['http://'.repeat(8000), `${'<'.repeat(20000)}a`, `https://${'a'.repeat(60000)}`, '\n \n'.repeat(15000)];
+      for (const content of hostile) {
+        const response = await server.post(newComment({ content, author_name: '<'.repeat(200) }));
+        assert.ok([201, 400].includes(response.status), `status ${response.status}`);
+      }
+      const list = await server.get('/comments?per_page=100');
+      assert.equal(list.status, 200);
+    });
+
+    it('refuses a duplicate with 409', async () => {
+      const server = await serve();
+      const body = newComment();
+      assert.equal((await server.post(body)).status, 201);
+      const duplicate = await error(await server.post(body));
+      assert.equal(duplicate.data.status, 409);
+      assert.equal(duplicate.code, 'comment_duplicate');
+      assert.equal(duplicate.message, DUPLICATE);
+      assert.equal((await server.post({ ...body, post: 2 })).status, 201, 'same text on another post is fine');
+    });
+
+    it('refuses a second comment within the flood window from the same address or email (429 + Retry-After)', async () => {
+      let now = Date.UTC(2026, 0, 1);
+      const server = await serve({ floodSeconds: 15, trustedProxies: ['127.0.0.1'], now: () => now });
+      const fromAddress = (address: string) => ({ 'X-Forwarded-For': address });
+      assert.equal((await server.post(newComment(), fromAddress('203.0.113.1'))).status, 201);
+      now += 5000;
+      const sameAddress = await server.post(newComment(), fromAddress('203.0.113.1'));
+      assert.equal(sameAddress.status, 429);
+      assert.equal(sameAddress.headers.get('Retry-After'), '10');
+      const flood = await error(sameAddress);
+      assert.equal(flood.code, 'comment_flood');
+      assert.equal(flood.message, FLOOD);
+      const author = newComment();
+      assert.equal((await server.post(author, fromAddress('203.0.113.2'))).status, 201);
+      const sameEmail = await server.post({ ...author, content: 'From my phone now.' }, fromAddress('203.0.113.3'));
+      assert.equal(sameEmail.status, 429, 'same email from another address');
+      now += 10_001;
+      assert.equal((await server.post(newComment(), fromAddress('203.0.113.1'))).status, 201, 'after the window');
+    });
+
+    it('believes X-Forwarded-For only from a trusted proxy', async () => {
+      const server = await serve({ floodSeconds: 15 });
+      assert.equal((await server.post(newComment(), { 'X-Forwarded-For': '198.51.100.1' })).status, 201);
+      const spoofed = await server.post(newComment(), { 'X-Forwarded-For': '198.51.100.2' });
+      assert.equal(spoofed.status, 429, 'a spoofed header does not dodge the flood rule');
+    });
+
+    it('stores a filled honeypot as spam and answers like a success', async () => {
+      const server = await serve();
+      const response = await server.post(newComment({ [HONEYPOT_FIELD]: 'call me' }));
+      assert.equal(response.status, 201);
+      const created = await json(response);
+      assert.equal(created.status, 'hold');
+      assert.deepEqual(await (await server.get('/comments')).json(), []);
+      const spam = await json<WpComment[]>(await server.get('/comments?status=spam', moderator));
+      assert.deepEqual(spam.map((comment) => comment.id), [created.id]);
+    });
+
+    it('replays an Idempotency-Key retry and never creates a second row, even concurrently', async () => {
+      const server = await serve();
+      const body = newComment();
+      const first = await server.post(body, { 'Idempotency-Key': 'retry-1' });
+      const retry = await server.post(body, { 'Idempotency-Key': 'retry-1' });
+      assert.equal(first.status, 201);
+      assert.equal(retry.status, 201);
+      assert.deepEqual(await retry.json(), await first.json());
+      const racing = newComment();
+      const responses = await Promise.all(
+        Array.from({ length: 12 }, () => server.post(racing, { 'Idempotency-Key': 'race-1' })),
+      );
+      const bodies = await Promise.all(responses.map((response) => response.text()));
+      assert.deepEqual(new Set(responses.map((response) => response.status)), new Set([201]));
+      assert.equal(new Set(bodies).size, 1, 'every retry gets the first response');
+      assert.equal((await server.all()).length, 2);
+      assert.equal((await server.post(newComment(), { 'Idempotency-Key': 'bad key with spaces' })).status, 400);
+    });
+
+    it('refuses wrong types with 400, ignores unknown fields, accepts numeric strings for IDs', async () => {
+      const server = await serve();
+      const wrong: Record<string, unknown>[] = [
+        { post: 'abc' },
+        { post: 1.5 },
+        { post: -3 },
+        { post: 2 ** 40 },
+        { author_name: 42 },
+        { author_email: ['a@example.com'] },
+        { author_url: { href: 'https://x.example' } },
+        { content: ['text'] },
+        { content: null },
+        { [HONEYPOT_FIELD]: 1 },
+      ];
+      for (const fields of wrong) {
+        const response = await server.post({ ...newComment(), ...fields });
+        assert.equal(response.status, 400, JSON.stringify(fields));
+        assert.equal((await error(response)).code, 'rest_invalid_param');
+      }
+      for (const body of ['[]', '"text"', '42', 'null']) {
+        assert.equal((await server.post(body)).status, 400, body);
+      }
+      const created = await server.post({ ...newComment({ post: '5' as unknown as number }), surprise: { nested: true }, author_ip: '10.0.0.1' });
+      assert.equal(created.status, 201);
+      assert.equal((await json(created)).post, 5);
+      const selfApproved = await server.post({ ...newComment(), status: 'approved' });
+      assert.equal(selfApproved.status, 401, 'only the moderator sets a status');
+    });
+
+    it('accepts only JSON bodies (415), caps the body (413), reports bad JSON (400)', async () => {
+      const server = await serve();
+      const send = (contentType: string | undefined, body: string) =>
+        fetch(`${server.api}/comments`, { method: 'POST', headers: contentType ? { 'Content-Type': contentType } : {}, body });
+      for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x', undefined]) {
+        const response = await send(type, 'post=1&content=hi');
+        assert.equal(response.status, 415, String(type));
+        assert.equal((await error(response)).code, 'rest_unsupported_media_type');
+      }
+      const huge = await send('application/json', JSON.stringify({ ...newComment(), content: 'x'.repeat(300_000) }));
+      assert.equal(huge.status, 413);
+      assert.equal((await error(huge)).code, 'rest_request_too_large');
+      const broken = await send('application/json', '{"post": 1, "content": ');
+      assert.equal((await error(broken)).code, 'rest_invalid_json');
+      assert.equal((await send('application/json; charset=utf-8', JSON.stringify(newComment()))).status, 201);
+    });
+
+    it('answers CORS only for allowed origins, with the headers the comment form needs', async () => {
+      const server = await serve({ allowedOrigins: ['https://news.example'] });
+      const preflight = (origin: string) =>
+        fetch(`${server.api}/comments`, {
+          method: 'OPTIONS',
+          headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' },
+        });
+      const allowed = await preflight('https://news.example');
+      assert.equal(allowed.headers.get('Access-Control-Allow-Origin'), 'https://news.example');
+      assert.match(allowed.headers.get('Access-Control-Allow-Headers') ?? '', /Idempotency-Key/);
+      assert.match(allowed.headers.get('Access-Control-Allow-Headers') ?? '', /Authorization/);
+      const refused = await preflight('https://evil.example');
+      assert.equal(refused.headers.get('Access-Control-Allow-Origin'), null);
+      const list = await server.get('/comments', { Origin: 'https://news.example' });
+      assert.match(list.headers.get('Access-Control-Expose-Headers') ?? '', /X-WP-Total.*X-WP-TotalPages.*X-Comment-Server/);
+    });
+
+    it('lets only the admin token moderate: list held, approve, spam, trash, delete', async () => {
+      const server = await serve({ moderation: 'all' });
+      const body = newComment();
+      const created = await json(await server.post(body));
+      const change = (method: string, path: string, headers: Record<string, string>, body?: unknown) =>
+        fetch(`${server.api}${path}`, {
+          method,
+          headers: { ...headers, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+          body: body ? JSON.stringify(body) : undefined,
+        });
+      const intruders: Record<string, string>[] = [{}, { Authorization: 'Bearer wrong-token-0123456789' }, { Authorization: moderator.Authorization.replace('Bearer', 'Basic') }];
+      for (const headers of intruders) {
+        assert.equal((await error(await server.get('/comments?status=hold', headers))).code, 'rest_forbidden_param');
+        assert.equal((await error(await change('POST', `/comments/${created.id}`, headers, { status: 'approved' }))).code, 'rest_cannot_edit');
+        assert.equal((await error(await change('DELETE', `/comments/${created.id}?force=true`, headers))).code, 'rest_cannot_delete');
+        assert.equal((await server.get('/comments?context=edit', headers)).status, 401);
+      }
+      const held = await json<(WpComment & { author_email: string })[]>(await server.get('/comments?status=hold&context=edit', moderator));
+      assert.deepEqual(held.map((comment) => [comment.id, comment.status]), [[created.id, 'hold']], 'nothing changed');
+      assert.equal(held[0].author_email, body.author_email, 'the moderator sees the email');
+      assert.ok(!JSON.stringify(held).includes('127.0.0.1'), 'not even the moderator gets the IP address');
+
+      assert.equal((await json(await change('POST', `/comments/${created.id}`, moderator, { status: 'spam' }))).status, 'spam');
+      assert.equal((await json(await change('DELETE', `/comments/${created.id}`, moderator))).status, 'trash');
+      assert.equal((await error(await change('DELETE', `/comments/${created.id}`, moderator))).code, 'rest_already_trashed');
+      const deleted = await json<{ deleted: boolean; previous: WpComment }>(await change('DELETE', `/comments/${created.id}?force=true`, moderator));
+      assert.equal(deleted.deleted, true);
+      assert.equal(deleted.previous.id, created.id);
+      assert.equal((await error(await server.get(`/comments/${created.id}`, moderator))).code, 'rest_comment_invalid_id');
+      assert.equal((await error(await server.get('/comments/abc'))).code, 'rest_no_route');
+      assert.equal((await error(await server.get('/nothing-here'))).code, 'rest_no_route');
+    });
+
+    it('keeps comments across a restart, serves /healthz and the moderation page', async () => {
+      const options = await fresh();
+      const first = await startTestServer({ moderation: 'none', floodSeconds: 0, ...options });
+      const created = await json(await first.post(newComment()));
+      await first.close();
+      const second = await serve(options);
+      assert.deepEqual(await (await second.get(`/comments/${created.id}`)).json(), created);
+      const health = await fetch(`${second.url}/healthz`);
+      assert.equal(health.status, 200);
+      assert.equal(((await health.json()) as { status: string }).status, 'ok');
+      const page = await fetch(`${second.url}/admin`);
+      assert.equal(page.status, 200);
+      assert.match(page.headers.get('Content-Security-Policy') ?? '', /frame-ancestors 'none'/);
+      assert.equal(page.headers.get(SERVER_HEADER), 'newsroom-elements');
+      const html = await page.text();
+      assert.match(html, /type="password"/);
+      assert.ok(!/[?&]token=/.test(html), 'the token never goes into a URL');
+      assert.equal((await fetch(`${second.url}/admin/admin.js`)).status, 200);
+    });
+  });
+}

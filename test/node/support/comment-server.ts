@@ -1,0 +1,71 @@
+// Starts the real comment server on a loopback port for a test, on a temp SQLite file or a given PostgreSQL URL.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type CommentServerOptions } from '../../../server/app.js';
+import type { WpComment, WpCommentCreate } from '../../../src/protocol/comments.js';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+export interface TestCommentServer {
+  url: string;
+  api: string;
+  dataDir: string;
+  /** POSTs a JSON body (any value, so malformed bodies can be sent) to /wp-json/wp/v2/comments. */
+  post(body: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** GETs a path under /wp-json/wp/v2. */
+  get(path: string, headers?: Record<string, string>): Promise<Response>;
+  /** Every comment in every status, read as the moderator. */
+  all(post?: number): Promise<WpComment[]>;
+  close(): Promise<void>;
+}
+
+export const moderator = { Authorization: `Bearer ${ADMIN_TOKEN}` };
+
+export async function startTestServer(options: CommentServerOptions = {}): Promise<TestCommentServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'comments-'));
+  const server = await startServer({ host: '127.0.0.1', port: 0, adminToken: ADMIN_TOKEN, logger: false, ...options, dataDir });
+  const api = `${server.url}/wp-json/wp/v2`;
+  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${api}${path}`, { headers });
+  return {
+    url: server.url,
+    api,
+    dataDir,
+    post: (body, headers = {}) =>
+      fetch(`${api}/comments`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    get,
+    async all(post) {
+      const comments: WpComment[] = [];
+      for (const status of ['approved', 'hold', 'spam', 'trash']) {
+        for (let page = 1; ; page += 1) {
+          const response = await get(`/comments?status=${status}&per_page=100&page=${page}${post ? `&post=${post}` : ''}`, moderator);
+          const batch = (await response.json()) as WpComment[];
+          comments.push(...batch);
+          if (page >= Number(response.headers.get('X-WP-TotalPages'))) break;
+        }
+      }
+      return comments;
+    },
+    async close() {
+      await server.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let sequence = 0;
+/** A valid new comment; each call gets a different author and text unless overridden. */
+export function newComment(overrides: Partial<WpCommentCreate> & Record<string, unknown> = {}): WpCommentCreate {
+  sequence += 1;
+  return {
+    post: 1,
+    author_name: `Reader ${sequence}`,
+    author_email: `reader${sequence}-${process.pid}@example.com`,
+    content: `Comment number ${sequence}.`,
+    ...overrides,
+  };
+}
