@@ -2,5 +2,7 @@
 import './components/stat-callout/define.js';
 import './components/fact-box/define.js';
 import './components/social-follow/define.js';
+import './components/pull-quote/define.js';
+import './components/speaker-caption/define.js';
 
 export * from './classes.js';
