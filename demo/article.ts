@@ -1,0 +1,95 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ArticleContent, Block, SpeakerId } from './content/types.js';
+
+/** When the reference article was published (the Thursday three weeks into the invasion). */
+export const PUBLISHED = '2022-03-17';
+/** The comment server's post ID of the article; its three languages share one thread. */
+export const POST_ID = 1;
+/** Side of the square placeholder portraits, in CSS pixels. */
+const PORTRAIT_SIZE = 96;
+
+/** The site's profiles shown by social-follow (example accounts). */
+const PROFILES = [
+  ['Facebook', 'https://www.facebook.com/example'],
+  ['X', 'https://x.com/example'],
+  ['Instagram', 'https://www.instagram.com/example/'],
+  ['YouTube', 'https://www.youtube.com/@example'],
+  ['Bluesky', 'https://bsky.app/profile/example.com'],
+  ['Mastodon', 'https://mastodon.social/@example'],
+] as const;
+
+export interface LanguageLink {
+  lang: string;
+  name: string;
+  href: string;
+}
+
+function portraitSrc(id: SpeakerId): string {
+  return `/portraits/${id}.svg`;
+}
+
+function renderQuote(content: ArticleContent, block: Extract<Block, { quote: string }>): TemplateResult {
+  const speaker = content.speakers[block.speaker];
+  return html`<figure class="pull-quote">
+    <blockquote>
+      <p>${block.insertion ? html`<span lang=${block.insertion.lang}>[${block.insertion.text}]</span> ` : nothing}${block.quote}</p>
+    </blockquote>
+    <figcaption>${speaker.name}, ${speaker.role}</figcaption>
+  </figure>`;
+}
+
+function renderPortrait(content: ArticleContent, block: Extract<Block, { portrait: SpeakerId }>): TemplateResult {
+  const speaker = content.speakers[block.portrait];
+  return html`<figure class="speaker">
+    <img src=${portraitSrc(block.portrait)} width=${PORTRAIT_SIZE} height=${PORTRAIT_SIZE} alt=${content.portraitAlt(speaker.name)} />
+    <figcaption>${block.caption ?? html`<strong>${speaker.name}</strong>, ${speaker.role}`}</figcaption>
+  </figure>`;
+}
+
+function renderBlock(content: ArticleContent, block: Block): TemplateResult {
+  if ('paragraph' in block) return html`<p>${block.paragraph}</p>`;
+  if ('heading' in block) return html`<h2>${block.heading}</h2>`;
+  if ('quote' in block) return renderQuote(content, block);
+  return renderPortrait(content, block);
+}
+
+/** The page body of one language's article: language switcher, article, facts, social links and comments. */
+export function articleBody(content: ArticleContent, languages: LanguageLink[]): TemplateResult {
+  const published = new Intl.DateTimeFormat(content.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(PUBLISHED));
+  return html`<a class="skip-link" href="#article">${content.skipLink}</a>
+    <header class="site-header">
+      <nav aria-label=${content.languagesLabel}>
+        <ul class="languages">
+          ${languages.map(
+            (language) =>
+              html`<li><a href=${language.href} hreflang=${language.lang} lang=${language.lang}
+                aria-current=${language.lang === content.lang ? 'page' : nothing}>${language.name}</a></li>`,
+          )}
+        </ul>
+      </nav>
+    </header>
+    <main>
+      <article id="article">
+        <header class="article-header">
+          <p class="kicker">${content.kicker}</p>
+          <h1>${content.headline}</h1>
+          <p class="standfirst">${content.standfirst}</p>
+          <p class="byline">${content.byline} · ${content.published} <time datetime=${PUBLISHED}>${published}</time></p>
+        </header>
+        ${content.body.map((block) => renderBlock(content, block))}
+        <fact-box heading=${content.factsHeading}>
+          ${content.facts.map(
+            (fact) => html`<stat-callout value=${fact.value} format=${fact.format ?? 'number'} prefix=${fact.prefix ?? nothing}
+              source=${fact.source} source-href=${fact.sourceHref} label=${fact.label}></stat-callout>`,
+          )}
+        </fact-box>
+        <social-follow heading=${content.followHeading}>
+          ${PROFILES.map(([name, href]) => html`<a href=${href}>${name}</a> `)}
+        </social-follow>
+      </article>
+      <section class="comments" aria-labelledby="comments-heading">
+        <h2 id="comments-heading">${content.commentsHeading}</h2>
+      </section>
+    </main>
+    <footer class="site-footer"><p>${content.footer}</p></footer>`;
+}

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { renderToString } from '../src/ssr.js';
+import { articleBody, type LanguageLink } from './article.js';
+import type { ArticleContent } from './content/types.js';
+import { en } from './content/en.js';
+import { fr } from './content/fr.js';
+import { uk } from './content/uk.js';
+
+/** The article's languages and the path of each page. */
+export const PAGES: ReadonlyArray<{ path: string; content: ArticleContent }> = [
+  { path: '/', content: en },
+  { path: '/fr/', content: fr },
+  { path: '/uk/', content: uk },
+];
+
+const pageStyles = readFileSync(new URL('./page.css', import.meta.url), 'utf8');
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ESCAPES[char]);
+}
+
+/**
+ * One language's page as a complete HTML document: the article rendered on the server (elements as declarative
+ * shadow DOM) and the script that hydrates it.
+ */
+export function renderPage(content: ArticleContent, scriptSrc: string): string {
+  const languages: LanguageLink[] = PAGES.map(({ path, content: { lang, languageName } }) => ({ lang, name: languageName, href: path }));
+  const alternates = languages
+    .map(({ lang, href }) => `<link rel="alternate" hreflang="${lang}" href="${escapeHtml(href)}">`)
+    .join('');
+  const body = renderToString(articleBody(content, languages), { lang: content.lang });
+  return `<!doctype html>
+<html lang="${content.lang}" dir="ltr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>${escapeHtml(content.title)}</title>
+<meta name="description" content="${escapeHtml(content.description)}">
+${alternates}
+<style>${pageStyles}</style>
+<script type="module" src="/assets/${escapeHtml(scriptSrc)}"></script>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}

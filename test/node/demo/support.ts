@@ -1,0 +1,261 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { FastifyInstance } from 'fastify';
+import { createDemoApp, type DemoServerOptions } from '../../../demo/server.js';
+import type { ArticleContent } from '../../../demo/content/types.js';
+
+export type BrowserName = 'chromium' | 'firefox';
+export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+/** Debian's Chromium over CDP, or Firefox ESR over WebDriver BiDi (CHROME_PATH / FIREFOX_PATH elsewhere). */
+export function launch(name: BrowserName): Promise<Browser> {
+  return name === 'chromium'
+    ? puppeteer.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS })
+    : puppeteer.launch({ browser: 'firefox', executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', headless: true });
+}
+
+export const ADMIN_TOKEN = 'demo-test-moderator-token';
+
+/** Query parameter that makes the test server forbid every script on the page (`Content-Security-Policy`). */
+export const NO_SCRIPTS = 'scripts=none';
+
+export interface TestDemo {
+  url: string;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/**
+ * The demo server on 127.0.0.1, a random port and a temporary SQLite database. A page requested with `?scripts=none`
+ * is served with a CSP that blocks all scripts: how Firefox, whose WebDriver BiDi cannot turn JavaScript off, gets a
+ * page without JavaScript.
+ */
+export async function startTestDemo(options: DemoServerOptions = {}): Promise<TestDemo> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'demo-test-'));
+  const app = await createDemoApp({ host: '127.0.0.1', port: 0, dataDir, adminToken: ADMIN_TOKEN, ...options });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.endsWith(`?${NO_SCRIPTS}`)) reply.header('content-security-policy', "script-src 'none'");
+  });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    url,
+    app,
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every piece of text of one language's article, in reading order. */
+export function articleText(content: ArticleContent): string[] {
+  const texts = [content.kicker, content.headline, content.standfirst, content.byline];
+  for (const block of content.body) {
+    if ('paragraph' in block) texts.push(block.paragraph);
+    else if ('heading' in block) texts.push(block.heading);
+    else if ('quote' in block) {
+      if (block.insertion) texts.push(block.insertion.text);
+      texts.push(block.quote, content.speakers[block.speaker].name);
+    } else {
+      texts.push(block.caption ?? content.speakers[block.portrait].name);
+    }
+  }
+  texts.push(content.factsHeading);
+  for (const fact of content.facts) texts.push(...(fact.prefix ? [fact.prefix] : []), fact.label, fact.source);
+  texts.push(content.commentsHeading, content.footer);
+  return texts;
+}
+
+/** Collects the page's console warnings and errors and its uncaught exceptions. */
+export function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warn') problems.push(`${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error instanceof Error ? error.message : String(error)}`));
+  return problems;
+}
+
+/**
+ * In the page: the text a reader sees, in the flat tree's order (shadow roots and slotted content included, hidden
+ * elements, styles and templates left out), white space folded. Passed to `page.evaluate`, so it is self-contained.
+ */
+export function visibleTextInPage(): string {
+  const parts: string[] = [];
+  const skip = new Set(['STYLE', 'SCRIPT', 'TEMPLATE', 'NOSCRIPT', 'HEAD']);
+  const walk = (node: Node): void => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      // Slots are display: contents, which has no box for checkVisibility to look at: ask the nearest ancestor that has.
+      let box: Element | null = node.parentElement;
+      while (box && getComputedStyle(box).display === 'contents') {
+        box = box.parentElement ?? ((box.getRootNode() as ShadowRoot).host ?? null);
+      }
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const rect = range.getBoundingClientRect();
+      if (box && box.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && rect.width > 0 && rect.height > 0) {
+        parts.push(node.textContent ?? '');
+      }
+      return;
+    }
+    if (node instanceof Element && skip.has(node.tagName)) return;
+    if (node instanceof HTMLSlotElement) {
+      const assigned = node.assignedNodes({ flatten: true });
+      (assigned.length > 0 ? assigned : Array.from(node.childNodes)).forEach(walk);
+      return;
+    }
+    const children = node instanceof Element && node.shadowRoot ? node.shadowRoot.childNodes : node.childNodes;
+    Array.from(children).forEach(walk);
+  };
+  walk(document.body);
+  return parts.join(' ').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+}
+
+/**
+ * The source of an expression that runs `fn` in the page. tsx compiles functions with esbuild's `keepNames`, which
+ * wraps them in a `__name` helper that exists only in Node: the page gets a stand-in.
+ */
+export function inPage<A extends unknown[]>(fn: (...args: A) => unknown, ...args: A): string {
+  return `(() => { const __name = (target) => target; return (${fn.toString()})(...${JSON.stringify(args)}); })()`;
+}
+
+/** The tags src/index.ts registers (an element still being written is not waited for). */
+export function registeredTags(): string[] {
+  const index = readFileSync(new URL('../../../src/index.ts', import.meta.url), 'utf8');
+  return [...index.matchAll(/components\/([a-z-]+)\/define\.js/g)].map((match) => match[1]);
+}
+
+/** Folds white space (no-break spaces included) as `visibleTextInPage` does. */
+export function fold(text: string): string {
+  return text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+}
+
+/** The first of `expected` that is missing from `text` or out of order, or undefined when all appear in order. */
+export function firstOutOfOrder(text: string, expected: string[]): string | undefined {
+  let from = 0;
+  for (const snippet of expected) {
+    const at = text.indexOf(fold(snippet), from);
+    if (at < 0) return snippet;
+    from = at + fold(snippet).length;
+  }
+  return undefined;
+}
+
+/** What `watchLayoutInPage` found; read with `page.evaluate` once the page has settled. */
+export interface LayoutReport {
+  /** Animation frames sampled, and how many of them came before any element was defined. */
+  frames: number;
+  framesBeforeUpgrade: number;
+  /** Elements in the viewport that moved after they were first laid out ("h1 moved 0,120 → 0,180"). */
+  moves: string[];
+  /** Shadow roots whose server-rendered content the upgrade replaced or duplicated instead of adopting. */
+  rerendered: string[];
+  /** Whether the browser has the Layout Instability API (Chromium does, Firefox does not). */
+  layoutShiftSupported: boolean;
+  /** Sum of `layout-shift` entries without recent input: the page's CLS, where supported. */
+  cumulativeLayoutShift: number;
+}
+
+/**
+ * In the page, from before the first paint: samples every element's position on every animation frame (the light DOM
+ * and every shadow root) and reports any element in the viewport that moves, which works in every browser; and sums
+ * `layout-shift` entries where the browser has them. It also remembers each server-rendered shadow root's elements
+ * from before the upgrade, to tell whether the upgrade adopted them (hydration) or rendered anew.
+ * Self-contained: installed with `page.evaluateOnNewDocument(inPage(watchLayoutInPage))`.
+ */
+export function watchLayoutInPage(): void {
+  const report = { frames: 0, framesBeforeUpgrade: 0, moves: [] as string[], rerendered: [] as string[], layoutShiftSupported: false, cumulativeLayoutShift: 0 };
+  const positions = new Map<Element, { x: number; y: number }>();
+  const serverRendered = new Map<ShadowRoot, Element[]>();
+  const describe = (element: Element): string => {
+    const host = (element.getRootNode() as ShadowRoot).host;
+    const name = `${element.localName}${element.id ? `#${element.id}` : ''}${element.classList[0] ? `.${element.classList[0]}` : ''}`;
+    return host ? `${describe(host)} > ${name}` : name;
+  };
+  const contentOf = (root: ShadowRoot): Element[] => Array.from(root.children).filter((child) => child.localName !== 'style');
+  const allElements = (root: ParentNode, into: Element[] = []): Element[] => {
+    for (const element of Array.from(root.querySelectorAll('*'))) {
+      into.push(element);
+      if (element.shadowRoot) {
+        if (!serverRendered.has(element.shadowRoot) && report.framesBeforeUpgrade === report.frames) {
+          serverRendered.set(element.shadowRoot, contentOf(element.shadowRoot));
+        }
+        allElements(element.shadowRoot, into);
+      }
+    }
+    return into;
+  };
+  const sample = (): void => {
+    if ((window as unknown as { __layoutStopped?: boolean }).__layoutStopped) return;
+    if (document.body) {
+      report.frames += 1;
+      if (!customElements.get('stat-callout')) report.framesBeforeUpgrade += 1;
+      for (const element of allElements(document.body)) {
+        if (!element.isConnected) continue;
+        const rect = element.getBoundingClientRect();
+        const now = { x: rect.left + scrollX, y: rect.top + scrollY };
+        const before = positions.get(element);
+        positions.set(element, now);
+        if (!before || (Math.abs(before.x - now.x) < 0.5 && Math.abs(before.y - now.y) < 0.5)) continue;
+        const inViewport = (y: number): boolean => y - scrollY < innerHeight;
+        if (rect.width > 0 && rect.height > 0 && (inViewport(before.y) || inViewport(now.y))) {
+          report.moves.push(`${describe(element)} moved ${before.x},${before.y} → ${now.x},${now.y}`);
+        }
+      }
+    }
+    requestAnimationFrame(sample);
+  };
+  requestAnimationFrame(sample);
+  if (PerformanceObserver.supportedEntryTypes?.includes('layout-shift')) {
+    report.layoutShiftSupported = true;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
+        if (!entry.hadRecentInput) report.cumulativeLayoutShift += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  }
+  Object.assign(window, {
+    __layoutReport: (): typeof report => {
+      (window as unknown as { __layoutStopped?: boolean }).__layoutStopped = true;
+      for (const [root, elements] of serverRendered) {
+        const now = contentOf(root);
+        if (now.length !== elements.length || elements.some((element, index) => now[index] !== element)) {
+          report.rerendered.push(`${describe(root.host)}: ${elements.length} server-rendered elements, now ${now.length}, adopted ${elements.filter((element) => now.includes(element)).length}`);
+        }
+      }
+      return report;
+    },
+  });
+}
+
+/**
+ * In the page: resolves once every element of the library in it (shadow roots included) is defined and has finished
+ * updating, then waits two more frames for layout to settle.
+ */
+export async function upgradedInPage(registered: string[]): Promise<number> {
+  const hosts: Element[] = [];
+  const collect = (root: ParentNode): void => {
+    for (const element of Array.from(root.querySelectorAll('*'))) {
+      if (registered.includes(element.localName)) hosts.push(element);
+      if (element.shadowRoot) collect(element.shadowRoot);
+    }
+  };
+  collect(document);
+  const names = [...new Set(hosts.map((host) => host.localName))];
+  await Promise.all(names.map((name) => customElements.whenDefined(name)));
+  await Promise.all(hosts.map((host) => (host as Element & { updateComplete?: Promise<unknown> }).updateComplete));
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  return hosts.length;
+}
