@@ -51,17 +51,15 @@ async function step(name, command, args) {
 
 const bin = (name) => join(root, 'node_modules/.bin', name);
 
+// Storybook's types and the hardening tests read custom-elements.json, so it is generated before anything else.
+await step('custom elements manifest', 'npm', ['run', '--silent', 'manifest']);
+
 if (wants('static')) {
   await step('typecheck (elements)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
   if (existsSync(join(root, 'server/tsconfig.json'))) {
     await step('typecheck (server)', bin('tsc'), ['--noEmit', '-p', 'server/tsconfig.json']);
   }
   await step('lint', bin('eslint'), ['.']);
-}
-
-// The hardening tests read custom-elements.json, so it is generated before any test runs.
-if (wants('node') || wants('browser')) {
-  await step('custom elements manifest', 'npm', ['run', '--silent', 'manifest']);
 }
 
 if (wants('node')) {
