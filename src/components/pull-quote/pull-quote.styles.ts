@@ -22,18 +22,25 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
 
-  /* The opening mark floats beside the first line, whatever the first paragraph's display; the last paragraph
-     runs inline so that the closing mark ends its last line. */
-  .mark {
-    float: inline-start;
-  }
-
   ::slotted(p) {
     margin-block: 0 0.75em;
   }
 
   ::slotted(p:last-of-type) {
-    display: inline;
+    margin-block-end: 0;
+  }
+
+  .in-paragraphs ::slotted(p:first-of-type)::before {
+    content: var(--_open);
+  }
+
+  .in-paragraphs ::slotted(p:last-of-type)::after {
+    content: var(--_close);
+  }
+
+  /* Quotations that are not paragraphs: the opening mark floats, so the white space after it starts the line. */
+  .mark {
+    float: inline-start;
   }
 
   .attribution {
@@ -64,9 +71,9 @@ export const styles = css`
     float: none;
   }
 
-  :host([variant='feature']) .mark,
-  :host([variant='feature']) .quote > [aria-hidden] {
-    color: var(--_quote-accent);
+  /* A slotted speaker-caption is a block: shrink it to its content so that it centres too. */
+  :host([variant='feature']) ::slotted([slot='attribution']) {
+    display: inline-block;
   }
 
   @media (min-width: 48rem) {

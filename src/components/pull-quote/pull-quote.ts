@@ -1,5 +1,6 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { LocalizeController } from '../../internal/localize.js';
 import { safeUrl } from '../../internal/safe-url.js';
@@ -26,6 +27,9 @@ class QuoteLanguage extends LocalizeController {
 
 /** Cuts text to at most `length` UTF-16 units without leaving half a surrogate pair. */
 const clip = (text: string, length: number) => text.slice(0, Math.max(0, length)).replace(/[\uD800-\uDBFF]$/, '');
+
+/** A CSS string holding the text (quotation marks come from registered translations: escape them all the same). */
+const cssString = (text: string) => `"${text.replace(/["\\\n]/g, (char) => (char === '\n' ? '\\a ' : `\\${char}`))}"`;
 
 /** Keeps a text-fragment directive's own syntax characters (`-`, `,`, `&`) out of the quoted words. */
 const fragmentText = (words: string[]) => encodeURIComponent(words.join(' ')).replace(/-/g, '%2D');
@@ -232,16 +236,20 @@ export class PullQuote extends NewsroomElement {
 
   protected override render() {
     const hasQuote = hasSlotted(this);
+    // Marks go inside the first and last paragraphs (CSS generated content), so that they hug the words whatever
+    // white space the page's markup has around them; other content gets them as elements of their own.
+    const inParagraphs = !isServer && this.querySelector(':scope > p:not([slot])') !== null;
     const [open, close] = this.quoteLanguage.quotes();
     // An Arabic or Hebrew quote mirrors even in a page laid out left to right, and an English one inside it does not.
     const pageRtl = !isServer && this.matches(':dir(rtl)');
     const rtl = pageRtl || this.localize.rtl;
     const quoteRtl = this.quoteLanguage.contentLang ? this.quoteLanguage.rtl : rtl;
+    const spans = hasQuote && !inParagraphs;
     return html`<figure part="base" class="base" dir=${rtl === pageRtl ? nothing : 'rtl'} aria-hidden=${this.excerpt ? 'true' : nothing}>
-        <blockquote part="quote" class="quote" cite=${safeUrl(this.cite) ?? nothing}
-          dir=${quoteRtl === rtl ? nothing : quoteRtl ? 'rtl' : 'ltr'}
-          >${hasQuote ? html`<span class="mark" aria-hidden="true">${open}</span>` : nothing}<slot @slotchange=${this.handleSlotChange}></slot
-          >${hasQuote ? html`<span aria-hidden="true">${close}</span>` : nothing}</blockquote
+        <blockquote part="quote" class="quote ${inParagraphs ? 'in-paragraphs' : ''}" cite=${safeUrl(this.cite) ?? nothing}
+          dir=${quoteRtl === rtl ? nothing : quoteRtl ? 'rtl' : 'ltr'} style=${styleMap({ '--_open': cssString(open), '--_close': cssString(close) })}
+          >${spans ? html`<span class="mark">${open}</span>` : nothing}<slot @slotchange=${this.handleSlotChange}></slot
+          >${spans ? html`<span class="mark-end">${close}</span>` : nothing}</blockquote
         >
         ${this.renderAttribution()}
       </figure>
