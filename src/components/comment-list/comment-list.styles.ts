@@ -1,0 +1,119 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    --_avatar-size: var(--comment-list-avatar-size, 2.5rem);
+  }
+
+  ol {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .comments {
+    display: flex;
+    flex-direction: column;
+    gap: var(--comment-list-gap, 1.5rem);
+  }
+
+  .replies {
+    display: flex;
+    flex-direction: column;
+    gap: var(--comment-list-gap, 1.5rem);
+    margin-block-start: var(--comment-list-gap, 1.5rem);
+    padding-inline-start: var(--comment-list-indent, 1.5rem);
+    border-inline-start: 2px solid var(--_border);
+  }
+
+  article {
+    display: grid;
+    grid-template-columns: var(--_avatar-size) 1fr;
+    column-gap: 0.75rem;
+    scroll-margin-block-start: 2rem;
+  }
+
+  article > :not(.avatar) {
+    grid-column: 2;
+  }
+
+  .avatar {
+    grid-row: span 3;
+    display: grid;
+    place-items: center;
+    inline-size: var(--_avatar-size);
+    block-size: var(--_avatar-size);
+    border-radius: 50%;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    font-weight: 700;
+    object-fit: cover;
+  }
+
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25rem 0.75rem;
+  }
+
+  .author {
+    font-weight: 700;
+  }
+
+  time {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
+  .content {
+    overflow-wrap: anywhere;
+  }
+
+  .content blockquote {
+    margin-inline: 1rem 0;
+    padding-inline-start: 0.75rem;
+    border-inline-start: 3px solid var(--_border);
+  }
+
+  .moderation {
+    margin: 0.25rem 0 0;
+    font-style: italic;
+    color: var(--_muted);
+  }
+
+  button {
+    justify-self: start;
+    min-block-size: 2.75rem;
+    padding-block: 0.25rem;
+    padding-inline: 0.75rem;
+    font: inherit;
+    color: var(--_link);
+    background: transparent;
+    border: 1px solid transparent;
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+
+  button:hover {
+    text-decoration: underline;
+  }
+
+  .more {
+    margin-block-start: var(--comment-list-gap, 1.5rem);
+    border-color: currentColor;
+  }
+
+  .state {
+    min-block-size: 2.75rem;
+    margin: 0;
+  }
+
+  @media (forced-colors: active) {
+    button {
+      color: ButtonText;
+      border-color: ButtonText;
+    }
+  }
+`;
