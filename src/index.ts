@@ -4,5 +4,9 @@ import './components/fact-box/define.js';
 import './components/social-follow/define.js';
 import './components/pull-quote/define.js';
 import './components/speaker-caption/define.js';
+import './components/comment-section/define.js';
+import './components/comment-toggle/define.js';
+import './components/comment-list/define.js';
+import './components/comment-form/define.js';
 
 export * from './classes.js';
