@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { provide } from '@lit/context';
 import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { tokens } from '../../internal/tokens.styles.js';
 import { NewsroomToggleEvent } from '../../events/toggle-event.js';
@@ -118,7 +119,8 @@ export class CommentSection extends NewsroomElement {
   }
 
   protected override render() {
-    return html`<comment-toggle part="toggle" controls="body" ?open=${this.open} @toggle=${this.handleToggle}></comment-toggle>
+    return html`<comment-toggle part="toggle" controls="body" endpoint=${ifDefined(this.endpoint)} post-id=${ifDefined(this.postId)}
+        ?open=${this.open} @toggle=${this.handleToggle}></comment-toggle>
       <div part="body" class="body" id="body" ?hidden=${!this.open} aria-label=${this.localize.term('comments')} role="region">
         ${this.partsLoaded
           ? html`<comment-list part="list" avatars=${this.avatars} max-depth=${this.maxDepth} @comment-reply=${this.handleReply}></comment-list>

@@ -1,8 +1,9 @@
 import { html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { NewsroomElement } from '../../internal/newsroom-element.js';
+import { safeUrl } from '../../internal/safe-url.js';
 import { tokens } from '../../internal/tokens.styles.js';
 import { NewsroomToggleEvent } from '../../events/toggle-event.js';
-import { CommentPart } from '../comment-section/comment-part.js';
 import { countComments } from '../comment-section/comment-api.js';
 import { commentToggleTerms } from './comment-toggle.terms.js';
 import { styles } from './comment-toggle.styles.js';
@@ -12,7 +13,8 @@ import { styles } from './comment-toggle.styles.js';
  * @summary The "Click to comment" / "12 comments" button that opens a post's comments.
  *
  * The count is fetched (one `per_page=1` request, read from `X-WP-Total`) only once the button scrolls into view,
- * unless the page gives it in `count`.
+ * unless the page gives it in `count`. Unlike the list and the form it takes no context from a `comment-section`
+ * (which sets its attributes itself), so that the button alone stays within its 2 KiB budget.
  *
  * @csspart button - The button.
  *
@@ -21,13 +23,19 @@ import { styles } from './comment-toggle.styles.js';
  *
  * @fires {NewsroomToggleEvent} toggle - The reader opened or closed the comments (`newState` tells which).
  */
-export class CommentToggle extends CommentPart {
+export class CommentToggle extends NewsroomElement {
   static override styles = [tokens, styles];
   static override terms = commentToggleTerms;
 
   @query('button') private button!: HTMLButtonElement;
 
   @state() private countFailed = false;
+
+  /** Base URL of the WordPress REST API, such as `https://example.org/wp-json/wp/v2` (http, https or relative). */
+  @property() endpoint?: string;
+
+  /** The id of the post whose comments are counted. */
+  @property({ attribute: 'post-id', type: Number }) postId?: number;
 
   /** The number of approved comments; fetched (and reflected) when the button first shows if the page leaves it unset. */
   @property({ type: Number, reflect: true }) count?: number;
@@ -51,7 +59,7 @@ export class CommentToggle extends CommentPart {
       const target = this.controls ? (this.getRootNode() as Document | ShadowRoot).getElementById(this.controls) : null;
       this.button.ariaControlsElements = target ? [target] : null;
     }
-    if (this.count === undefined && !this.observer && this.apiEndpoint && this.post) {
+    if (this.count === undefined && !this.observer && safeUrl(this.endpoint) && this.postId && this.postId > 0) {
       this.observer = new IntersectionObserver((entries) => {
         if (entries.some((entry) => entry.isIntersecting)) {
           this.observer?.disconnect();
@@ -64,7 +72,7 @@ export class CommentToggle extends CommentPart {
 
   private async fetchCount(): Promise<void> {
     try {
-      this.count = await countComments(this.apiEndpoint!, this.post!);
+      this.count = await countComments(safeUrl(this.endpoint)!, this.postId!);
     } catch {
       // The button still opens the comments, whose list shows the error and a retry.
       this.countFailed = true;
