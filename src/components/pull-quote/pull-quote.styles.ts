@@ -1,5 +1,8 @@
 import { css } from 'lit';
 
+// Marks go in the first and last paragraphs as generated content; quotations that are not paragraphs get elements
+// of their own, the opening one floating so that the white space after it starts the line. In `feature`, a slotted
+// speaker-caption (a block) shrinks to its content so that it centres too.
 export const styles = css`
   :host {
     display: block;
@@ -38,7 +41,6 @@ export const styles = css`
     content: var(--_close);
   }
 
-  /* Quotations that are not paragraphs: the opening mark floats, so the white space after it starts the line. */
   .mark {
     float: inline-start;
   }
@@ -71,7 +73,6 @@ export const styles = css`
     float: none;
   }
 
-  /* A slotted speaker-caption is a block: shrink it to its content so that it centres too. */
   :host([variant='feature']) ::slotted([slot='attribution']) {
     display: inline-block;
   }
@@ -110,10 +111,6 @@ export const styles = css`
 
   [role='status'] {
     color: var(--_muted);
-  }
-
-  [hidden] {
-    display: none;
   }
 
   @media print {

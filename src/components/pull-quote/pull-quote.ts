@@ -1,5 +1,5 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { LocalizeController } from '../../internal/localize.js';
@@ -7,9 +7,7 @@ import { safeUrl } from '../../internal/safe-url.js';
 import { hasSlotted } from '../../internal/slots.js';
 import { isDateOnly, parseIsoDate } from '../../internal/dates.js';
 import { tokens } from '../../internal/tokens.styles.js';
-import { PullQuoteShareEvent, type PullQuoteShareNetwork } from '../../events/pull-quote-share-event.js';
-import type { SpeakerCaption } from '../speaker-caption/speaker-caption.js';
-import type { ShareMenu } from './share-menu.js';
+import type { ShareActions } from './share-menu.js';
 import { pullQuoteTerms } from './pull-quote.terms.js';
 import { styles } from './pull-quote.styles.js';
 
@@ -25,14 +23,8 @@ class QuoteLanguage extends LocalizeController {
   }
 }
 
-/** Cuts text to at most `length` UTF-16 units without leaving half a surrogate pair. */
-const clip = (text: string, length: number) => text.slice(0, Math.max(0, length)).replace(/[\uD800-\uDBFF]$/, '');
-
 /** A CSS string holding the text (quotation marks come from registered translations: escape them all the same). */
 const cssString = (text: string) => `"${text.replace(/["\\\n]/g, (char) => (char === '\n' ? '\\a ' : `\\${char}`))}"`;
-
-/** Keeps a text-fragment directive's own syntax characters (`-`, `,`, `&`) out of the quoted words. */
-const fragmentText = (words: string[]) => encodeURIComponent(words.join(' ')).replace(/-/g, '%2D');
 
 /**
  * @tag pull-quote
@@ -64,16 +56,8 @@ export class PullQuote extends NewsroomElement {
 
   private readonly quoteLanguage = new QuoteLanguage(this, pullQuoteTerms);
 
-  @query('.share') private shareButton!: HTMLButtonElement;
-
-  /** What the status line says after an action, such as "Quote copied". */
-  @state() private status = '';
-
-  /** The share menu, once loaded and opened (its module loads on first use). */
-  @state() private menu?: ShareMenu;
-
-  /** Whether the share menu is open. */
-  @state() private menuOpen = false;
+  /** The copy and share actions, loaded with the share menu on the first click. */
+  @state() private sharing?: ShareActions;
 
   /** URL of the quotation's source (http, https or relative URLs only; anything else is ignored). */
   @property() cite = '';
@@ -108,91 +92,13 @@ export class PullQuote extends NewsroomElement {
     this.requestUpdate();
   }
 
-  private async handleCopyClick(): Promise<void> {
-    const text = this.shareText();
-    const url = this.quoteUrl();
-    if (!this.dispatchShare({ text, url, network: 'copy' })) return;
-    try {
-      await navigator.clipboard.writeText(`${text}\n${url}`);
-      this.status = this.localize.term('copied');
-    } catch {
-      this.status = this.localize.term('copyFailed');
+  private async handleActionClick(event: Event): Promise<void> {
+    const action = (event.currentTarget as HTMLButtonElement).value as 'copy' | 'share';
+    if (!this.sharing) {
+      const { ShareActions } = await import('./share-menu.js');
+      this.sharing ??= new ShareActions(this, () => this.quoteLanguage.quotes(), () => this.localize.term('separator'));
     }
-  }
-
-  private async handleShareClick(): Promise<void> {
-    if (typeof navigator.share === 'function') {
-      const text = this.shareText();
-      const url = this.quoteUrl();
-      if (!this.dispatchShare({ text, url, network: 'native' })) return;
-      // A reader who closes the share sheet rejects the promise: nothing to report.
-      await navigator.share({ text, url }).catch(() => undefined);
-      return;
-    }
-    if (!this.menu) {
-      const { ShareMenu } = await import('./share-menu.js');
-      this.menu = new ShareMenu(this, {
-        text: (max) => this.shareText(max),
-        url: () => this.quoteUrl(),
-        dispatch: (detail) => this.dispatchShare(detail),
-      });
-    }
-    this.menuOpen = !this.menuOpen;
-  }
-
-  private handleKeyDown(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && this.menuOpen) {
-      this.menuOpen = false;
-      this.shareButton.focus();
-    }
-  }
-
-  private dispatchShare(detail: { text: string; url: string; network: PullQuoteShareNetwork }): boolean {
-    return this.dispatchEvent(new PullQuoteShareEvent(detail));
-  }
-
-  /** The text of a slot's content, white space folded; for a `speaker-caption`, its name and job title. */
-  private slotText(name: string): string {
-    const nodes = name
-      ? Array.from(this.querySelectorAll(`:scope > [slot="${name}"]`))
-      : Array.from(this.childNodes).filter((node) => node.nodeType === Node.TEXT_NODE || (node instanceof Element && !node.hasAttribute('slot')));
-    return nodes
-      .map((node) => (node as Partial<SpeakerCaption>).phrase ?? node.textContent)
-      .join(' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-  }
-
-  private attributionText(): string {
-    if (hasSlotted(this, 'attribution')) return this.slotText('attribution');
-    const part = (name: string, value: string) => (hasSlotted(this, name) ? this.slotText(name) : value.trim());
-    return [part('speaker', this.speaker), part('job-title', this.jobTitle)].filter(Boolean).join(this.localize.term('separator'));
-  }
-
-  /**
-   * The quotation as shared: `“quote” — Speaker, Job title`. Past `max` characters the quote is shortened on a word
-   * boundary, keeping its marks and attribution.
-   */
-  shareText(max = Infinity): string {
-    const [open, close] = this.quoteLanguage.quotes();
-    const by = this.attributionText();
-    const end = close + (by ? ` — ${by}` : '');
-    let quote = this.slotText('');
-    const room = max - open.length - end.length;
-    if (quote.length > room) {
-      const cut = clip(quote, room - 1);
-      const space = cut.lastIndexOf(' ');
-      quote = `${space > 0 ? cut.slice(0, space) : cut}…`;
-    }
-    const text = open + quote + end;
-    return text.length > max ? `${clip(text, max - 1)}…` : text;
-  }
-
-  /** This page's URL with a text fragment that scrolls to the quotation and highlights it. */
-  quoteUrl(): string {
-    const words = this.slotText('').split(' ');
-    const directive = words.length > 8 ? `${fragmentText(words.slice(0, 4))},${fragmentText(words.slice(-4))}` : fragmentText(words);
-    return `${location.href.split('#')[0]}#:~:text=${directive}`;
+    await this.sharing[action]();
   }
 
   private renderAttribution() {
@@ -222,15 +128,15 @@ export class PullQuote extends NewsroomElement {
   }
 
   private renderActions() {
-    const menuOpen = this.menuOpen && this.menu;
-    return html`<div part="actions" class="actions" @keydown=${this.handleKeyDown}>
-      <button type="button" @click=${this.handleCopyClick}>${this.localize.term('copy')}</button>
-      <button type="button" class="share" aria-controls=${menuOpen ? 'share-menu' : nothing}
-        aria-expanded=${typeof navigator.share === 'function' ? nothing : menuOpen ? 'true' : 'false'} @click=${this.handleShareClick}>
+    const open = this.sharing?.open;
+    return html`<div part="actions" class="actions">
+      <button type="button" value="copy" @click=${this.handleActionClick}>${this.localize.term('copy')}</button>
+      <button type="button" value="share" class="share" aria-controls=${open ? 'share-menu' : nothing}
+        aria-expanded=${typeof navigator.share === 'function' ? nothing : open ? 'true' : 'false'} @click=${this.handleActionClick}>
         ${this.localize.term('share')}
       </button>
-      <span role="status">${this.status}</span>
-      ${menuOpen ? this.menu!.render() : nothing}
+      <span role="status">${this.sharing?.status}</span>
+      ${this.sharing?.render()}
     </div>`;
   }
 

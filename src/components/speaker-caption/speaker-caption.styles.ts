@@ -52,8 +52,4 @@ export const styles = css`
   ::slotted(:is(:lang(ar), :lang(fa), :lang(ur), :lang(he), :lang(yi), :lang(zh), :lang(ja), :lang(ko))) {
     font-style: normal;
   }
-
-  [hidden] {
-    display: none;
-  }
 `;
