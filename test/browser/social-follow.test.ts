@@ -221,6 +221,46 @@ describe('social-follow', () => {
     }
   });
 
+  it('keeps every box in place when its module arrives after not-defined.css laid the links out', async () => {
+    // A page of its own where the element is not defined yet: measured before and after its module loads.
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'inline-size: 640px; block-size: 480px; border: 0';
+    frame.srcdoc = `<!doctype html><html lang="en"><head><link rel="stylesheet" href="/src/styles/not-defined.css"></head>
+      <body style="margin: 0; font: 16px/1.5 sans-serif">
+        <social-follow heading="Connect with us">
+          <a href="https://www.facebook.com/newsroom">Facebook</a> <a href="https://x.com/newsroom">X</a>
+          <a href="https://bsky.app/profile/newsroom.example">Bluesky</a> <a href="/about">About us</a>
+          <a href="mailto:desk@newsroom.example">Email</a>
+        </social-follow>
+        <social-follow labels><h2 slot="heading">Follow</h2>
+          <a href="https://www.instagram.com/newsroom/">Instagram</a> <a href="/feed/">RSS</a>
+        </social-follow>
+        <p>After</p>
+      </body></html>`;
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const page = frame.contentDocument!;
+    const boxes = () =>
+      Array.from(page.querySelectorAll('social-follow > a, social-follow > h2, p')).map((node) => {
+        const { x, y, width, height } = node.getBoundingClientRect();
+        return `${node.textContent}: ${Math.round(x)},${Math.round(y)} ${Math.round(width)}×${Math.round(height)}`;
+      });
+    const before = boxes();
+    const script = page.createElement('script');
+    script.type = 'module';
+    script.src = '/src/components/social-follow/define.ts';
+    page.head.append(script);
+    await frame.contentWindow!.customElements.whenDefined('social-follow');
+    for (const element of page.querySelectorAll<SocialFollow>('social-follow')) await settled(element);
+    try {
+      expect(page.querySelector('social-follow')!.shadowRoot!.querySelectorAll('svg').length).to.equal(4);
+      expect(boxes()).to.deep.equal(before);
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('follows links added, re-pointed and removed later, undoing what it did', async () => {
     const element = await follow(html`<social-follow><a href="https://x.com/newsroom">X</a></social-follow>`);
     const added = document.createElement('a');

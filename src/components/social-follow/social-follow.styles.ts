@@ -19,12 +19,17 @@ export const styles = css`
     gap: 0.5em;
   }
 
-  .heading,
-  ::slotted([slot='heading']) {
+  .heading {
     margin: 0;
     font-size: 1.125em;
     font-weight: 700;
     line-height: 1.25;
+  }
+
+  /* The page's own heading takes the wrapper's font, rather than compounding its size. */
+  ::slotted([slot='heading']) {
+    margin: 0;
+    font: inherit;
   }
 
   .list {
