@@ -139,6 +139,7 @@ export async function measureSizes() {
   const groups = {
     lit: await bundleSize([], { exclude: 'none', source: TRIVIAL_LIT_ELEMENT }),
     internals: await bundleSize(internalModules(), { exclude: 'lit', reexport: true }),
+    dompurify: await bundleSize(['dompurify'], { exclude: 'lit', reexport: true }),
     foundation: await bundleSize(present(['stat-callout', 'fact-box']).map(defineModule), { exclude: 'lit' }),
     display: await bundleSize(present(DISPLAY_ELEMENTS).map(defineModule), { exclude: 'lit' }),
     all: await bundleSize(tags.map(defineModule), { exclude: 'lit' }),
@@ -190,6 +191,7 @@ export function sizeMarkdown(sizes) {
     '| --- | ---: | ---: | ---: |',
     `| Lit + a trivial element | ${k(g.lit.initial.brotli)} | ${k(g.lit.initial.gzip)} | ${k(g.lit.initial.min)} |`,
     `| shared internals (src/internal, all of it), beyond Lit | ${k(g.internals.initial.brotli)} | ${k(g.internals.initial.gzip)} | ${k(g.internals.initial.min)} |`,
+    `| DOMPurify (inside comment-list) | ${k(g.dompurify.initial.brotli)} | ${k(g.dompurify.initial.gzip)} | ${k(g.dompurify.initial.min)} |`,
     `| stat-callout + fact-box + internals, beyond Lit | ${k(g.foundation.initial.brotli)} | ${k(g.foundation.initial.gzip)} | ${k(g.foundation.initial.min)} |`,
     `| display elements (${DISPLAY_ELEMENTS.filter((tag) => sizes.tags.includes(tag)).join(', ')}), beyond Lit | ${k(g.display.initial.brotli)} | ${k(g.display.initial.gzip)} | ${k(g.display.initial.min)} |`,
     `| all ${sizes.tags.length} elements, beyond Lit, initial | ${k(g.all.initial.brotli)} | ${k(g.all.initial.gzip)} | ${k(g.all.initial.min)} |`,

@@ -14,10 +14,10 @@ export function launchChromium() {
   });
 }
 
-/** One browser bundle (ES module, minified, Lit included) of the given modules, as text. */
-export async function browserBundle(modules) {
+/** One browser bundle (ES module, minified, Lit included) of the given modules (after `source`, code of its own). */
+export async function browserBundle(modules, source = '') {
   const result = await build({
-    stdin: { contents: modules.map((module) => `import ${JSON.stringify(module)};`).join('\n'), resolveDir: ROOT, loader: 'js' },
+    stdin: { contents: source + modules.map((module) => `import ${JSON.stringify(module)};`).join('\n'), resolveDir: ROOT, loader: 'js' },
     bundle: true,
     minify: true,
     format: 'esm',
