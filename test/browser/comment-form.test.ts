@@ -285,6 +285,31 @@ describe('comment-form', () => {
     expect(held.map((comment) => comment.id)).to.deep.equal([event.comment!.id]);
   });
 
+  it('gives up after `timeout`, keeping the text, and posts on retry', async () => {
+    const server = await commentServer();
+    const post = freshPostId();
+    let stall = true;
+    // The first POST never gets an answer: only the form's own timeout ends it.
+    window.fetch = (input, init) =>
+      init?.method === 'POST' && stall
+        ? new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)))
+        : realFetch(input, init);
+    const element = await form(server, post);
+    element.timeout = 200;
+    await fill(element, { content: 'Patience.', ...freshAuthor() });
+    const error = failed(element);
+    element.submit();
+    expect((await error).code).to.equal('timeout');
+    await element.updateComplete;
+    expect(alertText(element)).to.contain('The comment server took too long to answer.');
+    expect(field(element, 'content').value).to.equal('Patience.');
+    stall = false;
+    const done = posted(element);
+    $<HTMLButtonElement>(element, '.retry').click();
+    await done;
+    expect(await commentsWithStatus(server, post, 'hold')).to.have.length(1);
+  });
+
   it('sends only standard headers to a stock WordPress, and counts its "duplicate" after a lost response as posted', async () => {
     const server = await commentServer();
     const post = freshPostId();

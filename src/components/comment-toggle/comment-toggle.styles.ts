@@ -6,9 +6,6 @@ export const styles = css`
   }
 
   button {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.5em;
     min-block-size: 2.75rem;
     padding-block: 0.5rem;
     padding-inline: 1rem;
@@ -22,18 +19,6 @@ export const styles = css`
 
   button:hover {
     text-decoration: underline;
-  }
-
-  .chevron {
-    inline-size: 0.5em;
-    block-size: 0.5em;
-    border-block-end: 2px solid;
-    border-inline-end: 2px solid;
-    transform: rotate(45deg);
-  }
-
-  [aria-expanded='true'] .chevron {
-    transform: rotate(-135deg);
   }
 
   @media (forced-colors: active) {

@@ -92,7 +92,7 @@ export class CommentToggle extends NewsroomElement {
 
   protected override render() {
     return html`<button part="button" type="button" aria-expanded=${this.open ? 'true' : 'false'} @click=${this.handleClick}>
-      ${this.label}<span class="chevron" aria-hidden="true"></span>
+      ${this.label}
     </button>`;
   }
 }
