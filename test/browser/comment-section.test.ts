@@ -104,7 +104,9 @@ describe('comment-section', () => {
     await list.updateComplete;
     const reply = list.shadowRoot!.getElementById(`comment-${comment!.id}`)!;
     expect(reply.parentElement!.closest('li')!.id).to.equal(`comment-${parent.id}`);
+    await form.updateComplete;
     expect(form.shadowRoot!.querySelector('[role="heading"]')!.textContent!.trim()).to.equal('Leave a Reply');
+    expect(form.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim()).to.equal('Your comment is awaiting moderation.');
   });
 
   it('opens from #comment-<id> and moves to that comment, loading pages until it is found', async () => {

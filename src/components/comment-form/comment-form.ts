@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
@@ -109,7 +109,7 @@ export class CommentForm extends CommentPart {
     if (!this.action && classic) this.action = classic.action;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(): void {
     const target = this.mode === 'wp-form' ? safeUrl(this.action) : this.apiEndpoint;
     const draftId = `${target}|${this.post}|${this.parent}`;
     if (draftId !== this.draftId) {
@@ -120,7 +120,6 @@ export class CommentForm extends CommentPart {
       else if (previous) this.values.content = '';
       else this.saveDraft();
     }
-    if (changed.has('parent') && this.status === 'sent') this.status = 'idle';
   }
 
   private saveDraft(): void {
@@ -174,6 +173,7 @@ export class CommentForm extends CommentPart {
   async replyTo(commentId: number, authorName: string): Promise<void> {
     this.parent = commentId;
     this.replyToName = authorName;
+    if (this.status === 'sent') this.status = 'idle';
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#content')?.focus();
   }
