@@ -1,7 +1,9 @@
 // Layout shift: each element in an article page whose element module arrives 1 s late, with and without the
 // shipped :not(:defined) stylesheet (src/styles/not-defined.css). CLS is summed from `layout-shift` entries.
-/* global customElements, document, requestAnimationFrame, window -- used inside page.evaluate(), which runs in the browser */
-import { readFileSync } from 'node:fs';
+/* global customElements, document, requestAnimationFrame, window, PerformanceObserver -- used inside page.evaluate(), which runs in the browser */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CSS, HTML, JS, browserBundle, launchChromium, serve } from './lib/browser.mjs';
 import { discoverElements, fromRoot } from './lib/elements.mjs';
 import { FIXTURES } from './lib/fixtures.mjs';
@@ -10,8 +12,8 @@ const DELAY_MS = 1000;
 /** Issues whose layout-shift goal covers an element. */
 const ISSUE = { 'stat-callout': 2, 'fact-box': 2, 'pull-quote': 3, 'speaker-caption': 3, 'social-follow': 8 };
 
-const page = (markup, withStylesheet) => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+const page = (markup, withStylesheet, lang = 'en') => `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>Layout shift</title>
 <style>body { font: 18px/1.5 Georgia, serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; }</style>
 ${withStylesheet ? '<link rel="stylesheet" href="/not-defined.css">' : ''}
@@ -53,6 +55,14 @@ export async function measureLayoutShift() {
         cases.push({ id, tag, case: label, goal, issue: ISSUE[tag] });
       }
     }
+    // The stylesheet's localised words ("Source :", "Джерело:") in the languages built in.
+    if (ISSUE[tag] === 2) {
+      for (const lang of ['fr', 'uk']) {
+        const id = `${tag}-attributes-${lang}`;
+        routes[`/${id}.html`] = { type: HTML, body: page(FIXTURES[tag].attributes, true, lang) };
+        cases.push({ id, tag, case: `${tag}, text in attributes only, with not-defined.css, lang="${lang}"`, goal: 0, issue: 2 });
+      }
+    }
   }
   const server = await serve(routes);
   const browser = await launchChromium();
@@ -73,11 +83,50 @@ export async function measureLayoutShift() {
       }, row.tag);
       rows.push({ ...row, cls });
     }
+    rows.push(...(await demoLayoutShift(context)));
   } finally {
     await browser.close();
     await server.close();
   }
   return { delayMs: DELAY_MS, rows };
+}
+
+/** The demo article (server-rendered, `npm start`) in its three languages, with every script held back 1 s. */
+async function demoLayoutShift(context) {
+  // The demo is TypeScript: tsx loads it in this process.
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { startDemo } = await import('../demo/server.ts');
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-demo-'));
+  const { url, app } = await startDemo({ host: '127.0.0.1', port: 0, scriptDelayMs: DELAY_MS, dataDir, adminToken: 'bench-admin-token-not-secret-0123456789' });
+  const origin = url.replace('//localhost:', '//127.0.0.1:');
+  const rows = [];
+  try {
+    const tab = await context.newPage();
+    await tab.addInitScript(() => {
+      window.cls = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.cls += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    for (const [path, lang] of [['/', 'en'], ['/fr/', 'fr'], ['/uk/', 'uk']]) {
+      await tab.goto(`${origin}${path}`, { waitUntil: 'load' });
+      const cls = await tab.evaluate(async () => {
+        const custom = () => [...document.querySelectorAll('*')].filter((node) => node.localName.includes('-'));
+        await Promise.all(custom().map((node) => customElements.whenDefined(node.localName)));
+        await Promise.all(custom().map((node) => node.updateComplete));
+        document.body.getBoundingClientRect();
+        for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return window.cls;
+      });
+      rows.push({ id: `demo-${lang}`, case: `the demo article (${lang}), server-rendered`, cls, goal: 0, issue: 8 });
+    }
+  } finally {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return rows;
 }
 
 export function layoutShiftMarkdown(shifts) {
