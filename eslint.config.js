@@ -20,6 +20,11 @@ export default tseslint.config(
     },
   },
   {
+    // The consumer apps' browser code (test/consumers/): plain scripts as users write them.
+    files: ['test/consumers/**/*.js'],
+    languageOptions: { globals: { document: 'readonly' } },
+  },
+  {
     // Chai's property assertions (`to.exist`, `to.be.true`) are expressions by design.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },

@@ -1,29 +1,65 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const root = import.meta.dirname;
-const tags = readdirSync(resolve(root, 'src/components'));
+const fromRoot = (path: string) => resolve(root, path);
 
-/** One entry per element (`newsroom-elements/<tag>.js` registers it), plus the all-in-one and class-only entries. */
+// Every folder of src/components with a define.ts is an element: a new element needs no change here.
+const tags = readdirSync(fromRoot('src/components')).filter((tag) => existsSync(fromRoot(`src/components/${tag}/define.ts`)));
+const locales = existsSync(fromRoot('src/locales'))
+  ? readdirSync(fromRoot('src/locales')).filter((file) => /^[a-z]{2,3}(-[A-Za-z0-9]+)*\.ts$/.test(file))
+  : [];
+
+/**
+ * One entry per element (`newsroom-elements/<tag>.js` registers it), the all-in-one and class-only entries, the
+ * server-rendering entry and one translation bundle per built-in language.
+ */
 const entries: Record<string, string> = {
-  index: resolve(root, 'src/index.ts'),
-  classes: resolve(root, 'src/classes.ts'),
-  ...Object.fromEntries(tags.map((tag) => [tag, resolve(root, `src/components/${tag}/define.ts`)])),
+  index: fromRoot('src/index.ts'),
+  classes: fromRoot('src/classes.ts'),
+  ...(existsSync(fromRoot('src/ssr.ts')) ? { ssr: fromRoot('src/ssr.ts') } : {}),
+  ...Object.fromEntries(tags.map((tag) => [tag, fromRoot(`src/components/${tag}/define.ts`)])),
+  ...Object.fromEntries(locales.map((file) => [`locales/${file.slice(0, -3)}`, fromRoot(`src/locales/${file}`)])),
 };
 
-export default defineConfig({
+/** Ships each page stylesheet of src/styles/ (such as not-defined.css) as dist/<name>.css. */
+const pageStylesheets: Plugin = {
+  name: 'newsroom-page-stylesheets',
+  generateBundle() {
+    const dir = fromRoot('src/styles');
+    for (const file of existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.css')) : []) {
+      this.emitFile({ type: 'asset', fileName: file, source: readFileSync(resolve(dir, file), 'utf8') });
+    }
+  },
+};
+
+/**
+ * Source maps keep the sources of this package only: a dependency's sources (already published, sometimes minified or
+ * huge, such as simple-icons' 5 MB index) would make the maps many times the size of the code.
+ */
+const ownSourcesInMaps: Plugin = {
+  name: 'newsroom-own-sources-in-maps',
+  generateBundle(_options, bundle) {
+    for (const output of Object.values(bundle)) {
+      if (output.type !== 'asset' || !output.fileName.endsWith('.map')) continue;
+      const map = JSON.parse(String(output.source)) as { sources: string[]; sourcesContent?: (string | null)[] };
+      map.sourcesContent = map.sourcesContent?.map((content, index) => (map.sources[index].includes('node_modules/') ? null : content));
+      output.source = JSON.stringify(map);
+    }
+  },
+};
+
+/** The npm build: ES modules that keep their dependencies as imports, so that an app bundles one Lit. */
+const library: UserConfig = {
+  plugins: [pageStylesheets, ownSourcesInMaps],
   build: {
     target: 'es2022',
     outDir: 'dist',
-    emptyOutDir: false,
+    emptyOutDir: true, // runs first in `npm run build`: no stale files of a renamed element ship
     sourcemap: true,
-    lib: {
-      entry: entries,
-      formats: ['es'],
-    },
+    lib: { entry: entries, formats: ['es'] },
     rollupOptions: {
-      // Dependencies stay imports, so that an app bundles one Lit however many libraries use it.
       external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^dompurify$/],
       output: {
         entryFileNames: '[name].js',
@@ -31,4 +67,24 @@ export default defineConfig({
       },
     },
   },
-});
+};
+
+/**
+ * `vite build --mode cdn`: dist/cdn/newsroom-elements.js, one minified file with Lit and every dependency inlined,
+ * for a page that has no bundler (`<script type="module" src=…>`). It registers every element and exports what
+ * the main entry does.
+ */
+const cdn: UserConfig = {
+  plugins: [ownSourcesInMaps],
+  build: {
+    target: 'es2022',
+    outDir: 'dist/cdn',
+    emptyOutDir: true,
+    sourcemap: true,
+    minify: true,
+    lib: { entry: fromRoot('src/index.ts'), formats: ['es'], fileName: () => 'newsroom-elements.js' },
+    rollupOptions: { output: { codeSplitting: false } },
+  },
+};
+
+export default defineConfig(({ mode }) => (mode === 'cdn' ? cdn : library));

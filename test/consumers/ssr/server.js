@@ -1,0 +1,46 @@
+// A Node server that renders the article with the elements' shadow DOM (`newsroom-elements/ssr`), so that it reads
+// before any script runs; dist/hydrate.js (built by Vite) then makes the elements interactive.
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { html } from 'lit';
+import { renderToString } from 'newsroom-elements/ssr';
+
+const hydrateScript = readFileSync(new URL('dist/hydrate.js', import.meta.url));
+
+function renderPage() {
+  const article = renderToString(
+    html`<fact-box heading="En savoir plus" collapsible visible-count="1">
+      <stat-callout value="3000000" format="compact" prefix="Plus de" source="Agence France-Presse"
+                    source-href="https://www.afp.com/">Ukrainiens partis en exil</stat-callout>
+      <stat-callout value="108" source="Parquet général d’Ukraine">enfants tués depuis le début de l’invasion</stat-callout>
+    </fact-box>`,
+    { lang: 'fr' },
+  );
+  return `<!doctype html>
+<html lang="fr">
+  <head>
+    <meta charset="utf-8" />
+    <title>newsroom-elements rendered on the server</title>
+    <script type="module" src="/hydrate.js"></script>
+  </head>
+  <body>
+    <main>
+      ${article}
+      <p>La boîte est <output id="toggle-state">closed</output>.</p>
+    </main>
+  </body>
+</html>`;
+}
+
+const server = createServer((request, response) => {
+  if (request.url === '/hydrate.js') {
+    response.writeHead(200, { 'content-type': 'text/javascript' }).end(hydrateScript);
+  } else if (request.url === '/') {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(renderPage());
+  } else {
+    response.writeHead(404).end();
+  }
+});
+server.listen(Number(process.env.PORT ?? 8080), process.env.HOST ?? '127.0.0.1', () => {
+  console.log(`http://127.0.0.1:${server.address().port}/`);
+});
