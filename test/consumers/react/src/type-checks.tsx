@@ -1,7 +1,14 @@
-// Never rendered: `tsc` fails unless the generated JSX types accept this use and reject these mistakes.
+// Never rendered: `tsc` fails unless the package's entries resolve with their types, and the generated JSX types
+// accept this use and reject these mistakes.
 import { useRef } from 'react';
-import type { FactBox } from 'newsroom-elements';
+import { registerTranslation, type FactBox } from 'newsroom-elements';
 import type {} from 'newsroom-elements/jsx';
+import { StatCallout } from 'newsroom-elements/stat-callout.js';
+import { FactBox as FactBoxClass } from 'newsroom-elements/classes.js';
+import fr from 'newsroom-elements/locales/fr.js';
+
+registerTranslation({ ...fr, $code: 'fr-CA' });
+export const classes: CustomElementConstructor[] = [StatCallout, FactBoxClass];
 
 export function Checks() {
   const box = useRef<FactBox>(null);
