@@ -33,11 +33,11 @@ export const styles = css`
     margin-block-end: 0;
   }
 
-  .in-paragraphs ::slotted(p:first-of-type)::before {
+  ::slotted(p:first-of-type)::before {
     content: var(--_open);
   }
 
-  .in-paragraphs ::slotted(p:last-of-type)::after {
+  ::slotted(p:last-of-type)::after {
     content: var(--_close);
   }
 

@@ -120,7 +120,8 @@ export class PullQuote extends NewsroomElement {
     ].filter(Boolean);
     const separator = this.localize.term('separator');
     // Every slot stays in the tree, even unused, so that content the page adds later is noticed.
-    return html`<figcaption part="attribution" class="attribution" ?hidden=${!parts.length && !hasSlotted(this, 'attribution')}
+    // A server cannot see slotted content: it keeps the caption, empty or not, so nothing appears on hydration.
+    return html`<figcaption part="attribution" class="attribution" ?hidden=${!isServer && !parts.length && !hasSlotted(this, 'attribution')}
       ><slot name="attribution" @slotchange=${this.handleSlotChange}
         >${parts.length ? '— ' : nothing}${parts.map((part, index) => html`${index ? separator : nothing}${part}`)}</slot
       ></figcaption
@@ -142,8 +143,8 @@ export class PullQuote extends NewsroomElement {
 
   protected override render() {
     const hasQuote = hasSlotted(this);
-    // Marks go inside the first and last paragraphs (CSS generated content), so that they hug the words whatever
-    // white space the page's markup has around them; other content gets them as elements of their own.
+    // Marks go inside the first and last paragraphs (CSS generated content, also when rendered on a server), so that
+    // they hug the words whatever white space the page's markup has around them; other content gets elements.
     const inParagraphs = !isServer && this.querySelector(':scope > p:not([slot])') !== null;
     const [open, close] = this.quoteLanguage.quotes();
     // An Arabic or Hebrew quote mirrors even in a page laid out left to right, and an English one inside it does not.
@@ -152,7 +153,7 @@ export class PullQuote extends NewsroomElement {
     const quoteRtl = this.quoteLanguage.contentLang ? this.quoteLanguage.rtl : rtl;
     const spans = hasQuote && !inParagraphs;
     return html`<figure part="base" class="base" dir=${rtl === pageRtl ? nothing : 'rtl'} aria-hidden=${this.excerpt ? 'true' : nothing}>
-        <blockquote part="quote" class="quote ${inParagraphs ? 'in-paragraphs' : ''}" cite=${safeUrl(this.cite) ?? nothing}
+        <blockquote part="quote" class="quote" cite=${safeUrl(this.cite) ?? nothing}
           dir=${quoteRtl === rtl ? nothing : quoteRtl ? 'rtl' : 'ltr'} style=${styleMap({ '--_open': cssString(open), '--_close': cssString(close) })}
           >${spans ? html`<span class="mark">${open}</span>` : nothing}<slot @slotchange=${this.handleSlotChange}></slot
           >${spans ? html`<span class="mark-end">${close}</span>` : nothing}</blockquote

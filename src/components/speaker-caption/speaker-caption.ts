@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
@@ -95,16 +95,18 @@ export class SpeakerCaption extends NewsroomElement {
       >${hasName && hasJobTitle ? this.localize.term('separator') : nothing}<span class="job-title"
         ><slot name="job-title" @slotchange=${this.handleSlotChange}>${this.jobTitle}</slot></span
       >`;
+    // A server cannot see slotted content: it hides nothing, so nothing appears on hydration (empty parts take no space).
+    const hidden = (empty: boolean) => !isServer && empty;
     // One unit for assistive technology: a link is read whole; otherwise role="text" keeps VoiceOver from
     // splitting the name from the job title (psammead#374).
     return html`<div part="base" class="base">
       ${this.renderPortrait()}
       <div>
-        <p part="speaker" ?hidden=${!hasName && !hasJobTitle}>
+        <p part="speaker" ?hidden=${hidden(!hasName && !hasJobTitle)}>
           ${href ? html`<a href=${href}>${phrase}</a>` : html`<span role="text">${phrase}</span>`}
         </p>
-        <div part="caption" class="caption" ?hidden=${!hasSlotted(this)}><slot @slotchange=${this.handleSlotChange}></slot></div>
-        <p part="credit" class="credit" ?hidden=${!this.credit.trim() && !hasSlotted(this, 'credit')}>
+        <div part="caption" class="caption" ?hidden=${hidden(!hasSlotted(this))}><slot @slotchange=${this.handleSlotChange}></slot></div>
+        <p part="credit" class="credit" ?hidden=${hidden(!this.credit.trim() && !hasSlotted(this, 'credit'))}>
           <slot name="credit" @slotchange=${this.handleSlotChange}>${this.credit}</slot>
         </p>
       </div>
