@@ -5,8 +5,6 @@ import type { ArticleContent, Block, SpeakerId } from './content/types.js';
 export const PUBLISHED = '2022-03-17';
 /** The comment server's post ID of the article; its three languages share one thread. */
 export const POST_ID = 1;
-/** Side of the square placeholder portraits, in CSS pixels. */
-const PORTRAIT_SIZE = 96;
 
 /** The site's profiles shown by social-follow (example accounts). */
 const PROFILES = [
@@ -16,6 +14,7 @@ const PROFILES = [
   ['YouTube', 'https://www.youtube.com/@example'],
   ['Bluesky', 'https://bsky.app/profile/example.com'],
   ['Mastodon', 'https://mastodon.social/@example'],
+  ['Email', 'mailto:newsroom@example.com'],
 ] as const;
 
 export interface LanguageLink {
@@ -30,20 +29,15 @@ function portraitSrc(id: SpeakerId): string {
 
 function renderQuote(content: ArticleContent, block: Extract<Block, { quote: string }>): TemplateResult {
   const speaker = content.speakers[block.speaker];
-  return html`<figure class="pull-quote">
-    <blockquote>
-      <p>${block.insertion ? html`<span lang=${block.insertion.lang}>[${block.insertion.text}]</span> ` : nothing}${block.quote}</p>
-    </blockquote>
-    <figcaption>${speaker.name}, ${speaker.role}</figcaption>
-  </figure>`;
+  return html`<pull-quote speaker=${speaker.name} job-title=${speaker.role}>
+    <p>${block.insertion ? html`<span lang=${block.insertion.lang}>[${block.insertion.text}]</span> ` : nothing}${block.quote}</p>
+  </pull-quote>`;
 }
 
 function renderPortrait(content: ArticleContent, block: Extract<Block, { portrait: SpeakerId }>): TemplateResult {
   const speaker = content.speakers[block.portrait];
-  return html`<figure class="speaker">
-    <img src=${portraitSrc(block.portrait)} width=${PORTRAIT_SIZE} height=${PORTRAIT_SIZE} alt=${content.portraitAlt(speaker.name)} />
-    <figcaption>${block.caption ?? html`<strong>${speaker.name}</strong>, ${speaker.role}`}</figcaption>
-  </figure>`;
+  return html`<speaker-caption name=${speaker.name} job-title=${speaker.role} src=${portraitSrc(block.portrait)}
+    alt=${content.portraitAlt(speaker.name)}></speaker-caption>`;
 }
 
 function renderBlock(content: ArticleContent, block: Block): TemplateResult {
@@ -87,8 +81,9 @@ export function articleBody(content: ArticleContent, languages: LanguageLink[]):
           ${PROFILES.map(([name, href]) => html`<a href=${href}>${name}</a> `)}
         </social-follow>
       </article>
-      <section class="comments" aria-labelledby="comments-heading">
-        <h2 id="comments-heading">${content.commentsHeading}</h2>
+      <section class="comments">
+        <h2>${content.commentsHeading}</h2>
+        <comment-section id="comments" endpoint="/wp-json/wp/v2" post-id=${POST_ID} heading-level="3"></comment-section>
       </section>
     </main>
     <footer class="site-footer"><p>${content.footer}</p></footer>`;

@@ -1,5 +1,9 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
 import { build } from 'esbuild';
+
+/** The page's scripts, in the order the page runs them. */
+const ENTRIES = ['hydrate', 'client'].map((name) => ({ name, path: new URL(`./${name}.ts`, import.meta.url).pathname }));
 
 /** A built file served from memory, with its precompressed variants. */
 export interface Asset {
@@ -32,12 +36,13 @@ export function toAsset(body: string | Buffer, contentType: string): Asset {
 }
 
 /**
- * Bundles the page script (hydrate support, then the elements) with esbuild, in memory: `npm start` always serves
+ * Bundles the page's scripts (hydrate support, then the elements) with esbuild, in memory: `npm start` always serves
  * what the sources say, with no build step to forget. File names carry a content hash, so they are cached forever.
+ * Resolves with the scripts' file names in page order, and every file by name.
  */
-export async function buildClient(): Promise<{ entry: string; assets: Map<string, Asset> }> {
+export async function buildClient(): Promise<{ scripts: string[]; assets: Map<string, Asset> }> {
   const result = await build({
-    entryPoints: { client: new URL('./client.ts', import.meta.url).pathname },
+    entryPoints: Object.fromEntries(ENTRIES.map(({ name, path }) => [name, path])),
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -52,13 +57,15 @@ export async function buildClient(): Promise<{ entry: string; assets: Map<string
     logLevel: 'warning',
   });
   const assets = new Map<string, Asset>();
-  let entry = '';
+  const scripts: string[] = [];
   for (const file of result.outputFiles) {
     const name = file.path.slice(file.path.lastIndexOf('/') + 1);
     assets.set(name, toAsset(Buffer.from(file.contents), contentTypeOf(name)));
     const output = Object.entries(result.metafile.outputs).find(([path]) => path.endsWith(`/${name}`))?.[1];
-    if (output?.entryPoint) entry = name;
+    // Lazily imported modules are entry points too (of their own chunks): the page's scripts are ours.
+    const order = ENTRIES.findIndex(({ path }) => output?.entryPoint !== undefined && resolve(output.entryPoint) === path);
+    if (order >= 0) scripts[order] = name;
   }
-  if (!entry) throw new Error('esbuild produced no entry script');
-  return { entry, assets };
+  if (scripts.filter(Boolean).length !== ENTRIES.length) throw new Error('esbuild did not produce every page script');
+  return { scripts, assets };
 }

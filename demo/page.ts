@@ -22,9 +22,9 @@ function escapeHtml(text: string): string {
 
 /**
  * One language's page as a complete HTML document: the article rendered on the server (elements as declarative
- * shadow DOM) and the script that hydrates it.
+ * shadow DOM) and the scripts that hydrate it, hydrate support first (module scripts run in document order).
  */
-export function renderPage(content: ArticleContent, scriptSrc: string): string {
+export function renderPage(content: ArticleContent, scripts: string[]): string {
   const languages: LanguageLink[] = PAGES.map(({ path, content: { lang, languageName } }) => ({ lang, name: languageName, href: path }));
   const alternates = languages
     .map(({ lang, href }) => `<link rel="alternate" hreflang="${lang}" href="${escapeHtml(href)}">`)
@@ -40,7 +40,7 @@ export function renderPage(content: ArticleContent, scriptSrc: string): string {
 <meta name="description" content="${escapeHtml(content.description)}">
 ${alternates}
 <style>${pageStyles}</style>
-<script type="module" src="/assets/${escapeHtml(scriptSrc)}"></script>
+${scripts.map((name) => `<script type="module" src="/assets/${escapeHtml(name)}"></script>`).join('\n')}
 </head>
 <body>
 ${body}

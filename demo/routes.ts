@@ -34,11 +34,11 @@ function portraits(): Map<string, Asset> {
  * the server once at start, the bundled page script under /assets/ and the portraits under /portraits/.
  */
 export async function registerDemoRoutes(app: FastifyInstance, { scriptDelayMs = 0 }: DemoRouteOptions = {}): Promise<void> {
-  const { entry, assets } = await buildClient();
+  const { scripts, assets } = await buildClient();
   const images = portraits();
 
   for (const { path, content } of PAGES) {
-    const page = toAsset(renderPage(content, entry), contentTypeOf('.html'));
+    const page = toAsset(renderPage(content, scripts), contentTypeOf('.html'));
     app.get(path, (request, reply) => send(request, reply, page, 'no-cache'));
   }
 

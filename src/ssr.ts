@@ -14,9 +14,17 @@
 import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { setServerLanguage } from './internal/localize.js';
-import './index.js';
+import './components/stat-callout/define.js';
+import './components/fact-box/define.js';
+import './components/social-follow/define.js';
+import './components/pull-quote/define.js';
+import './components/speaker-caption/define.js';
+import './components/comment-section/define.js';
+import './components/comment-toggle/define.js';
+import './components/comment-form/define.js';
+// comment-list is left out: it sets DOMPurify up on `window` when imported, which Node does not have. It never renders
+// on the server anyway: comment-section loads it in the browser when the reader opens the comments.
 
-export * from './classes.js';
 export { setServerLanguage };
 
 /** Options of {@link renderToString}. */

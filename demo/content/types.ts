@@ -12,8 +12,8 @@ export type Block =
   | { heading: string }
   /** A pull quote; `insertion` is the editor's bracketed words, in the language the quote was spoken in. */
   | { quote: string; speaker: SpeakerId; insertion?: { text: string; lang: string } }
-  /** A portrait with the speaker's name and role; `caption` replaces the role line when the picture has a story. */
-  | { portrait: SpeakerId; caption?: string };
+  /** A portrait with the speaker's name and role. */
+  | { portrait: SpeakerId };
 
 export interface Fact {
   value: string;

@@ -69,7 +69,7 @@ export function articleText(content: ArticleContent): string[] {
       if (block.insertion) texts.push(block.insertion.text);
       texts.push(block.quote, content.speakers[block.speaker].name);
     } else {
-      texts.push(block.caption ?? content.speakers[block.portrait].name);
+      texts.push(content.speakers[block.portrait].name);
     }
   }
   texts.push(content.factsHeading);
@@ -155,9 +155,11 @@ export function firstOutOfOrder(text: string, expected: string[]): string | unde
 
 /** What `watchLayoutInPage` found; read with `page.evaluate` once the page has settled. */
 export interface LayoutReport {
-  /** Animation frames sampled, and how many of them came before any element was defined. */
+  /** Animation frames sampled once the document was parsed, and how many came before any element was defined. */
   frames: number;
   framesBeforeUpgrade: number;
+  /** Shadow roots found in the page just before the first element was defined (declarative shadow DOM). */
+  serverRenderedRoots: number;
   /** Elements in the viewport that moved after they were first laid out ("h1 moved 0,120 → 0,180"). */
   moves: string[];
   /** Shadow roots whose server-rendered content the upgrade replaced or duplicated instead of adopting. */
@@ -169,14 +171,14 @@ export interface LayoutReport {
 }
 
 /**
- * In the page, from before the first paint: samples every element's position on every animation frame (the light DOM
- * and every shadow root) and reports any element in the viewport that moves, which works in every browser; and sums
- * `layout-shift` entries where the browser has them. It also remembers each server-rendered shadow root's elements
- * from before the upgrade, to tell whether the upgrade adopted them (hydration) or rendered anew.
+ * In the page, from the end of parsing: samples every element's position on every animation frame (the light DOM and
+ * every shadow root) and reports any element in the viewport that moves, which works in every browser; and sums
+ * `layout-shift` entries where the browser has them. It also records each server-rendered shadow root's elements
+ * just before the first element is defined, to tell whether the upgrade adopted them (hydration) or rendered anew.
  * Self-contained: installed with `page.evaluateOnNewDocument(inPage(watchLayoutInPage))`.
  */
 export function watchLayoutInPage(): void {
-  const report = { frames: 0, framesBeforeUpgrade: 0, moves: [] as string[], rerendered: [] as string[], layoutShiftSupported: false, cumulativeLayoutShift: 0 };
+  const report = { frames: 0, framesBeforeUpgrade: 0, serverRenderedRoots: 0, moves: [] as string[], rerendered: [] as string[], layoutShiftSupported: false, cumulativeLayoutShift: 0 };
   const positions = new Map<Element, { x: number; y: number }>();
   const serverRendered = new Map<ShadowRoot, Element[]>();
   const describe = (element: Element): string => {
@@ -188,18 +190,16 @@ export function watchLayoutInPage(): void {
   const allElements = (root: ParentNode, into: Element[] = []): Element[] => {
     for (const element of Array.from(root.querySelectorAll('*'))) {
       into.push(element);
-      if (element.shadowRoot) {
-        if (!serverRendered.has(element.shadowRoot) && report.framesBeforeUpgrade === report.frames) {
-          serverRendered.set(element.shadowRoot, contentOf(element.shadowRoot));
-        }
-        allElements(element.shadowRoot, into);
-      }
+      if (element.shadowRoot) allElements(element.shadowRoot, into);
     }
     return into;
   };
   const sample = (): void => {
     if ((window as unknown as { __layoutStopped?: boolean }).__layoutStopped) return;
-    if (document.body) {
+    // From the end of parsing: while the parser still streams the document in, a shadow root's content is laid out
+    // before the light-DOM children it slots (Firefox paints such partial pages). Chromium's layout-shift entries,
+    // asserted as well, cover the parse too.
+    if (document.readyState !== 'loading') {
       report.frames += 1;
       if (!customElements.get('stat-callout')) report.framesBeforeUpgrade += 1;
       for (const element of allElements(document.body)) {
@@ -218,6 +218,16 @@ export function watchLayoutInPage(): void {
     requestAnimationFrame(sample);
   };
   requestAnimationFrame(sample);
+  // The first element definition starts the upgrades: the server-rendered shadow roots are recorded just before it.
+  const define = customElements.define.bind(customElements);
+  customElements.define = (...args: Parameters<CustomElementRegistry['define']>): void => {
+    if (serverRendered.size === 0) {
+      for (const element of allElements(document.body)) {
+        if (element.shadowRoot) serverRendered.set(element.shadowRoot, contentOf(element.shadowRoot));
+      }
+    }
+    define(...args);
+  };
   if (PerformanceObserver.supportedEntryTypes?.includes('layout-shift')) {
     report.layoutShiftSupported = true;
     new PerformanceObserver((list) => {
@@ -229,6 +239,7 @@ export function watchLayoutInPage(): void {
   Object.assign(window, {
     __layoutReport: (): typeof report => {
       (window as unknown as { __layoutStopped?: boolean }).__layoutStopped = true;
+      report.serverRenderedRoots = serverRendered.size;
       for (const [root, elements] of serverRendered) {
         const now = contentOf(root);
         if (now.length !== elements.length || elements.some((element, index) => now[index] !== element)) {
@@ -258,4 +269,33 @@ export async function upgradedInPage(registered: string[]): Promise<number> {
   await Promise.all(hosts.map((host) => (host as Element & { updateComplete?: Promise<unknown> }).updateComplete));
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   return hosts.length;
+}
+
+/** axe-core's source, injected into pages as is (it has no ES module build). */
+export const AXE_SOURCE = readFileSync(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+/** In the page: axe over the whole document (WCAG 2.2 A/AA and best practices), one line per violation and node. */
+export async function axeViolationsInPage(): Promise<string[]> {
+  const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+  const results = await axe.run(document, { resultTypes: ['violations'] });
+  return results.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${violation.help} at ${JSON.stringify(node.target)}`));
+}
+
+/** The comment section's parts, for puppeteer's `>>>` selectors (which pierce shadow roots). */
+export const COMMENTS = {
+  toggle: 'comment-section >>> comment-toggle >>> button',
+  form: 'comment-section >>> comment-form',
+  list: 'comment-section >>> comment-list',
+  field: (name: string) => `comment-section >>> comment-form >>> [name="${name}"]`,
+  submit: 'comment-section >>> comment-form >>> button[type="submit"]',
+  status: 'comment-section >>> comment-form >>> p.status',
+};
+
+/** Opens the page's comment section with its own button and waits for the list and form to be ready. */
+export async function openComments(page: Page): Promise<void> {
+  await page.locator(COMMENTS.toggle).click();
+  const form = await page.waitForSelector(COMMENTS.form);
+  const list = await page.waitForSelector(COMMENTS.list);
+  await form!.evaluate((element) => (element as Element & { updateComplete: Promise<unknown> }).updateComplete);
+  await list!.evaluate((element) => (element as Element & { updateComplete: Promise<unknown> }).updateComplete);
 }
