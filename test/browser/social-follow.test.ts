@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { siBluesky, siFacebook, siRss, siX } from 'simple-icons';
 import '../../src/components/social-follow/define.js';
 import { SocialFollow } from '../../src/components/social-follow/social-follow.js';
@@ -149,6 +149,37 @@ describe('social-follow', () => {
     expect(facebook.scrollWidth).to.be.at.most(facebook.clientWidth + 1);
     expect(facebook.getAttribute('aria-label')).to.contain(facebook.textContent!.trim());
     await expectAccessible(element);
+  });
+
+  it('puts the icon at the inline start in right-to-left text, and prints the links’ text', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div dir="rtl" lang="ar">
+      <social-follow labels><a href="https://x.com/newsroom">X</a></social-follow>
+    </div>`);
+    const element = wrapper.querySelector('social-follow')!;
+    await settled(element);
+    const link = links(element)[0].getBoundingClientRect();
+    const icon = element.shadowRoot!.querySelector('svg')!.getBoundingClientRect();
+    expect(icon.right).to.be.closeTo(link.right - (link.height - icon.width) / 2, 1);
+
+    const iconOnly = await follow(html`<social-follow><a href="https://x.com/newsroom">Follow @newsroom</a></social-follow>`);
+    const [x] = links(iconOnly);
+    expect(x.scrollWidth).to.be.greaterThan(x.clientWidth);
+    const printing = await emulateMedia({ media: 'print' }).then(
+      () => matchMedia('print').matches,
+      () => false,
+    );
+    try {
+      if (printing) {
+        expect(x.scrollWidth).to.be.at.most(x.clientWidth + 1);
+        expect(x.getBoundingClientRect().width).to.be.greaterThan(x.getBoundingClientRect().height * 2);
+      } else {
+        // Firefox under WebDriver BiDi cannot emulate print: check that the icon-only rule is for screens only.
+        const rules = (SocialFollow.elementStyles as { cssText: string }[]).map((style) => style.cssText).join('\n');
+        expect(rules).to.match(/@media not print\s*\{\s*:host\(:not\(\[labels\]\)\) \.linked > slot::slotted\(a\)/);
+      }
+    } finally {
+      if (printing) await emulateMedia({ media: 'screen' });
+    }
   });
 
   it('labels its list with a heading of the given level, or with the page’s own heading', async () => {

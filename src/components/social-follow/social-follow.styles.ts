@@ -71,15 +71,17 @@ export const styles = css`
     padding-inline: var(--_size) 0.5em;
   }
 
-  /* Icon only: the link's text moves out of its square; its aria-label names it. */
-  :host(:not([labels])) .linked > slot::slotted(a) {
-    display: block;
-    inline-size: var(--_size);
-    block-size: var(--_size);
-    padding: 0;
-    overflow: hidden;
-    white-space: nowrap;
-    text-indent: calc(var(--_size) * 2);
+  /* Icon only: the link's text moves out of its square; its aria-label names it. Paper keeps the text. */
+  @media not print {
+    :host(:not([labels])) .linked > slot::slotted(a) {
+      display: block;
+      inline-size: var(--_size);
+      block-size: var(--_size);
+      padding: 0;
+      overflow: hidden;
+      white-space: nowrap;
+      text-indent: calc(var(--_size) * 2);
+    }
   }
 
   .item > slot::slotted(a:focus-visible) {
