@@ -109,3 +109,11 @@ export function goalsMarkdown(goals) {
     ...goals.map((goal) => `| ${goal.goal} | ${goal.issue} | ${goal.value} ${goal.unit} | ${goal.limit} | ${goal.pass ? 'met' : '**missed**'} |`),
   ].join('\n');
 }
+
+/** Comment-section goals (comments.mjs, issue 5). */
+export function commentsGoals(comments) {
+  return [
+    { id: 'comments-usable', issue: 5, goal: 'comment section: click to a usable form < 300 ms on loopback', value: comments.usableMs, limit: 300, unit: 'ms', pass: comments.usableMs < 300 },
+    { id: 'comments-cls', issue: 5, goal: 'comment section: CLS ≤ 0.01 when it opens', value: round(comments.cls, 4), limit: 0.01, unit: 'CLS', pass: comments.cls <= 0.01 },
+  ];
+}

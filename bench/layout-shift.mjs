@@ -1,10 +1,9 @@
 // Layout shift: each element in an article page whose element module arrives 1 s late, with and without the
 // shipped :not(:defined) stylesheet (src/styles/not-defined.css). CLS is summed from `layout-shift` entries.
 /* global customElements, document, requestAnimationFrame, window, PerformanceObserver -- used inside page.evaluate(), which runs in the browser */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { CSS, HTML, JS, browserBundle, launchChromium, serve } from './lib/browser.mjs';
+import { startBenchDemo } from './lib/demo.mjs';
 import { discoverElements, fromRoot } from './lib/elements.mjs';
 import { FIXTURES } from './lib/fixtures.mjs';
 
@@ -93,13 +92,7 @@ export async function measureLayoutShift() {
 
 /** The demo article (server-rendered, `npm start`) in its three languages, with every script held back 1 s. */
 async function demoLayoutShift(context) {
-  // The demo is TypeScript: tsx loads it in this process.
-  const { register } = await import('tsx/esm/api');
-  register();
-  const { startDemo } = await import('../demo/server.ts');
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-demo-'));
-  const { url, app } = await startDemo({ host: '127.0.0.1', port: 0, scriptDelayMs: DELAY_MS, dataDir, adminToken: 'bench-admin-token-not-secret-0123456789' });
-  const origin = url.replace('//localhost:', '//127.0.0.1:');
+  const demo = await startBenchDemo({ scriptDelayMs: DELAY_MS });
   const rows = [];
   try {
     const tab = await context.newPage();
@@ -110,7 +103,7 @@ async function demoLayoutShift(context) {
       }).observe({ type: 'layout-shift', buffered: true });
     });
     for (const [path, lang] of [['/', 'en'], ['/fr/', 'fr'], ['/uk/', 'uk']]) {
-      await tab.goto(`${origin}${path}`, { waitUntil: 'load' });
+      await tab.goto(`${demo.origin}${path}`, { waitUntil: 'load' });
       const cls = await tab.evaluate(async () => {
         const custom = () => [...document.querySelectorAll('*')].filter((node) => node.localName.includes('-'));
         await Promise.all(custom().map((node) => customElements.whenDefined(node.localName)));
@@ -123,8 +116,7 @@ async function demoLayoutShift(context) {
       rows.push({ id: `demo-${lang}`, case: `the demo article (${lang}), server-rendered`, cls, goal: 0, issue: 8 });
     }
   } finally {
-    await app.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await demo.close();
   }
   return rows;
 }

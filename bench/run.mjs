@@ -1,14 +1,15 @@
-// `npm run bench [-- size|render|layout-shift|server ...]`: measures, compares with the anchors, writes
+// `npm run bench [-- size|render|layout-shift|comments|server ...]`: measures, compares with the anchors, writes
 // bench/results/latest.json and latest.md, prints the tables, and exits 1 when a goal of the issues is missed.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { goalsMarkdown, layoutShiftGoals, renderGoals, sizeGoals } from './goals.mjs';
+import { commentsMarkdown, measureComments } from './comments.mjs';
+import { commentsGoals, goalsMarkdown, layoutShiftGoals, renderGoals, sizeGoals } from './goals.mjs';
 import { layoutShiftMarkdown, measureLayoutShift } from './layout-shift.mjs';
 import { fromRoot } from './lib/elements.mjs';
 import { measureRender, renderMarkdown } from './render.mjs';
 import { measureSizes, sizeMarkdown } from './size.mjs';
 
-const PARTS = ['size', 'render', 'layout-shift', 'server'];
+const PARTS = ['size', 'render', 'layout-shift', 'comments', 'server'];
 const wanted = process.argv.slice(2).filter((arg) => PARTS.includes(arg));
 const wants = (part) => wanted.length === 0 || wanted.includes(part);
 
@@ -31,6 +32,11 @@ if (wants('layout-shift')) {
   results.layoutShift = await measureLayoutShift();
   goals.push(...layoutShiftGoals(results.layoutShift));
   sections.push('## Layout shift', layoutShiftMarkdown(results.layoutShift));
+}
+if (wants('comments')) {
+  results.comments = await measureComments();
+  goals.push(...commentsGoals(results.comments));
+  sections.push('## Comment section', commentsMarkdown(results.comments));
 }
 // The comment server's throughput benchmark is its own script; it prints its table and sets its exit code.
 if (wants('server') && existsSync(fromRoot('bench/server.mjs'))) {
