@@ -50,8 +50,10 @@ const elements = manifest.modules.flatMap((module) =>
 
 // Register every element from its module, as the manifest names it (define.ts files are guarded, so this agrees).
 for (const { module, declaration } of elements) {
-  const exports = (await import(`/${module.path}`)) as Record<string, CustomElementConstructor>;
-  if (!customElements.get(declaration.tagName)) customElements.define(declaration.tagName, exports[declaration.name]);
+  const exports = (await import(`/${module.path}`)) as Record<string, CustomElementConstructor | undefined>;
+  const elementClass = exports[declaration.name];
+  if (!elementClass) throw new Error(`${module.path} does not export ${declaration.name}, which the manifest lists`);
+  if (!customElements.get(declaration.tagName)) customElements.define(declaration.tagName, elementClass);
 }
 
 // Attributes that connect an element to the comment server: given a working value unless they are under attack, so
