@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/components/pull-quote/define.js';
 import '../../src/components/speaker-caption/define.js';
 import { PullQuote } from '../../src/components/pull-quote/pull-quote.js';
@@ -413,6 +413,36 @@ describe('pull-quote', () => {
       }
     } finally {
       if (emulated) await emulateMedia({ media: 'screen' });
+    }
+  });
+
+  it('keeps its rule and buttons visible in forced colours', async () => {
+    restore.push(stubNavigator('share', undefined));
+    const element = await blinken();
+    await openMenu(element);
+    const emulated = await executeServerCommand<boolean, { active: boolean }>('emulate-forced-colors', { active: true });
+    try {
+      expect(emulated, 'forced-colours emulation').to.equal(/Chrome\//.test(navigator.userAgent));
+      if (emulated) {
+        // The system colours as this page resolves them (a probe element, since they differ per system theme).
+        const system = (keyword: string) => {
+          const probe = document.body.appendChild(Object.assign(document.createElement('span'), { style: `color: ${keyword}` }));
+          const color = getComputedStyle(probe).color;
+          probe.remove();
+          return color;
+        };
+        const rule = getComputedStyle(shadow(element).querySelector('figure')!);
+        expect(rule.borderLeftWidth).to.equal('4px');
+        expect(rule.borderLeftColor).to.equal(system('CanvasText'));
+        expect(getComputedStyle(button(element, 'copy')).borderColor).to.equal(system('ButtonText'));
+        await expectAccessible(element);
+      } else {
+        // Firefox under WebDriver BiDi cannot emulate forced colours: check the rule that applies there instead.
+        const rules = PullQuote.elementStyles.map((style) => (style as { cssText: string }).cssText).join('\n');
+        expect(rules).to.match(/@media \(forced-colors: active\)\s*\{\s*button\s*\{\s*color: ButtonText;\s*border-color: ButtonText;/);
+      }
+    } finally {
+      if (emulated) await executeServerCommand('emulate-forced-colors', { active: false });
     }
   });
 
