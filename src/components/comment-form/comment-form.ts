@@ -118,7 +118,8 @@ export class CommentForm extends CommentPart {
       const saved = readDraft(draftId)?.content;
       if (saved) this.values.content = saved;
       else if (previous) this.values.content = '';
-      else this.saveDraft();
+      // What was carried over from the page's own form is kept like typed text.
+      else if (this.values.content) this.saveDraft();
     }
   }
 
