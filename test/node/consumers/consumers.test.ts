@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { after, before, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 const root = new URL('../../../', import.meta.url).pathname;
@@ -195,6 +196,13 @@ test('the package ships what users need and nothing else', () => {
     assert.ok(files.includes(`dist/types/components/${tag}/define.d.ts`), `types of ${tag}`);
     assert.ok(manifest.includes(`"tagName": "${tag}"`), `${tag} in custom-elements.json`);
   }
+  // The README states the CDN file's size: it must stay within 5% of the truth.
+  const cdnFile = readFileSync(join(work, 'node_modules/newsroom-elements/dist/cdn/newsroom-elements.js'));
+  const stated = /`dist\/cdn\/newsroom-elements\.js` \(([\d.]+) kB minified, ([\d.]+) kB gzipped/.exec(readFileSync(join(root, 'README.md'), 'utf8'));
+  assert.ok(stated, 'README states the CDN file size');
+  const actual = [cdnFile.length / 1000, gzipSync(cdnFile).length / 1000];
+  const message = `README says ${stated[1]} / ${stated[2]} kB, the file is ${actual.map((kB) => kB.toFixed(1)).join(' / ')} kB`;
+  assert.ok(Math.abs(Number(stated[1]) / actual[0] - 1) < 0.05 && Math.abs(Number(stated[2]) / actual[1] - 1) < 0.05, message);
   for (const file of ['dist/cdn/newsroom-elements.js', 'dist/cdn/newsroom-elements.js.map', 'dist/ssr.js', 'dist/types/jsx.d.ts', 'dist/web-types.json', 'dist/vscode.html-custom-data.json']) {
     assert.ok(files.includes(file), file);
   }
