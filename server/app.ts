@@ -102,8 +102,15 @@ export async function createCommentApp(options: CommentServerOptions = {}): Prom
   };
   const clientAddress = (request: FastifyRequest): string => request.ip.replace(/^::ffff:/, '');
 
+  // While shutting down, requests still in flight finish, and their connections close instead of idling on
+  // keep-alive (which would hold the shutdown for the whole keep-alive timeout).
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (_request, reply) => {
     reply.header(SERVER_HEADER, SERVER_NAME);
+    if (closing) reply.header('Connection', 'close');
   });
 
   const validators = AjvCompiler();

@@ -3,7 +3,8 @@ import { ConfigError, loadAdminToken, resolveOptions } from './config.js';
 import { startServer } from './app.js';
 
 async function main(): Promise<void> {
-  const settings = resolveOptions({ logger: true });
+  // Run alone, the server logs unless LOG=false says otherwise.
+  const settings = resolveOptions({}, { LOG: 'true', ...process.env });
   // Loaded here so the operator sees a generated token exactly once, on the first start.
   const admin = loadAdminToken(settings.adminToken, settings.dataDir);
   const server = await startServer({ ...settings, adminToken: admin.token });

@@ -80,9 +80,12 @@ function classify(error: unknown): unknown {
 
 /** Connects to PostgreSQL at `url`, creating and migrating the tables. */
 export async function openPostgresStorage(url: string): Promise<CommentStorage> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 3000 });
-  // An idle connection dropped by a database restart must not crash the process; the pool reconnects by itself.
+  // connectionTimeoutMillis also bounds the wait for a free pooled connection, so it allows for bursts.
+  const pool = new pg.Pool({ connectionString: url, max: 20, connectionTimeoutMillis: 10_000 });
+  // A connection dropped by a database restart must not crash the process: the pending query fails (answered 503)
+  // and the pool opens new connections when the database is back.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
 
   async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     let client: pg.PoolClient;

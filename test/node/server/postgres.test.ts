@@ -18,5 +18,5 @@ after(() => {
 
 commentServerSuite('PostgreSQL', async () => {
   databases += 1;
-  return { dataDir, databaseUrl: await cluster.createDatabase(`comments_${databases}`) };
+  return { dataDir, databaseUrl: await cluster.createSchema(`comments_${databases}`) };
 });

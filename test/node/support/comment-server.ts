@@ -1,4 +1,5 @@
 // Starts the real comment server on a loopback port for a test, on a temp SQLite file or a given PostgreSQL URL.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,4 +69,38 @@ export function newComment(overrides: Partial<WpCommentCreate> & Record<string, 
     content: `Comment number ${sequence}.`,
     ...overrides,
   };
+}
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+  /** Everything the process printed, for failure messages. */
+  output(): string;
+}
+
+/** Runs `server/main.ts` (what `npm run server` runs) as a separate process and waits until it listens. */
+export function spawnServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: new URL('../../../', import.meta.url).pathname,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', COMMENTS_ADMIN_TOKEN: ADMIN_TOKEN, LOG: 'false', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let printed = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      printed += chunk.toString();
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(printed)?.[1];
+      if (url) {
+        child.stdout?.off('data', onData);
+        child.stdout?.on('data', (more: Buffer) => (printed += more.toString()));
+        resolve({ url, child, exited, output: () => printed });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    exited.then((code) => reject(new Error(`server exited (${code}) before listening:\n${printed}`)));
+  });
 }
