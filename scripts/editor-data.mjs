@@ -21,8 +21,6 @@ generateJetBrainsWebTypes(manifest, {
   webTypesFileName: 'web-types.json',
   packageJson: false, // package.json names the file itself (`web-types`)
   descriptionSrc: 'summary',
-  // The manifest names the TypeScript sources; the package ships each element as dist/<tag>.js.
-  modulePathTemplate: (_name, modulePath) => `./${modulePath.split('/').at(-2)}.js`,
 });
 
 jsxTypesPlugin({
