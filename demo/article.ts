@@ -36,8 +36,10 @@ function renderQuote(content: ArticleContent, block: Extract<Block, { quote: str
 
 function renderPortrait(content: ArticleContent, block: Extract<Block, { portrait: SpeakerId }>): TemplateResult {
   const speaker = content.speakers[block.portrait];
-  return html`<speaker-caption name=${speaker.name} job-title=${speaker.role} src=${portraitSrc(block.portrait)}
-    alt=${content.portraitAlt(speaker.name)}></speaker-caption>`;
+  const alt = content.portraitAlt(speaker.name);
+  return block.caption
+    ? html`<speaker-caption src=${portraitSrc(block.portrait)} alt=${alt}>${block.caption}</speaker-caption>`
+    : html`<speaker-caption name=${speaker.name} job-title=${speaker.role} src=${portraitSrc(block.portrait)} alt=${alt}></speaker-caption>`;
 }
 
 function renderBlock(content: ArticleContent, block: Block): TemplateResult {

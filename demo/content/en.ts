@@ -82,7 +82,7 @@ export const en: ArticleContent = {
       paragraph:
         'President Volodymyr Zelensky keeps asking Western countries for more help to “stop the war”, and keeps addressing their parliaments by video link.',
     },
-    { portrait: 'zelensky' },
+    { portrait: 'zelensky', caption: 'Volodymyr Zelensky spoke to the members of the German Bundestag on Thursday.' },
     {
       paragraph:
         'Speaking to the Bundestag, he asked again for a no-fly zone, which NATO has ruled out, for more weapons and for tougher economic sanctions against Russia.',

@@ -80,7 +80,7 @@ export const fr: ArticleContent = {
       paragraph:
         'Le président Volodymyr Zelensky continue de réclamer davantage d’aide aux pays occidentaux pour « arrêter la guerre » et multiplie les interventions par vidéo devant leurs parlements.',
     },
-    { portrait: 'zelensky' },
+    { portrait: 'zelensky', caption: 'Volodymyr Zelensky s’est adressé jeudi aux députés du Bundestag allemand.' },
     {
       paragraph:
         'Devant le Bundestag, il a de nouveau demandé une zone d’exclusion aérienne, que l’OTAN exclut, davantage d’armes et des sanctions économiques plus dures contre la Russie.',

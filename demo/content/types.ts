@@ -12,8 +12,8 @@ export type Block =
   | { heading: string }
   /** A pull quote; `insertion` is the editor's bracketed words, in the language the quote was spoken in. */
   | { quote: string; speaker: SpeakerId; insertion?: { text: string; lang: string } }
-  /** A portrait with the speaker's name and role. */
-  | { portrait: SpeakerId };
+  /** A portrait with the speaker's name and role, or with `caption`, a sentence about the picture. */
+  | { portrait: SpeakerId; caption?: string };
 
 export interface Fact {
   value: string;

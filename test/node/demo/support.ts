@@ -69,7 +69,7 @@ export function articleText(content: ArticleContent): string[] {
       if (block.insertion) texts.push(block.insertion.text);
       texts.push(block.quote, content.speakers[block.speaker].name);
     } else {
-      texts.push(content.speakers[block.portrait].name);
+      texts.push(block.caption ?? content.speakers[block.portrait].name);
     }
   }
   texts.push(content.factsHeading);
