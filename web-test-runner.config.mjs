@@ -2,7 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import * as puppeteer from 'puppeteer-core';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
-import { commentServerPlugin } from './test/support/comment-server-plugin.mjs';
+import { classicCommentsMiddleware, commentServerPlugin } from './test/support/comment-server-plugin.mjs';
 import { forcedColorsPlugin } from './test/support/forced-colors-plugin.mjs';
 import { defaultReporter } from '@web/test-runner';
 
@@ -29,6 +29,7 @@ export default {
   browserStartTimeout: 60_000,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10_000 } },
+  middleware: [classicCommentsMiddleware()],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColorsPlugin(), commentServerPlugin()],
   browsers: [
     browsers.includes('chromium') &&

@@ -6,7 +6,7 @@ import type { CommentPostedEvent } from '../../src/events/comment-posted-event.j
 import type { CommentErrorEvent } from '../../src/events/comment-error-event.js';
 import type { CommentSubmitEvent } from '../../src/events/comment-submit-event.js';
 import { HONEYPOT_FIELD, SERVER_HEADER } from '../../src/protocol/comments.js';
-import { expectAccessible } from './helpers.js';
+import { expectAccessible, xssTrapped } from './helpers.js';
 import { commentServer, commentsWithStatus, freshAuthor, freshPostId, type CommentServer } from './comment-fixtures.js';
 
 const realFetch = window.fetch;
@@ -343,6 +343,39 @@ describe('comment-form', () => {
     await element.updateComplete;
     expect(field(element, 'content').value).to.equal('');
     expect(await commentsWithStatus(server, post, 'hold')).to.have.length(1);
+  });
+
+  it('mode="wp-form" posts the classic fields, reads a held comment from the redirect and an error from the failure page', async () => {
+    // A stand-in for wp-comments-post.php (test/support/comment-server-plugin.mjs): no WordPress runs here.
+    const post = freshPostId();
+    const wrapper = await fixture<HTMLElement>(html`<div><comment-form mode="wp-form" action="/__classic/wp-comments-post.php" post-id=${post}></comment-form></div>`);
+    const element = wrapper.querySelector('comment-form')!;
+    await element.updateComplete;
+    await fill(element, { content: 'Classic path.', author_name: 'Nadia', author_email: 'nadia@example.org', author_url: 'https://example.org' });
+    field(element, 'remember').click();
+    const done = posted(element);
+    element.submit();
+    expect((await done).comment).to.equal(undefined);
+    await element.updateComplete;
+    expect(statusText(element)).to.equal('Your comment is awaiting moderation.');
+    expect(await (await fetch(`/__classic/last?post=${post}`)).json()).to.deep.equal({
+      comment: 'Classic path.',
+      author: 'Nadia',
+      email: 'nadia@example.org',
+      url: 'https://example.org',
+      comment_post_ID: String(post),
+      comment_parent: '0',
+      'wp-comment-cookies-consent': 'yes',
+    });
+
+    await fill(element, { content: 'duplicate' });
+    const error = failed(element);
+    element.submit();
+    expect((await error).status).to.equal(409);
+    await element.updateComplete;
+    expect(alertText(element)).to.contain('Error: Duplicate comment detected');
+    expect(field(element, 'content').value).to.equal('duplicate');
+    expect(xssTrapped()).to.equal(false);
   });
 
   it('sends once for a double click and for Ctrl+Enter while sending', async () => {

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { URLSearchParams } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 
 export function commentServerPlugin() {
@@ -47,5 +48,59 @@ export function commentServerPlugin() {
         rmSync(instance.dataDir, { recursive: true, force: true });
       }
     },
+  };
+}
+
+const CLASSIC_PATH = '/__classic/wp-comments-post.php';
+const readBody = (request) =>
+  new Promise((resolve, reject) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => resolve(body));
+    request.on('error', reject);
+  });
+
+/**
+ * A stand-in for a WordPress site's classic `wp-comments-post.php`, for `comment-form mode="wp-form"` (no WordPress
+ * runs here). It answers as WordPress does: a held comment redirects to the post with `?unapproved=N` (303); a
+ * refusal is a "Comment Submission Failure" page with the message in `.wp-die-message` (the comment text
+ * "duplicate" gets the 409 duplicate page, an empty one the 400 "Please type your comment text."). The last fields
+ * received for a post are at `GET /__classic/last?post=N` (per post: both browsers run at once).
+ */
+export function classicCommentsMiddleware() {
+  const last = new Map();
+  let nextId = 1;
+  const failure = (status, message) => ({
+    status,
+    body: `<!DOCTYPE html><html><head><title>Comment Submission Failure</title></head><body id="error-page"><div class="wp-die-message"><p><strong>Error:</strong> ${message}</p></div><script>window.__xss = true</script></body></html>`,
+  });
+  return async (context, next) => {
+    if (context.path === '/__classic/last') {
+      context.body = JSON.stringify(last.get(context.query.post) ?? {});
+      context.type = 'json';
+      return;
+    }
+    if (context.path === '/__classic/post/') {
+      context.body = '<!DOCTYPE html><title>Post</title><p>The post.</p>';
+      context.type = 'html';
+      return;
+    }
+    if (context.path !== CLASSIC_PATH || context.method !== 'POST') return next();
+    const fields = Object.fromEntries(new URLSearchParams(await readBody(context.req)));
+    last.set(fields.comment_post_ID, fields);
+    const answer = !fields.comment?.trim()
+      ? failure(400, 'Please type your comment text.')
+      : fields.comment === 'duplicate'
+        ? failure(409, 'Duplicate comment detected; it looks as though you’ve already said that!')
+        : undefined;
+    if (answer) {
+      context.status = answer.status;
+      context.type = 'html';
+      context.body = answer.body;
+      return;
+    }
+    const id = nextId++;
+    context.status = 303;
+    context.redirect(`/__classic/post/?unapproved=${id}&moderation-hash=0123abcd#comment-${id}`);
   };
 }
