@@ -63,7 +63,8 @@ const post = freshPostId();
 await seedComment(server, { post, content: 'A benign comment for the hardening suite.', author_name: 'Reader', author_email: 'reader@example.org' });
 const CONTEXT: Record<string, string> = { endpoint: server.endpoint, 'post-id': String(post) };
 
-// Benign text in every state it legitimately leads to (a relative URL, a URL scheme the elements refuse, nothing): the baselines rendered with these say what a render may contain.
+// Benign text in every state it legitimately leads to (a relative URL, a URL scheme the elements refuse, nothing):
+// the baselines rendered with these say what a render may contain.
 const BENIGN = ['benign', 'mailto:reader@example.org', ''];
 const HUGE = 10_000;
 // Attributes whose value the browser follows or fetches: their scheme is part of what a render may show.
