@@ -295,10 +295,14 @@ describe('comment-form', () => {
         ? new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)))
         : realFetch(input, init);
     const element = await form(server, post);
-    element.timeout = 200;
+    element.timeout = 2000;
     await fill(element, { content: 'Patience.', ...freshAuthor() });
     const error = failed(element);
     element.submit();
+    await element.updateComplete;
+    // The sending state, held open by the stalled request.
+    expect($(element, 'form').getAttribute('aria-busy')).to.equal('true');
+    await expectAccessible(element);
     expect((await error).code).to.equal('timeout');
     await element.updateComplete;
     expect(alertText(element)).to.contain('The comment server took too long to answer.');

@@ -50,6 +50,24 @@ describe('comment-list', () => {
     window.fetch = realFetch;
   });
 
+  it('says it is loading while the request runs, accessibly', async () => {
+    const server = await commentServer();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    window.fetch = async (input, init) => {
+      await held;
+      return realFetch(input, init);
+    };
+    const wrapper = await fixture<HTMLElement>(html`<div><comment-list endpoint=${server.endpoint} post-id=${freshPostId()}></comment-list></div>`);
+    const element = wrapper.querySelector('comment-list')!;
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim()).to.equal('Loading comments…');
+    await expectAccessible(element);
+    release();
+    await loaded(element);
+    expect(element.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim()).to.equal('No comments yet');
+  });
+
   it('says there are no comments yet, without a list', async () => {
     const element = await list(await commentServer(), freshPostId());
     expect(element.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim()).to.equal('No comments yet');
