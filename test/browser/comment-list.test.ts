@@ -107,6 +107,18 @@ describe('comment-list', () => {
     expect(items(shallow).map((item) => item.querySelector(':scope > article > button') !== null)).to.deep.equal([true, false, false, false, true]);
   });
 
+  it('indents replies from the start side, on the right in right-to-left text', async () => {
+    const server = await commentServer();
+    const post = freshPostId();
+    const root = await seedComment(server, { post, content: 'مرحبا', ...freshAuthor() });
+    await seedComment(server, { post, parent: root.id, content: 'رد', ...freshAuthor() });
+    const wrapper = await fixture<HTMLElement>(html`<div dir="rtl" lang="ar"><comment-list endpoint=${server.endpoint} post-id=${post}></comment-list></div>`);
+    const element = wrapper.querySelector('comment-list')!;
+    await loaded(element);
+    const replies = getComputedStyle(element.shadowRoot!.querySelector('.replies')!);
+    expect([replies.paddingRight, replies.paddingLeft, replies.borderRightWidth]).to.deep.equal(['24px', '0px', '2px']);
+  });
+
   it('loads more pages by X-WP-TotalPages', async () => {
     const server = await commentServer();
     const post = freshPostId();
