@@ -33,7 +33,23 @@ function linkify(line: string): string {
   return html + escapeHtml(line.slice(last));
 }
 
+// Comment lists are read far more often than written: keep recent renderings of ordinary-sized comments (a Map
+// keeps insertion order, so the oldest goes first). Bounded to a few megabytes.
+const rendered = new Map<string, string>();
+const RENDER_CACHE_SIZE = 2000;
+const CACHED_TEXT_LENGTH = 4096;
+
 export function renderContent(text: string): string {
+  const cached = rendered.get(text);
+  if (cached !== undefined) return cached;
+  const html = render(text);
+  if (text.length > CACHED_TEXT_LENGTH) return html;
+  if (rendered.size >= RENDER_CACHE_SIZE) rendered.delete(rendered.keys().next().value as string);
+  rendered.set(text, html);
+  return html;
+}
+
+function render(text: string): string {
   return text
     .split(/\n[ \t]*\n/)
     .map((paragraph) => paragraph.trim())

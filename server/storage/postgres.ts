@@ -33,6 +33,8 @@ const MIGRATIONS: readonly string[] = [
      body TEXT NOT NULL,
      created_at BIGINT NOT NULL
    );`,
+  // A post's comments without a parent filter, newest first, straight from the index (no sort).
+  'CREATE INDEX comments_by_post ON comments (status, post, id)',
 ];
 
 // Any number unlikely to collide with another application's advisory locks on the same database.

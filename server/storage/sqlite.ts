@@ -27,6 +27,8 @@ const MIGRATIONS: readonly string[] = [
      body TEXT NOT NULL,
      created_at INTEGER NOT NULL
    );`,
+  // A post's comments without a parent filter, newest first, straight from the index (no sort).
+  'CREATE INDEX comments_by_post ON comments (status, post, id)',
 ];
 
 interface Row {
