@@ -139,11 +139,7 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
         floodSeconds: options.floodSeconds,
         idempotencyKey,
         decideStatus: (previouslyApproved) => decideStatus(comment, options.moderation, previouslyApproved),
-        // A bot that filled the honeypot is told its comment awaits moderation, like anyone else's.
-        respond: (stored) => ({
-          statusCode: 201,
-          body: JSON.stringify(presentComment({ ...stored, status: stored.status === 'spam' ? 'hold' : stored.status }, postLink)),
-        }),
+        respond: (stored) => ({ statusCode: 201, body: JSON.stringify(presentComment(stored, postLink)) }),
       });
       switch (outcome.kind) {
         case 'invalid-parent':

@@ -156,7 +156,6 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
       ]);
       if (parent.rowCount === 0) return { kind: 'invalid-parent' };
     }
-    let status: WpCommentStatus = 'spam';
     if (!request.spam) {
       const duplicate = await client.query(
         `SELECT 1 FROM comments WHERE post = $1 AND parent = $2 AND author_name = $3 AND author_email = $4
@@ -174,18 +173,19 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
         const waitMs = Number(rows[0].last ?? 0) + request.floodSeconds * 1000 - request.createdAt;
         if (waitMs > 0) return { kind: 'flood', retryAfterSeconds: Math.ceil(waitMs / 1000) };
       }
-      const approved = comment.authorEmail
-        ? await client.query("SELECT 1 FROM comments WHERE author_email = $1 AND status = 'approved' LIMIT 1", [comment.authorEmail])
-        : { rowCount: 0 };
-      status = request.decideStatus(approved.rowCount !== 0);
     }
+    const approved = comment.authorEmail
+      ? await client.query("SELECT 1 FROM comments WHERE author_email = $1 AND status = 'approved' LIMIT 1", [comment.authorEmail])
+      : { rowCount: 0 };
+    const decided = request.decideStatus(approved.rowCount !== 0);
+    const status: WpCommentStatus = request.spam ? 'spam' : decided;
     const inserted = await client.query<{ id: number }>(
       `INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, content, status, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [comment.post, comment.parent, comment.authorName, comment.authorEmail, comment.authorUrl, comment.authorIp,
         comment.content, status, request.createdAt],
     );
-    const response = request.respond({ ...comment, id: inserted.rows[0].id, status, createdAt: request.createdAt });
+    const response = request.respond({ ...comment, id: inserted.rows[0].id, status: decided, createdAt: request.createdAt });
     if (idempotencyKey !== undefined) {
       await client.query('INSERT INTO idempotency_keys (key, status_code, body, created_at) VALUES ($1, $2, $3, $4)', [
         idempotencyKey,

@@ -131,9 +131,8 @@ export function openSqliteStorage(file: string): CommentStorage {
     if (comment.parent !== 0 && !statements.approvedParent.get(comment.parent, comment.post)) {
       return { kind: 'invalid-parent' };
     }
-    let status: WpCommentStatus = 'spam';
+    const { post, parent, authorName, authorEmail, content } = comment;
     if (!request.spam) {
-      const { post, parent, authorName, authorEmail, content } = comment;
       if (statements.duplicate.get(post, parent, authorName, authorEmail, content)) return { kind: 'duplicate' };
       if (request.floodSeconds > 0) {
         const byIp = (statements.lastByIp.get(comment.authorIp) as { last: number | null }).last ?? 0;
@@ -141,13 +140,14 @@ export function openSqliteStorage(file: string): CommentStorage {
         const waitMs = Math.max(byIp, byEmail) + request.floodSeconds * 1000 - request.createdAt;
         if (waitMs > 0) return { kind: 'flood', retryAfterSeconds: Math.ceil(waitMs / 1000) };
       }
-      status = request.decideStatus(authorEmail !== '' && statements.previouslyApproved.get(authorEmail) !== undefined);
     }
+    const decided = request.decideStatus(authorEmail !== '' && statements.previouslyApproved.get(authorEmail) !== undefined);
+    const status: WpCommentStatus = request.spam ? 'spam' : decided;
     const { lastInsertRowid } = statements.insert.run({ ...comment, status, createdAt: request.createdAt });
     const response: StoredResponse = request.respond({
       ...comment,
       id: Number(lastInsertRowid),
-      status,
+      status: decided,
       createdAt: request.createdAt,
     });
     if (idempotencyKey !== undefined) {

@@ -35,14 +35,17 @@ export interface StoredResponse {
 export interface CreateRequest {
   comment: NewComment;
   createdAt: number;
-  /** The honeypot was filled: store as spam, skip every check, answer like a success. */
+  /** The honeypot was filled: store as spam, skip the duplicate and flood checks, answer as a genuine comment. */
   spam: boolean;
   /** 0 disables the flood rule. */
   floodSeconds: number;
   idempotencyKey?: string;
   /** Decides `approved` or `hold`, told whether the email already has an approved comment. */
   decideStatus(previouslyApproved: boolean): WpCommentStatus;
-  /** Builds the 201 response for the stored comment, kept for the idempotency key in the same transaction. */
+  /**
+   * Builds the 201 response, kept for the idempotency key in the same transaction. Its `status` is the one the author
+   * is told: for spam, the status a genuine comment would have had, so a bot learns nothing.
+   */
   respond(comment: StoredComment): StoredResponse;
 }
 
