@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ArticleContent, Block, SpeakerId } from './content/types.js';
+import { portraitUrl } from './portraits.js';
 
 /** When the reference article was published (the Thursday three weeks into the invasion). */
 export const PUBLISHED = '2022-03-17';
@@ -23,10 +24,6 @@ export interface LanguageLink {
   href: string;
 }
 
-function portraitSrc(id: SpeakerId): string {
-  return `/portraits/${id}.svg`;
-}
-
 function renderQuote(content: ArticleContent, block: Extract<Block, { quote: string }>): TemplateResult {
   const speaker = content.speakers[block.speaker];
   return html`<pull-quote speaker=${speaker.name} job-title=${speaker.role}>
@@ -38,8 +35,8 @@ function renderPortrait(content: ArticleContent, block: Extract<Block, { portrai
   const speaker = content.speakers[block.portrait];
   const alt = content.portraitAlt(speaker.name);
   return block.caption
-    ? html`<speaker-caption src=${portraitSrc(block.portrait)} alt=${alt}>${block.caption}</speaker-caption>`
-    : html`<speaker-caption name=${speaker.name} job-title=${speaker.role} src=${portraitSrc(block.portrait)} alt=${alt}></speaker-caption>`;
+    ? html`<speaker-caption src=${portraitUrl(block.portrait)} alt=${alt}>${block.caption}</speaker-caption>`
+    : html`<speaker-caption name=${speaker.name} job-title=${speaker.role} src=${portraitUrl(block.portrait)} alt=${alt}></speaker-caption>`;
 }
 
 function renderBlock(content: ArticleContent, block: Block): TemplateResult {

@@ -1,8 +1,29 @@
-// The page's elements, loaded after demo/hydrate.ts. Each element on its own rather than the all-in-one index, so
-// that comment-section keeps its list, form and DOMPurify for when the reader opens the comments.
-import '../src/components/stat-callout/define.js';
-import '../src/components/fact-box/define.js';
+// The page's elements, loaded after demo/hydrate.ts. Only the elements a reader can see first are loaded at once; the
+// others arrive as they come within two screens of the viewport. Server-rendered, they read the same before their
+// module arrives, and hydration adopts their shadow roots without moving anything.
 import '../src/components/pull-quote/define.js';
 import '../src/components/speaker-caption/define.js';
+// social-follow lays its links out differently once upgraded (an icon row instead of the server's list of names), so
+// it must upgrade before a reader can get to it.
 import '../src/components/social-follow/define.js';
-import '../src/components/comment-section/define.js';
+
+const LATER: Record<string, () => Promise<unknown>> = {
+  'fact-box': () => import('../src/components/fact-box/define.js'),
+  'stat-callout': () => import('../src/components/stat-callout/define.js'),
+  // comment-section itself loads its list, form and DOMPurify only when the reader opens the comments.
+  'comment-section': () => import('../src/components/comment-section/define.js'),
+};
+
+const observer = new IntersectionObserver(
+  (entries) => {
+    for (const { isIntersecting, target } of entries) {
+      const load = LATER[target.localName];
+      if (!isIntersecting || !load) continue;
+      delete LATER[target.localName];
+      document.querySelectorAll(target.localName).forEach((element) => observer.unobserve(element));
+      void load();
+    }
+  },
+  { rootMargin: '200% 0px' },
+);
+for (const tag of Object.keys(LATER)) document.querySelectorAll(tag).forEach((element) => observer.observe(element));

@@ -26,9 +26,6 @@ function escapeHtml(text: string): string {
  */
 export function renderPage(content: ArticleContent, scripts: string[]): string {
   const languages: LanguageLink[] = PAGES.map(({ path, content: { lang, languageName } }) => ({ lang, name: languageName, href: path }));
-  const alternates = languages
-    .map(({ lang, href }) => `<link rel="alternate" hreflang="${lang}" href="${escapeHtml(href)}">`)
-    .join('');
   const body = renderToString(articleBody(content, languages), { lang: content.lang });
   return `<!doctype html>
 <html lang="${content.lang}" dir="ltr">
@@ -38,7 +35,6 @@ export function renderPage(content: ArticleContent, scripts: string[]): string {
 <link rel="icon" href="data:,">
 <title>${escapeHtml(content.title)}</title>
 <meta name="description" content="${escapeHtml(content.description)}">
-${alternates}
 <style>${pageStyles}</style>
 ${scripts.map((name) => `<script type="module" src="/assets/${escapeHtml(name)}"></script>`).join('\n')}
 </head>

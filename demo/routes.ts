@@ -1,8 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { buildClient, contentTypeOf, toAsset, type Asset } from './build.js';
 import { PAGES, renderPage } from './page.js';
+import { PORTRAITS } from './portraits.js';
+
+/** Scripts and portraits have content-hashed names: a changed file is a new URL. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 export interface DemoRouteOptions {
   /**
@@ -20,22 +23,12 @@ function send(request: FastifyRequest, reply: FastifyReply, asset: Asset, cacheC
   return reply.send(asset.body);
 }
 
-function portraits(): Map<string, Asset> {
-  const dir = new URL('./portraits/', import.meta.url);
-  return new Map(
-    readdirSync(dir)
-      .filter((name) => name.endsWith('.svg'))
-      .map((name) => [name, toAsset(readFileSync(new URL(name, dir)), contentTypeOf(name))]),
-  );
-}
-
 /**
  * Adds the demo to a Fastify instance: the article in English (/), French (/fr/) and Ukrainian (/uk/), rendered on
  * the server once at start, the bundled page script under /assets/ and the portraits under /portraits/.
  */
 export async function registerDemoRoutes(app: FastifyInstance, { scriptDelayMs = 0 }: DemoRouteOptions = {}): Promise<void> {
   const { scripts, assets } = await buildClient();
-  const images = portraits();
 
   for (const { path, content } of PAGES) {
     const page = toAsset(renderPage(content, scripts), contentTypeOf('.html'));
@@ -46,11 +39,11 @@ export async function registerDemoRoutes(app: FastifyInstance, { scriptDelayMs =
     const asset = assets.get(request.params.name);
     if (!asset) return reply.callNotFound();
     if (scriptDelayMs > 0) await delay(scriptDelayMs);
-    return send(request, reply, asset, 'public, max-age=31536000, immutable');
+    return send(request, reply, asset, IMMUTABLE);
   });
 
   app.get<{ Params: { name: string } }>('/portraits/:name', (request, reply) => {
-    const image = images.get(request.params.name);
-    return image ? send(request, reply, image, 'public, max-age=86400') : reply.callNotFound();
+    const image = PORTRAITS.get(request.params.name);
+    return image ? send(request, reply, image, IMMUTABLE) : reply.callNotFound();
   });
 }

@@ -253,7 +253,8 @@ export function watchLayoutInPage(): void {
 
 /**
  * In the page: resolves once every element of the library in it (shadow roots included) is defined and has finished
- * updating, then waits two more frames for layout to settle.
+ * updating, scrolling each kind of element into view for its module to load, then back to the top; then waits two
+ * more frames for layout to settle.
  */
 export async function upgradedInPage(registered: string[]): Promise<number> {
   const hosts: Element[] = [];
@@ -264,8 +265,12 @@ export async function upgradedInPage(registered: string[]): Promise<number> {
     }
   };
   collect(document);
-  const names = [...new Set(hosts.map((host) => host.localName))];
-  await Promise.all(names.map((name) => customElements.whenDefined(name)));
+  // Elements further down load as they near the viewport: bring each kind there in turn, as a reader scrolling would.
+  for (const name of new Set(hosts.map((host) => host.localName))) {
+    if (!customElements.get(name)) hosts.find((host) => host.localName === name)!.scrollIntoView();
+    await customElements.whenDefined(name);
+  }
+  scrollTo(0, 0);
   await Promise.all(hosts.map((host) => (host as Element & { updateComplete?: Promise<unknown> }).updateComplete));
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   return hosts.length;
@@ -293,6 +298,10 @@ export const COMMENTS = {
 
 /** Opens the page's comment section with its own button and waits for the list and form to be ready. */
 export async function openComments(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    document.querySelector('comment-section')!.scrollIntoView();
+    return customElements.whenDefined('comment-section');
+  });
   await page.locator(COMMENTS.toggle).click();
   const form = await page.waitForSelector(COMMENTS.form);
   const list = await page.waitForSelector(COMMENTS.list);
