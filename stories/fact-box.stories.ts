@@ -156,7 +156,7 @@ export const AddedLanguage: Story = {
       registerTranslation({
         $code: 'de',
         $quotes: ['„', '“'],
-        source: 'Quelle:',
+        sourceLabel: 'Quelle:',
         asOf: (date: string) => `Stand: ${date}`,
         showAll: (count: number) => `Alle zeigen (${count})`,
         showLess: 'Weniger zeigen',

@@ -18,7 +18,7 @@ export interface BuiltinTerms {
  *
  * ```js
  * import { registerTranslation } from 'newsroom-elements';
- * registerTranslation({ $code: 'de', $quotes: ['„', '“'], source: 'Quelle:', showAll: (n) => `Alle zeigen (${n})` });
+ * registerTranslation({ $code: 'de', $quotes: ['„', '“'], sourceLabel: 'Quelle:', showAll: (n) => `Alle zeigen (${n})` });
  * ```
  *
  * Terms it leaves out fall back to the primary language (`de` for `de-AT`) and then to English.

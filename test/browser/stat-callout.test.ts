@@ -131,9 +131,23 @@ describe('stat-callout', () => {
     await langChangeRendered(element);
     expect(figureText(element)).to.equal('7.000');
     expect(element.shadowRoot!.querySelector('[part="source"]')!.textContent).to.contain('Source:');
-    registerTranslation({ $code: 'de', source: 'Quelle:' });
+    registerTranslation({ $code: 'de', sourceLabel: 'Quelle:' });
     await element.updateComplete;
     expect(element.shadowRoot!.querySelector('[part="source"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Quelle: AFP');
+  });
+
+  it('takes prefix and animate written as properties, as React 19 and Vue write them, keeping the DOM members', async () => {
+    const element = await callout(html`<stat-callout value="7000">soldiers</stat-callout>`);
+    const asFrameworksWrite = element as unknown as Record<string, unknown>;
+    asFrameworksWrite.prefix = 'Over';
+    asFrameworksWrite.animate = true;
+    await element.updateComplete;
+    expect(element.valuePrefix).to.equal('Over');
+    expect(element.countUp).to.equal(true);
+    expect(figureText(element)).to.match(/^Over 7,000/);
+    expect(element.prefix).to.equal(null);
+    expect(typeof element.animate).to.equal('function');
+    expect(element.animate([{ opacity: 1 }, { opacity: 1 }], { duration: 1 })).to.be.instanceOf(Animation);
   });
 
   it('passes axe with every part shown, in each built-in language', async () => {

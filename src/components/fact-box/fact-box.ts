@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { hasSlotted } from '../../internal/slots.js';
 import { tokens } from '../../internal/tokens.styles.js';
@@ -32,6 +32,8 @@ const DEFAULT_VISIBLE_COUNT = 2;
 export class FactBox extends NewsroomElement {
   static override styles = [tokens, styles];
   static override terms = factBoxTerms;
+
+  @query('.items slot') private itemsSlot?: HTMLSlotElement;
 
   /** How many items the page gave, counted when the slot changes. */
   @state() private itemCount = 0;
@@ -66,8 +68,13 @@ export class FactBox extends NewsroomElement {
     }
   }
 
-  private handleSlotChange(event: Event): void {
-    this.itemCount = (event.target as HTMLSlotElement).assignedElements().length;
+  protected override firstUpdated(): void {
+    // A server-rendered box is hydrated into slots that already hold their items, so no slotchange ever fires.
+    this.countItems();
+  }
+
+  private handleSlotChange(): void {
+    this.countItems();
   }
 
   private handleHeadingChange(): void {
@@ -77,6 +84,10 @@ export class FactBox extends NewsroomElement {
   private handleToggleClick(): void {
     this.open = !this.open;
     this.dispatchEvent(new NewsroomToggleEvent(this.open));
+  }
+
+  private countItems(): void {
+    this.itemCount = this.itemsSlot?.assignedElements().length ?? 0;
   }
 
   private get collapses(): boolean {

@@ -2,15 +2,15 @@ import type { BuiltinTerms } from '../../internal/localize.js';
 
 export const statCalloutTerms: BuiltinTerms = {
   en: {
-    source: 'Source:',
+    sourceLabel: 'Source:',
     asOf: (date: string) => `as of ${date}`,
   },
   fr: {
-    source: 'Source\u00a0:',
+    sourceLabel: 'Source\u00a0:',
     asOf: (date: string) => `au ${date}`,
   },
   uk: {
-    source: 'Джерело:',
+    sourceLabel: 'Джерело:',
     asOf: (date: string) => `станом на ${date}`,
   },
 };

@@ -44,6 +44,35 @@ export class StatCallout extends NewsroomElement {
   static override styles = [tokens, visuallyHidden, styles];
   static override terms = statCalloutTerms;
 
+  static {
+    // React 19 and Vue write a prop as a property whenever its name is `in` the element. Two attribute names are
+    // also DOM members: `prefix` (a getter-only namespace prefix, so the write would throw) and `animate` (the Web
+    // Animations method). Writes go to the element's own properties; reads stay as the DOM defines them.
+    if (typeof Element !== 'undefined') {
+      const dom = Element.prototype;
+      Object.defineProperties(this.prototype, {
+        prefix: {
+          configurable: true,
+          get(this: StatCallout) {
+            return Reflect.get(dom, 'prefix', this);
+          },
+          set(this: StatCallout, value: unknown) {
+            this.valuePrefix = value == null ? '' : String(value);
+          },
+        },
+        animate: {
+          configurable: true,
+          get() {
+            return dom.animate;
+          },
+          set(this: StatCallout, value: unknown) {
+            this.countUp = Boolean(value);
+          },
+        },
+      });
+    }
+  }
+
   /** The figure shown while counting up, or `undefined` when the final value shows. */
   @state() private countingValue?: number;
 
@@ -192,7 +221,7 @@ export class StatCallout extends NewsroomElement {
       : this.date;
     return html`<p part="source" class="source">
       ${hasSource
-        ? html`<span>${this.localize.term('source')}</span>
+        ? html`<span>${this.localize.term('sourceLabel')}</span>
             <slot name="source">${href ? html`<a href=${href}>${this.source}</a>` : this.source}</slot>`
         : nothing}${hasSource && hasDate ? ', ' : nothing}${hasDate
         ? html`<slot name="date"

@@ -7,7 +7,7 @@ export function App() {
   return (
     <main>
       <fact-box heading="Learn more" collapsible visibleCount={1} ontoggle={(event) => setBoxState(event.newState)}>
-        <stat-callout value="3000000" format="compact" valuePrefix="Over" source="Agence France-Presse"
+        <stat-callout value="3000000" format="compact" prefix="Over" source="Agence France-Presse"
                       sourceHref="https://www.afp.com/">Ukrainians who fled the country</stat-callout>
         <stat-callout value="108" source="Ukrainian General Prosecutor’s Office">children killed since the invasion began</stat-callout>
       </fact-box>
