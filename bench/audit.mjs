@@ -38,6 +38,9 @@ try {
       totalKiB: lhr.audits['total-byte-weight'].numericValue / KIB,
       scriptKiB: scripts.reduce((sum, request) => sum + request.transferSize, 0) / KIB,
       requests: requests.length,
+      metrics: ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'speed-index']
+        .map((id) => `${id} ${lhr.audits[id].displayValue}`)
+        .join(', '),
       failed: CATEGORIES.flatMap((id) => lhr.categories[id].auditRefs)
         .map((ref) => lhr.audits[ref.id])
         .filter((audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative' && audit.scoreDisplayMode !== 'manual')
@@ -64,7 +67,9 @@ for (const row of rows) {
   console.log(`| ${row.page} | ${row.performance} | ${row.accessibility} | ${row['best-practices']} | ${row.seo} | ${row.cls.toFixed(3)} | ${row.totalKiB.toFixed(1)} | ${row.scriptKiB.toFixed(1)} | ${row.requests} |`);
 }
 console.log(`| WordPress 6.1 | ${WORDPRESS.performance} | ${WORDPRESS.accessibility} | ${WORDPRESS['best-practices']} | ${format(WORDPRESS.seo)} | ${WORDPRESS.cls} | ${WORDPRESS.totalKiB} | – | – |`);
-for (const row of rows) if (row.failed.length) console.log(`${row.page}: audits below 1: ${row.failed.join(', ')}`);
+for (const row of rows) {
+  console.log(`${row.page}: ${row.metrics}${row.failed.length ? `; audits below 1: ${row.failed.join(', ')}` : ''}`);
+}
 if (missed.length) {
   console.log(`\nGoals missed:\n${missed.join('\n')}`);
   process.exit(1);
