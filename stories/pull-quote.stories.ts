@@ -139,7 +139,9 @@ export const BadInput: Story = {
     html`<div style="display: grid; gap: 2rem;">
       <pull-quote share speaker="Empty quote"></pull-quote>
       <pull-quote><p>A quotation with no speaker.</p></pull-quote>
-      <pull-quote share speaker="Long quote"><p style="max-block-size: 8rem; overflow: auto;">${'word '.repeat(10_000)}</p></pull-quote>
+      <div role="region" aria-label="A quote of 10,000 words, in a scrolling box" tabindex="0" style="max-block-size: 12rem; overflow: auto;">
+        <pull-quote share speaker="Long quote"><p>${'word '.repeat(10_000)}</p></pull-quote>
+      </div>
       <pull-quote share cite="javascript:alert(1)" source="Unsafe cite, shown without a link"><p>Text</p></pull-quote>
       <pull-quote share cite=${HOSTILE} speaker=${HOSTILE} job-title=${HOSTILE} source=${HOSTILE} date=${HOSTILE} variant=${HOSTILE}
         ><p>${HOSTILE}</p></pull-quote
