@@ -165,8 +165,13 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
     },
   );
 
-  const moderate = async (request: FastifyRequest<{ Params: { id: number }; Body: { status?: string } }>) => {
-    if (!options.isModerator(request)) throw new WpHttpError(401, 'rest_cannot_edit', MESSAGES.cannotEdit);
+  // Checked before the body is even parsed: without the token, nothing is looked at and nothing changes.
+  const onlyModerator = (code: string, message: string) => async (request: FastifyRequest) => {
+    if (!options.isModerator(request)) throw new WpHttpError(401, code, message);
+  };
+
+  type ModerateRoute = { Params: { id: number }; Body: { status?: string } };
+  const moderate = async (request: FastifyRequest<ModerateRoute>) => {
     const requested = request.body?.status;
     const existing = await storage.getComment(request.params.id);
     if (!existing) throw new WpHttpError(404, 'rest_comment_invalid_id', MESSAGES.invalidId);
@@ -180,20 +185,21 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
     body: { type: 'object', properties: { status: { type: 'string', enum: Object.keys(STATUS_ALIASES) } } },
     response: { 200: commentSchema },
   };
-  app.post('/comments/:id', { schema: moderateSchema }, moderate);
-  app.put('/comments/:id', { schema: moderateSchema }, moderate);
-  app.patch('/comments/:id', { schema: moderateSchema }, moderate);
+  const moderateOptions = { schema: moderateSchema, onRequest: onlyModerator('rest_cannot_edit', MESSAGES.cannotEdit) };
+  app.post<ModerateRoute>('/comments/:id', moderateOptions, moderate);
+  app.put<ModerateRoute>('/comments/:id', moderateOptions, moderate);
+  app.patch<ModerateRoute>('/comments/:id', moderateOptions, moderate);
 
-  app.delete(
+  app.delete<{ Params: { id: number }; Querystring: { force: boolean } }>(
     '/comments/:id',
     {
       schema: {
         params: { type: 'object', properties: { id } },
         querystring: { type: 'object', properties: { force: { type: 'boolean', default: false } } },
       },
+      onRequest: onlyModerator('rest_cannot_delete', MESSAGES.cannotDelete),
     },
     async (request: FastifyRequest<{ Params: { id: number }; Querystring: { force: boolean } }>) => {
-      if (!options.isModerator(request)) throw new WpHttpError(401, 'rest_cannot_delete', MESSAGES.cannotDelete);
       const existing = await storage.getComment(request.params.id);
       if (!existing) throw new WpHttpError(404, 'rest_comment_invalid_id', MESSAGES.invalidId);
       if (request.query.force) {

@@ -377,6 +377,7 @@ export function commentServerSuite(name: string, fresh: FreshStorage): void {
       for (const headers of intruders) {
         assert.equal((await error(await server.get('/comments?status=hold', headers))).code, 'rest_forbidden_param');
         assert.equal((await error(await change('POST', `/comments/${created.id}`, headers, { status: 'approved' }))).code, 'rest_cannot_edit');
+        assert.equal((await change('PUT', `/comments/${created.id}`, headers, { status: 'bogus' })).status, 401, 'checked before the body');
         assert.equal((await error(await change('DELETE', `/comments/${created.id}?force=true`, headers))).code, 'rest_cannot_delete');
         assert.equal((await server.get('/comments?context=edit', headers)).status, 401);
       }
