@@ -10,8 +10,8 @@ async function caption(markup: ReturnType<typeof html>, lang = 'en', dir = 'ltr'
   return element;
 }
 
-// A small PNG the test server already serves (a dependency of Web Test Runner's coverage), so no test needs the network.
-const PORTRAIT = '/node_modules/istanbul-reports/lib/html/assets/favicon.png';
+// The project's own drawn silhouette, served by the test server: no test needs the network or another package's files.
+const PORTRAIT = new URL('./fixtures/portrait.svg', import.meta.url).pathname;
 
 const speakerOf = (element: SpeakerCaption) => element.shadowRoot!.querySelector('[part="speaker"]')!;
 
