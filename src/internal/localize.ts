@@ -176,8 +176,8 @@ export class LocalizeController implements ReactiveController {
   };
 
   /** The candidate languages, most specific first, ending with English. */
-  private fallbacks(): string[] {
-    const exact = this.lang.toLowerCase();
+  private fallbacks(lang = this.lang): string[] {
+    const exact = lang.toLowerCase();
     const primary = primaryOf(exact);
     return [...new Set([exact, primary, 'en'])];
   }
@@ -192,9 +192,12 @@ export class LocalizeController implements ReactiveController {
     return key;
   }
 
-  /** Opening and closing quotation marks for the language, or the inner pair for a quote within a quote. */
-  quotes(inner = false): readonly [string, string] {
-    for (const code of this.fallbacks()) {
+  /**
+   * Opening and closing quotation marks for the element's language, or for `lang` (a quotation's own language may
+   * differ from its page's); the inner pair for a quote within a quote.
+   */
+  quotes(inner = false, lang = this.lang): readonly [string, string] {
+    for (const code of this.fallbacks(lang)) {
       const marks = store.translations.get(code)?.$quotes ?? QUOTES[code];
       if (marks) {
         return inner && marks.length === 4 ? [marks[2], marks[3]] : [marks[0], marks[1]];

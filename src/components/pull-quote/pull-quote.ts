@@ -2,7 +2,7 @@ import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
-import { LocalizeController } from '../../internal/localize.js';
+import { isRtlLanguage } from '../../internal/localize.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { hasSlotted } from '../../internal/slots.js';
 import { isDateOnly, parseIsoDate } from '../../internal/dates.js';
@@ -15,14 +15,6 @@ import { styles } from './pull-quote.styles.js';
 export type PullQuoteVariant = 'inline' | 'aside' | 'feature';
 
 /** Resolves quotation marks from the quotation's own `lang` when its markup has one, else from the element's. */
-class QuoteLanguage extends LocalizeController {
-  contentLang = '';
-
-  override get lang(): string {
-    return this.contentLang || super.lang;
-  }
-}
-
 /** A CSS string holding the text (quotation marks come from registered translations: escape them all the same). */
 const cssString = (text: string) => `"${text.replace(/["\\\n]/g, (char) => (char === '\n' ? '\\a ' : `\\${char}`))}"`;
 
@@ -54,7 +46,6 @@ export class PullQuote extends NewsroomElement {
   static override styles = [tokens, styles];
   static override terms = pullQuoteTerms;
 
-  private readonly quoteLanguage = new QuoteLanguage(this, pullQuoteTerms);
 
   /** The copy and share actions, loaded with the share menu on the first click. */
   @state() private sharing?: ShareActions;
@@ -83,9 +74,17 @@ export class PullQuote extends NewsroomElement {
   /** Shows the "Copy quote" and "Share quote" actions. */
   @property({ type: Boolean, reflect: true }) share = false;
 
+  /** The `lang` of the quotation's own content, when it differs from the element's (derived in willUpdate). */
+  private contentLang = '';
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.quoteLanguage.contentLang = isServer ? '' : (this.querySelector(':scope > [lang]:not([slot])')?.getAttribute('lang')?.trim() ?? '');
+    this.contentLang = isServer ? '' : (this.querySelector(':scope > [lang]:not([slot])')?.getAttribute('lang')?.trim() ?? '');
+  }
+
+  /** The quotation's language, which picks its quotation marks. */
+  private get quoteLang(): string {
+    return this.contentLang || this.localize.lang;
   }
 
   private handleSlotChange(): void {
@@ -96,7 +95,7 @@ export class PullQuote extends NewsroomElement {
     const action = (event.currentTarget as HTMLButtonElement).value as 'copy' | 'share';
     if (!this.sharing) {
       const { ShareActions } = await import('./share-menu.js');
-      this.sharing ??= new ShareActions(this, () => this.quoteLanguage.quotes(), () => this.localize.term('separator'));
+      this.sharing ??= new ShareActions(this, () => this.localize.quotes(false, this.quoteLang), () => this.localize.term('separator'));
     }
     await this.sharing[action]();
   }
@@ -146,11 +145,11 @@ export class PullQuote extends NewsroomElement {
     // Marks go inside the first and last paragraphs (CSS generated content, also when rendered on a server), so that
     // they hug the words whatever white space the page's markup has around them; other content gets elements.
     const inParagraphs = !isServer && this.querySelector(':scope > p:not([slot])') !== null;
-    const [open, close] = this.quoteLanguage.quotes();
+    const [open, close] = this.localize.quotes(false, this.quoteLang);
     // An Arabic or Hebrew quote mirrors even in a page laid out left to right, and an English one inside it does not.
     const pageRtl = !isServer && this.matches(':dir(rtl)');
     const rtl = pageRtl || this.localize.rtl;
-    const quoteRtl = this.quoteLanguage.contentLang ? this.quoteLanguage.rtl : rtl;
+    const quoteRtl = this.contentLang ? isRtlLanguage(this.contentLang) : rtl;
     const spans = hasQuote && !inParagraphs;
     return html`<figure part="base" class="base" dir=${rtl === pageRtl ? nothing : 'rtl'} aria-hidden=${this.excerpt ? 'true' : nothing}>
         <blockquote part="quote" class="quote" cite=${safeUrl(this.cite) ?? nothing}
