@@ -40,6 +40,19 @@ describe('the demo page', () => {
   });
   after(() => Promise.all([demo.close(), slowDemo.close()]));
 
+  test('serves the three pages, the comment API and /admin on one port', async () => {
+    for (const { path, content } of PAGES) {
+      const response = await fetch(`${demo.url}${path}`, { headers: { 'accept-encoding': 'br' } });
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('content-encoding'), 'br');
+      assert.match(await response.text(), new RegExp(`<html lang="${content.lang}"`));
+    }
+    const comments = await fetch(`${demo.url}/wp-json/wp/v2/comments?post=1`);
+    assert.equal(comments.status, 200);
+    assert.ok(Array.isArray(await comments.json()));
+    assert.equal((await fetch(`${demo.url}/admin`)).status, 200);
+  });
+
   for (const browserName of BROWSERS) {
     describe(browserName, () => {
       let browser: Browser;
