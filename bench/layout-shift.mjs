@@ -105,9 +105,12 @@ async function demoLayoutShift(context) {
     for (const [path, lang] of [['/', 'en'], ['/fr/', 'fr'], ['/uk/', 'uk']]) {
       await tab.goto(`${demo.origin}${path}`, { waitUntil: 'load' });
       const cls = await tab.evaluate(async () => {
-        const custom = () => [...document.querySelectorAll('*')].filter((node) => node.localName.includes('-'));
-        await Promise.all(custom().map((node) => customElements.whenDefined(node.localName)));
-        await Promise.all(custom().map((node) => node.updateComplete));
+        // The demo loads below-the-fold elements as they near the viewport: bring each into view to upgrade it.
+        for (const node of [...document.querySelectorAll('*')].filter((element) => element.localName.includes('-'))) {
+          node.scrollIntoView({ block: 'center' });
+          await customElements.whenDefined(node.localName);
+          await node.updateComplete;
+        }
         document.body.getBoundingClientRect();
         for (let frame = 0; frame < 3; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
         await new Promise((resolve) => setTimeout(resolve, 100));
