@@ -3,20 +3,20 @@ import type { BuiltinTerms } from '../../internal/localize.js';
 export const socialFollowTerms: BuiltinTerms = {
   en: {
     follow: (network: string) => `Follow us on ${network}`,
-    rss: 'Subscribe to our RSS feed',
-    email: 'Email us',
+    subscribeRss: 'Subscribe to our RSS feed',
+    emailUs: 'Email us',
     // What tells apart two links that would otherwise share a name: the link's own text, an account or an address.
     // A dash, not parentheses: checkers (and some readers) skip parenthetical text when matching a visible label.
     detail: (name: string, detail: string) => `${name} – ${detail}`,
   },
   fr: {
     follow: (network: string) => `Suivez-nous sur ${network}`,
-    rss: 'Abonnez-vous à notre flux RSS',
-    email: 'Écrivez-nous',
+    subscribeRss: 'Abonnez-vous à notre flux RSS',
+    emailUs: 'Écrivez-nous',
   },
   uk: {
     follow: (network: string) => `Стежте за нами в ${network}`,
-    rss: 'Підпишіться на нашу RSS-стрічку',
-    email: 'Напишіть нам',
+    subscribeRss: 'Підпишіться на нашу RSS-стрічку',
+    emailUs: 'Напишіть нам',
   },
 };

@@ -154,7 +154,11 @@ export class SocialFollow extends NewsroomElement {
   /** "Follow us on Facebook", with the link's own text when the name would not already say it. */
   private nameOf(link: HTMLAnchorElement, network: Network): string {
     const base =
-      network.id === 'rss' || network.id === 'email' ? this.localize.term(network.id) : this.localize.term('follow', network.name);
+      network.id === 'rss'
+        ? this.localize.term('subscribeRss')
+        : network.id === 'email'
+          ? this.localize.term('emailUs')
+          : this.localize.term('follow', network.name);
     const text = foldedText(link);
     return text && !base.toLocaleLowerCase().includes(text.toLocaleLowerCase()) ? this.localize.term('detail', base, text) : base;
   }
