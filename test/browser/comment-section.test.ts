@@ -127,6 +127,29 @@ describe('comment-section', () => {
     expect(list.shadowRoot!.activeElement!.closest('li')!.id).to.equal(`comment-${target}`);
   });
 
+  it('opens from #comments, and counts a comment the server approves at once', async () => {
+    const server = await commentServer();
+    const post = freshPostId();
+    const author = freshAuthor();
+    // An author with an approved comment is approved directly (first-time moderation).
+    await seedComment(server, { post, content: 'An earlier word', ...author });
+    history.replaceState(null, '', `${location.pathname}${location.search}#comments`);
+    const element = await section(server, post);
+    expect(element.open).to.equal(true);
+    await element.show();
+    const form = part<CommentForm>(element, 'comment-form');
+    await form.updateComplete;
+    const toggle = part<HTMLElement & { count?: number; updateComplete: Promise<boolean> }>(element, 'comment-toggle');
+    toggle.count = 1;
+    await fill(form, { content: 'Approved at once.', ...author });
+    const posted = oneEvent(form, 'comment-posted');
+    form.submit();
+    expect(((await posted) as unknown as CommentPostedEvent).comment!.status).to.equal('approved');
+    expect(toggle.count).to.equal(2);
+    await toggle.updateComplete;
+    expect(toggleButton(element).textContent!.trim()).to.equal('2 comments');
+  });
+
   it('opens with the keyboard', async () => {
     const element = await section(await commentServer(), freshPostId());
     toggleButton(element).focus();

@@ -6,8 +6,10 @@ import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { tokens } from '../../internal/tokens.styles.js';
 import { NewsroomToggleEvent } from '../../events/toggle-event.js';
 import type { CommentReplyEvent } from '../../events/comment-reply-event.js';
+import type { CommentPostedEvent } from '../../events/comment-posted-event.js';
 import type { CommentList } from '../comment-list/comment-list.js';
 import type { CommentForm } from '../comment-form/comment-form.js';
+import type { CommentToggle } from '../comment-toggle/comment-toggle.js';
 import { endpointContext, postIdContext } from './comment-context.js';
 import { commentSectionTerms } from './comment-section.terms.js';
 import { styles } from './comment-section.styles.js';
@@ -103,6 +105,12 @@ export class CommentSection extends NewsroomElement {
     this.form?.replyTo(event.commentId, event.authorName);
   }
 
+  private handlePosted(event: CommentPostedEvent): void {
+    // X-WP-Total counts approved comments only: a held one joins the count once a moderator approves it.
+    const toggle = this.renderRoot.querySelector<CommentToggle>('comment-toggle');
+    if (event.comment?.status === 'approved' && toggle?.count !== undefined) toggle.count += 1;
+  }
+
   private get list(): CommentList | null {
     return this.renderRoot.querySelector('comment-list');
   }
@@ -124,7 +132,8 @@ export class CommentSection extends NewsroomElement {
       <div part="body" class="body" id="body" ?hidden=${!this.open} aria-label=${this.localize.term('comments')} role="region">
         ${this.partsLoaded
           ? html`<comment-list part="list" avatars=${this.avatars} max-depth=${this.maxDepth} @comment-reply=${this.handleReply}></comment-list>
-              <comment-form part="form" heading-level=${this.headingLevel} .requireNameEmail=${this.requireNameEmail}></comment-form>`
+              <comment-form part="form" heading-level=${this.headingLevel} .requireNameEmail=${this.requireNameEmail}
+                @comment-posted=${this.handlePosted}></comment-form>`
           : this.open
             ? html`<p role="status">${this.localize.term('loading')}</p>`
             : nothing}
