@@ -5,20 +5,9 @@ import { summaryReporter } from './test/support/summary-reporter.mjs';
 import { classicCommentsMiddleware, commentServerPlugin } from './test/support/comment-server-plugin.mjs';
 import { forcedColorsPlugin } from './test/support/forced-colors-plugin.mjs';
 import { defaultReporter } from '@web/test-runner';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, FIREFOX_PATH } from './scripts/browsers.mjs';
 
-// Debian's browsers (see README): Chromium through CDP, Firefox ESR through WebDriver BiDi.
-const chromiumPath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
-
+// Chromium through CDP, Firefox ESR through WebDriver BiDi.
 const browsers = (process.env.BROWSERS ?? 'chromium,firefox').split(',');
 
 export default {
@@ -33,11 +22,11 @@ export default {
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColorsPlugin(), commentServerPlugin()],
   browsers: [
     browsers.includes('chromium') &&
-      chromeLauncher({ launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs } }),
+      chromeLauncher({ launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS } }),
     browsers.includes('firefox') &&
       chromeLauncher({
         puppeteer,
-        launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true },
+        launchOptions: { browser: 'firefox', executablePath: FIREFOX_PATH, headless: true },
       }),
   ].filter(Boolean),
   reporters: [defaultReporter(), summaryReporter()],

@@ -9,6 +9,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { createDemoApp } from '../demo/server.ts';
 import { PAGES } from '../demo/page.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/browsers.mjs';
 
 const KIB = 1024;
 const WORDPRESS = { performance: 98, accessibility: 100, 'best-practices': 96, seo: undefined, cls: 0, totalKiB: 117 };
@@ -19,9 +20,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'demo-audit-'));
 const app = await createDemoApp({ host: '127.0.0.1', port: 0, dataDir, adminToken: 'audit-moderator-token-0000' });
 const origin = await app.listen({ host: '127.0.0.1', port: 0 });
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--no-first-run', '--disable-sync'],
+  chromePath: CHROMIUM_PATH,
+  chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
 });
 
 const rows = [];

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { createDemoApp } from '../demo/server.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/browsers.mjs';
 
 const OUT = new URL('../demo/screenshots/', import.meta.url).pathname;
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, mobile: { width: 390, height: 844 } };
@@ -14,9 +15,9 @@ const dataDir = mkdtempSync(join(tmpdir(), 'demo-screenshots-'));
 const app = await createDemoApp({ host: '127.0.0.1', port: 0, dataDir, adminToken: 'screenshots-moderator-token' });
 const origin = await app.listen({ host: '127.0.0.1', port: 0 });
 const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM_PATH,
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  args: CHROMIUM_ARGS,
 });
 mkdirSync(OUT, { recursive: true });
 try {

@@ -5,25 +5,16 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { FastifyInstance } from 'fastify';
 import { createDemoApp, type DemoServerOptions } from '../../../demo/server.js';
 import type { ArticleContent } from '../../../demo/content/types.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, FIREFOX_PATH } from '../../../scripts/browsers.mjs';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
-
 /** Debian's Chromium over CDP, or Firefox ESR over WebDriver BiDi (CHROME_PATH / FIREFOX_PATH elsewhere). */
 export function launch(name: BrowserName): Promise<Browser> {
   return name === 'chromium'
-    ? puppeteer.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS })
-    : puppeteer.launch({ browser: 'firefox', executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', headless: true });
+    ? puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+    : puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true });
 }
 
 export const ADMIN_TOKEN = 'demo-test-moderator-token';

@@ -6,14 +6,14 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import type { WpComment } from '../../../src/protocol/comments.js';
 import { ADMIN_TOKEN, newComment, startTestServer, type TestCommentServer } from '../support/comment-server.js';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/browsers.mjs';
 
 describe('moderation page', () => {
   let browser: Browser;
   let server: TestCommentServer;
   before(async () => {
     server = await startTestServer({ moderation: 'all', floodSeconds: 0 });
-    browser = await puppeteer.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   });
   after(async () => {
     await browser?.close();
