@@ -173,6 +173,7 @@ export class CommentList extends CommentPart {
     return article !== null;
   }
 
+  /** The only markup any element inserts as HTML: the server's `content.rendered`, sanitised by DOMPurify first. */
   private contentOf(comment: WpComment): string {
     let html = this.sanitized.get(comment.id);
     if (html === undefined) {
