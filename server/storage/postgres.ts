@@ -3,11 +3,12 @@ import pg from 'pg';
 import type { WpCommentStatus } from '../../src/protocol/comments.js';
 import {
   StorageUnavailableError,
+  toStoredComment,
+  type CommentRow,
   type CommentStorage,
   type CreateOutcome,
   type CreateRequest,
   type ListQuery,
-  type StoredComment,
 } from './storage.js';
 
 /** Versioned migrations: each runs once, in order, inside a transaction. Never edit one that has shipped. */
@@ -39,32 +40,6 @@ const MIGRATIONS: readonly string[] = [
 
 // Any number unlikely to collide with another application's advisory locks on the same database.
 const MIGRATION_LOCK = 4_180_731_554;
-
-interface Row {
-  id: number;
-  post: number;
-  parent: number;
-  author_name: string;
-  author_email: string;
-  author_url: string;
-  author_ip: string;
-  content: string;
-  status: WpCommentStatus;
-  created_at: string;
-}
-
-const toComment = (row: Row): StoredComment => ({
-  id: row.id,
-  post: row.post,
-  parent: row.parent,
-  authorName: row.author_name,
-  authorEmail: row.author_email,
-  authorUrl: row.author_url,
-  authorIp: row.author_ip,
-  content: row.content,
-  status: row.status,
-  createdAt: Number(row.created_at),
-});
 
 /** A 64-bit advisory-lock key for a string (address, email or idempotency key). */
 const lockKey = (text: string): bigint => createHash('sha256').update(text).digest().readBigInt64BE(0);
@@ -198,8 +173,8 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
   }
 
   const byId = async (id: number) => {
-    const { rows } = await query<Row>('SELECT * FROM comments WHERE id = $1', [id]);
-    return rows[0] && toComment(rows[0]);
+    const { rows } = await query<CommentRow>('SELECT * FROM comments WHERE id = $1', [id]);
+    return rows[0] && toStoredComment(rows[0]);
   };
 
   return {
@@ -215,13 +190,13 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
       const direction = list.order === 'asc' ? 'ASC' : 'DESC';
       const [count, page] = await Promise.all([
         query<{ total: string }>(`SELECT count(*) AS total FROM comments WHERE ${clause}`, params),
-        query<Row>(`SELECT * FROM comments WHERE ${clause} ORDER BY id ${direction} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
+        query<CommentRow>(`SELECT * FROM comments WHERE ${clause} ORDER BY id ${direction} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
           ...params,
           list.perPage,
           (list.page - 1) * list.perPage,
         ]),
       ]);
-      return { items: page.rows.map(toComment), total: Number(count.rows[0].total) };
+      return { items: page.rows.map(toStoredComment), total: Number(count.rows[0].total) };
     },
     async setStatus(id, status) {
       await query('UPDATE comments SET status = $1 WHERE id = $2', [status, id]);

@@ -2,7 +2,15 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { WpCommentStatus } from '../../src/protocol/comments.js';
-import type { CommentStorage, CreateOutcome, CreateRequest, ListQuery, StoredComment, StoredResponse } from './storage.js';
+import {
+  toStoredComment,
+  type CommentRow,
+  type CommentStorage,
+  type CreateOutcome,
+  type CreateRequest,
+  type ListQuery,
+  type StoredResponse,
+} from './storage.js';
 
 /** Versioned migrations: each runs once, in order, inside a transaction. Never edit one that has shipped. */
 const MIGRATIONS: readonly string[] = [
@@ -30,32 +38,6 @@ const MIGRATIONS: readonly string[] = [
   // A post's comments without a parent filter, newest first, straight from the index (no sort).
   'CREATE INDEX comments_by_post ON comments (status, post, id)',
 ];
-
-interface Row {
-  id: number;
-  post: number;
-  parent: number;
-  author_name: string;
-  author_email: string;
-  author_url: string;
-  author_ip: string;
-  content: string;
-  status: WpCommentStatus;
-  created_at: number;
-}
-
-const toComment = (row: Row): StoredComment => ({
-  id: row.id,
-  post: row.post,
-  parent: row.parent,
-  authorName: row.author_name,
-  authorEmail: row.author_email,
-  authorUrl: row.author_url,
-  authorIp: row.author_ip,
-  content: row.content,
-  status: row.status,
-  createdAt: row.created_at,
-});
 
 function migrate(db: Database.Database): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
@@ -157,8 +139,8 @@ export function openSqliteStorage(file: string): CommentStorage {
   });
 
   const byId = (id: number) => {
-    const row = statements.byId.get(id) as Row | undefined;
-    return row && toComment(row);
+    const row = statements.byId.get(id) as CommentRow | undefined;
+    return row && toStoredComment(row);
   };
 
   return {
@@ -175,7 +157,7 @@ export function openSqliteStorage(file: string): CommentStorage {
       // better-sqlite3 refuses undefined values but ignores named parameters a statement does not use.
       const params = { status: query.status, post: query.post ?? 0, parent: query.parent ?? 0, limit: query.perPage, offset };
       const { total } = prepared.count.get(params) as { total: number };
-      const items = total > offset ? (prepared.page.all(params) as Row[]).map(toComment) : [];
+      const items = total > offset ? (prepared.page.all(params) as CommentRow[]).map(toStoredComment) : [];
       return { items, total };
     },
     async setStatus(id, status) {

@@ -15,6 +15,33 @@ export interface StoredComment {
   createdAt: number;
 }
 
+/** A `comments` table row as either database returns it (PostgreSQL gives its BIGINT `created_at` as a string). */
+export interface CommentRow {
+  id: number;
+  post: number;
+  parent: number;
+  author_name: string;
+  author_email: string;
+  author_url: string;
+  author_ip: string;
+  content: string;
+  status: WpCommentStatus;
+  created_at: number | string;
+}
+
+export const toStoredComment = (row: CommentRow): StoredComment => ({
+  id: row.id,
+  post: row.post,
+  parent: row.parent,
+  authorName: row.author_name,
+  authorEmail: row.author_email,
+  authorUrl: row.author_url,
+  authorIp: row.author_ip,
+  content: row.content,
+  status: row.status,
+  createdAt: Number(row.created_at),
+});
+
 export type NewComment = Omit<StoredComment, 'id' | 'status' | 'createdAt'>;
 
 export interface ListQuery {
