@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { tokens } from '../../internal/tokens.styles.js';
 import { safeUrl } from '../../internal/safe-url.js';
+import { clampHeadingLevel } from '../../internal/heading.js';
 import { CommentSubmitEvent } from '../../events/comment-submit-event.js';
 import { CommentPostedEvent } from '../../events/comment-posted-event.js';
 import { CommentErrorEvent } from '../../events/comment-error-event.js';
@@ -284,7 +285,7 @@ export class CommentForm extends CommentPart {
   }
 
   protected override render() {
-    const level = Number.isInteger(this.headingLevel) ? Math.min(6, Math.max(2, this.headingLevel)) : 2;
+    const level = clampHeadingLevel(this.headingLevel);
     const replying = this.parent > 0;
     const sending = this.status === 'sending';
     return html`<form part="form" novalidate aria-labelledby="heading" aria-busy=${sending ? 'true' : 'false'} @submit=${this.handleSubmit}>

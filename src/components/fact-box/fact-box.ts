@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { hasSlotted } from '../../internal/slots.js';
+import { clampHeadingLevel, renderHeading } from '../../internal/heading.js';
 import { tokens } from '../../internal/tokens.styles.js';
 import { NewsroomToggleEvent } from '../../events/toggle-event.js';
 import { factBoxTerms } from './fact-box.terms.js';
@@ -61,7 +62,7 @@ export class FactBox extends NewsroomElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel')) {
-      this.level = Number.isInteger(this.headingLevel) ? Math.min(6, Math.max(2, this.headingLevel)) : 2;
+      this.level = clampHeadingLevel(this.headingLevel);
     }
     if (changed.has('visibleCount')) {
       this.shownCount = Number.isInteger(this.visibleCount) && this.visibleCount >= 0 ? this.visibleCount : DEFAULT_VISIBLE_COUNT;
@@ -97,12 +98,7 @@ export class FactBox extends NewsroomElement {
   protected override render() {
     const collapsed = this.collapses && !this.open;
     return html`<aside part="base" class="base" aria-labelledby="heading">
-      ${hasSlotted(this, 'heading')
-        ? // The page's own heading element is the heading: wrapping it in a second one would nest headings.
-          html`<div part="heading" class="heading" id="heading"><slot name="heading" @slotchange=${this.handleHeadingChange}></slot></div>`
-        : html`<div part="heading" class="heading" id="heading" role="heading" aria-level=${this.level}>
-            <slot name="heading" @slotchange=${this.handleHeadingChange}>${this.heading}</slot>
-          </div>`}
+      ${renderHeading(hasSlotted(this, 'heading'), this.level, this.heading, this.handleHeadingChange)}
       ${collapsed
         ? // The count is a clamped integer, so this generated rule holds no page text.
           html`<style>

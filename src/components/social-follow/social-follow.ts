@@ -2,6 +2,7 @@ import { html, isServer, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { hasSlotted } from '../../internal/slots.js';
+import { clampHeadingLevel, renderHeading } from '../../internal/heading.js';
 import { tokens } from '../../internal/tokens.styles.js';
 import { addressOf, handleOf, networkOf, type Network } from './networks.js';
 import { socialFollowTerms } from './social-follow.terms.js';
@@ -92,7 +93,7 @@ export class SocialFollow extends NewsroomElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel')) {
-      this.level = Number.isInteger(this.headingLevel) ? Math.min(6, Math.max(2, this.headingLevel)) : 2;
+      this.level = clampHeadingLevel(this.headingLevel);
     }
     // Names depend on the language too, which changes without a property change.
     this.names = this.accessibleNames();
@@ -183,14 +184,9 @@ export class SocialFollow extends NewsroomElement {
   }
 
   private renderHeading() {
-    if (hasSlotted(this, 'heading')) {
-      // The page's own heading element is the heading: wrapping it in a second one would nest headings.
-      return html`<div part="heading" class="heading" id="heading"><slot name="heading" @slotchange=${this.handleHeadingChange}></slot></div>`;
-    }
-    return this.heading.trim()
-      ? html`<div part="heading" class="heading" id="heading" role="heading" aria-level=${this.level}>
-          <slot name="heading" @slotchange=${this.handleHeadingChange}>${this.heading}</slot>
-        </div>`
+    const slotted = hasSlotted(this, 'heading');
+    return slotted || this.heading.trim()
+      ? renderHeading(slotted, this.level, this.heading, this.handleHeadingChange)
       : html`<slot name="heading" @slotchange=${this.handleHeadingChange}></slot>`;
   }
 
