@@ -74,7 +74,9 @@ async function timeInsert({ markup, count }) {
 }
 
 export async function measureRender() {
-  const tags = discoverElements().filter((tag) => FIXTURES[tag]);
+  // BENCH_ELEMENTS=stat-callout,fact-box times only those (while working on one element).
+  const only = process.env.BENCH_ELEMENTS?.split(',');
+  const tags = discoverElements().filter((tag) => FIXTURES[tag] && (!only || only.includes(tag)));
   const fixtures = { [LIT_BASELINE.tag]: LIT_BASELINE.fixture, ...FIXTURES };
   const renderAnchors = { [LIT_BASELINE.tag]: LIT_BASELINE.anchor, ...RENDER_ANCHORS };
   const anchors = Object.entries(RENDER_ANCHORS).filter(([tag]) => tags.includes(tag));
@@ -91,7 +93,8 @@ export async function measureRender() {
     await page.goto(server.origin);
     await page.addScriptTag({ url: '/elements.js', type: 'module' });
     await page.addScriptTag({ url: '/anchors.js', type: 'module' });
-    await page.evaluate(() => Promise.all(['sl-card', 'wa-callout'].map((name) => customElements.whenDefined(name))));
+    const anchorTags = [...new Set(anchors.flatMap(([, anchor]) => anchor.markup.match(/<(?:sl|wa)-[a-z-]+/g).map((open) => open.slice(1))))];
+    await page.evaluate((names) => Promise.all(names.map((name) => customElements.whenDefined(name))), anchorTags);
     for (const tag of [LIT_BASELINE.tag, ...tags]) {
       const fixture = fixtures[tag];
       const markup = fixture.slotted ?? fixture.attributes;

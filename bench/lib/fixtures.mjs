@@ -2,7 +2,8 @@
 // and the same text as static HTML. Written for the benchmarks; figures and sources are from the reference article.
 
 const callout = {
-  slotted: `<stat-callout value="3000000" format="compact" source="Agence France-Presse" source-href="https://www.afp.com/"><span slot="prefix">Over</span>Ukrainians have left for other countries, most of them crossing into Poland</stat-callout>`,
+  // The foundation issue's own example: the label in the default slot, the rest as attributes.
+  slotted: `<stat-callout value="3000000" prefix="Over" format="compact" source="Agence France-Presse" source-href="https://www.afp.com/">Ukrainians have left for other countries, most of them crossing into Poland</stat-callout>`,
   attributes: `<stat-callout value="3000000" format="compact" prefix="Over" label="Ukrainians have left for other countries, most of them crossing into Poland" source="Agence France-Presse" source-href="https://www.afp.com/"></stat-callout>`,
   static: `<div><p><data value="3000000">Over 3M</data> Ukrainians have left for other countries, most of them crossing into Poland</p><p>Source: <a href="https://www.afp.com/">Agence France-Presse</a></p></div>`,
 };

@@ -1,14 +1,20 @@
 /**
- * Whether the host has light-DOM content for a slot: an element child, or non-blank text for the default slot.
- * Elements render an attribute's text only when the same-named slot is empty ("a slot wins over the attribute").
+ * The slots the host has light-DOM content for: the names of its `slot`-attributed children, and `''` when it has
+ * an element or non-blank text for the default slot. Elements render an attribute's text only when the same-named
+ * slot is empty ("a slot wins over the attribute"). One pass over the children, so an element can ask once per update.
  */
-export function hasSlotted(host: HTMLElement, name = ''): boolean {
+export function slottedNames(host: HTMLElement): Set<string> {
+  const names = new Set<string>();
   // During server rendering there is no light DOM to look at: the attribute's text is rendered as slot fallback.
-  if (typeof host.querySelector !== 'function') return false;
-  if (name) return host.querySelector(`:scope > [slot="${CSS.escape(name)}"]`) !== null;
-  for (const node of Array.from(host.childNodes)) {
-    if (node.nodeType === Node.TEXT_NODE && node.textContent?.trim()) return true;
-    if (node.nodeType === Node.ELEMENT_NODE && !(node as Element).hasAttribute('slot')) return true;
+  if (!host.childNodes) return names;
+  for (const node of host.childNodes) {
+    if (node.nodeType === Node.ELEMENT_NODE) names.add((node as Element).getAttribute('slot') ?? '');
+    else if (node.nodeType === Node.TEXT_NODE && node.textContent!.trim()) names.add('');
   }
-  return false;
+  return names;
+}
+
+/** Whether the host has light-DOM content for a slot (the default slot when `name` is empty). */
+export function hasSlotted(host: HTMLElement, name = ''): boolean {
+  return slottedNames(host).has(name);
 }

@@ -6,15 +6,10 @@ export const styles = css`
   :host {
     display: block;
     line-height: 1.4;
+    overflow-wrap: anywhere;
   }
 
-  .base {
-    display: flex;
-    flex-direction: column;
-  }
-
-  .figure,
-  .source {
+  p {
     margin: 0;
   }
 
@@ -25,7 +20,6 @@ export const styles = css`
     font-weight: var(--stat-callout-value-weight, 700);
     line-height: 1.1;
     font-variant-numeric: tabular-nums;
-    overflow-wrap: anywhere;
   }
 
   .number {
@@ -46,21 +40,15 @@ export const styles = css`
   .label {
     display: block;
     color: var(--stat-callout-label-color, inherit);
-    overflow-wrap: anywhere;
   }
 
   .source {
     color: var(--stat-callout-source-color, var(--_muted));
     font-size: 0.875em;
-    overflow-wrap: anywhere;
   }
 
   @media print {
-    .number {
-    position: relative;
-  }
-
-  .counting {
+    .counting {
       opacity: 1;
     }
 

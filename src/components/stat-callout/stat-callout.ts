@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
-import { hasSlotted } from '../../internal/slots.js';
+import { slottedNames } from '../../internal/slots.js';
 import { isDateOnly, parseIsoDate } from '../../internal/dates.js';
 import { tokens } from '../../internal/tokens.styles.js';
 import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
@@ -114,6 +114,8 @@ export class StatCallout extends NewsroomElement {
   @property({ attribute: 'animate', type: Boolean, reflect: true }) countUp = false;
 
   private numericValue?: number;
+  /** The slots with light-DOM content, read once per update. */
+  private slotted = new Set<string>();
   private observer?: IntersectionObserver;
 
   override disconnectedCallback(): void {
@@ -127,10 +129,11 @@ export class StatCallout extends NewsroomElement {
       const parsed = NUMERIC.test(text) ? Number(text) : Number.NaN;
       this.numericValue = Number.isFinite(parsed) ? parsed : undefined;
     }
+    this.slotted = slottedNames(this);
   }
 
   protected override firstUpdated(): void {
-    if (!this.countUp || this.numericValue === undefined || hasSlotted(this, 'value')) return;
+    if (!this.countUp || this.numericValue === undefined || this.slotted.has('value')) return;
     if (typeof IntersectionObserver === 'undefined' || matchMedia('(prefers-reduced-motion: reduce)').matches) return;
     this.countingValue = 0;
     this.observer = new IntersectionObserver((entries) => {
@@ -141,6 +144,8 @@ export class StatCallout extends NewsroomElement {
     });
     this.observer.observe(this);
   }
+
+  private readonly handleSlotChange = (): void => this.requestUpdate();
 
   private startCounting(): void {
     const target = this.numericValue ?? 0;
@@ -191,53 +196,54 @@ export class StatCallout extends NewsroomElement {
   }
 
   private renderFigure() {
-    const slotted = hasSlotted(this, 'value');
-    const numeric = this.format !== 'none' && !slotted ? this.numericValue : undefined;
+    const numeric = this.format !== 'none' && !this.slotted.has('value') ? this.numericValue : undefined;
     const shown = numeric === undefined ? this.value : this.formatNumber(numeric, 'short');
     // Compact figures ("3M") are read in full ("3 million") so that no one hears "3 metres".
     const spoken = numeric !== undefined && this.format === 'compact' ? this.formatNumber(numeric, 'long') : undefined;
+    const figure = spoken
+      ? html`<span aria-hidden="true"><slot name="value">${shown}</slot></span><span class="visually-hidden">${spoken}</span>`
+      : html`<slot name="value">${shown}</slot>`;
+    // While counting, the final figure keeps its box (invisible) and the ticker is drawn over it: nothing moves.
     const counting = this.countingValue !== undefined && numeric !== undefined;
-    const hasPrefix = this.valuePrefix.trim() !== '' || hasSlotted(this, 'prefix');
+    const hasPrefix = this.valuePrefix.trim() !== '' || this.slotted.has('prefix');
     return html`<data part="value" class="value" value=${numeric ?? nothing}
-      >${hasPrefix ? html`<slot name="prefix">${this.valuePrefix}</slot> ` : nothing}<span class="number"
-        ><span class=${counting ? 'counting' : ''}
-          ><span aria-hidden=${spoken ? 'true' : nothing}><slot name="value">${shown}</slot></span
-          >${spoken ? html`<span class="visually-hidden">${spoken}</span>` : nothing}</span
-        >${counting
-          ? html`<span class="ticker" aria-hidden="true">${this.formatNumber(this.countingValue!, 'short')}</span>`
-          : nothing}</span
-      ><slot name="suffix">${this.valueSuffix}</slot></data
+      ><slot name="prefix">${this.valuePrefix}</slot>${hasPrefix ? ' ' : nothing}${counting
+        ? html`<span class="number"
+            ><span class="counting">${figure}</span
+            ><span class="ticker" aria-hidden="true">${this.formatNumber(this.countingValue!, 'short')}</span></span
+          >`
+        : figure}<slot name="suffix">${this.valueSuffix}</slot></data
     >`;
   }
 
   private renderSource() {
-    const hasSource = this.source.trim() !== '' || hasSlotted(this, 'source');
-    const hasDate = this.date.trim() !== '' || hasSlotted(this, 'date');
+    const hasSource = this.source.trim() !== '' || this.slotted.has('source');
+    const hasDate = this.date.trim() !== '' || this.slotted.has('date');
     if (!hasSource && !hasDate) return nothing;
     const href = safeUrl(this.sourceHref);
     const parsedDate = parseIsoDate(this.date);
     const dateText = parsedDate
       ? this.localize.date(parsedDate, { dateStyle: 'long', timeZone: isDateOnly(this.date) ? 'UTC' : undefined })
       : this.date;
-    return html`<p part="source" class="source">
-      ${hasSource
-        ? html`<span>${this.localize.term('sourceLabel')}</span>
-            <slot name="source">${href ? html`<a href=${href}>${this.source}</a>` : this.source}</slot>`
+    return html`<p part="source" class="source">${hasSource
+        ? html`${this.localize.term('sourceLabel')} <slot name="source"
+            >${href ? html`<a href=${href}>${this.source}</a>` : this.source}</slot
+          >`
         : nothing}${hasSource && hasDate ? ', ' : nothing}${hasDate
         ? html`<slot name="date"
             ><time datetime=${parsedDate ? this.date.trim() : nothing}>${this.localize.term('asOf', dateText)}</time></slot
           >`
-        : nothing}
-    </p>`;
+        : nothing}</p>`;
   }
 
   protected override render() {
-    return html`<div part="base" class="base" @slotchange=${() => this.requestUpdate()}>
-      <p class="figure">
-        ${this.renderFigure()}
-        <span part="label" class="label"><slot name="label"><slot></slot>${hasSlotted(this) ? nothing : this.label}</slot></span>
-      </p>
-      ${this.renderSource()}
-    </div>`;
+    // Figure and label are one paragraph, so that they are read as one unit.
+    return html`<div part="base" @slotchange=${this.handleSlotChange}
+      ><p
+        >${this.renderFigure()}<span part="label" class="label"
+          ><slot name="label"><slot></slot>${this.slotted.has('') ? nothing : this.label}</slot></span
+        ></p
+      >${this.renderSource()}</div
+    >`;
   }
 }
