@@ -2,21 +2,21 @@ import { css } from 'lit';
 
 // Marks go in the first and last paragraphs as generated content; quotations that are not paragraphs get elements
 // of their own, the opening one floating so that the white space after it starts the line. In `feature`, a slotted
-// speaker-caption (a block) shrinks to its content so that it centres too.
+// speaker-caption (a block) shrinks to its content so that it centres too. The shadow root holds one element of
+// each kind, so element selectors are enough. Slots pass their inherited styles to what they show.
 export const styles = css`
   :host {
     display: block;
     line-height: 1.4;
-    --_quote-accent: var(--pull-quote-accent, var(--_accent));
   }
 
-  .base {
+  figure {
     margin: 0;
     padding-inline-start: var(--_space);
-    border-inline-start: 4px solid var(--_quote-accent);
+    border-inline-start: 4px solid var(--pull-quote-accent, var(--_accent));
   }
 
-  .quote {
+  blockquote {
     margin: 0;
     font-family: var(--pull-quote-font-family, inherit);
     font-size: var(--pull-quote-font-size, 1.25em);
@@ -45,12 +45,12 @@ export const styles = css`
     float: inline-start;
   }
 
-  .attribution {
+  figcaption {
     margin-block-start: 0.5rem;
     color: var(--_muted);
   }
 
-  .speaker {
+  [name='speaker'] {
     font-weight: 700;
     color: var(--ne-color-text, CanvasText);
   }
@@ -59,13 +59,13 @@ export const styles = css`
     font-style: normal;
   }
 
-  :host([variant='feature']) .base {
+  :host([variant='feature']) figure {
     padding: 0;
     border: 0;
     text-align: center;
   }
 
-  :host([variant='feature']) .quote {
+  :host([variant='feature']) blockquote {
     font-size: var(--pull-quote-font-size, 1.75em);
   }
 
@@ -99,8 +99,8 @@ export const styles = css`
     padding-inline: 1rem;
     font: inherit;
     color: var(--_link);
-    background: transparent;
-    border: 1px solid currentColor;
+    background: none;
+    border: 1px solid;
     border-radius: var(--_radius);
     cursor: pointer;
   }

@@ -1,10 +1,8 @@
-import { html, isServer, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { html, isServer, nothing } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { isRtlLanguage } from '../../internal/localize.js';
 import { safeUrl } from '../../internal/safe-url.js';
-import { hasSlotted } from '../../internal/slots.js';
+import { slottedNames } from '../../internal/slots.js';
 import { isDateOnly, parseIsoDate } from '../../internal/dates.js';
 import { tokens } from '../../internal/tokens.styles.js';
 import type { ShareActions } from './share-menu.js';
@@ -45,41 +43,66 @@ const cssString = (text: string) => `"${text.replace(/["\\\n]/g, (char) => (char
 export class PullQuote extends NewsroomElement {
   static override styles = [tokens, styles];
   static override terms = pullQuoteTerms;
-
-
-  /** The copy and share actions, loaded with the share menu on the first click. */
-  @state() private sharing?: ShareActions;
+  // Declared here rather than with decorators, whose helper alone would be a tenth of the element's size budget.
+  static override properties = {
+    cite: {},
+    speaker: {},
+    jobTitle: { attribute: 'job-title' },
+    source: {},
+    date: {},
+    variant: { reflect: true },
+    excerpt: { type: Boolean },
+    share: { type: Boolean },
+  };
 
   /** URL of the quotation's source (http, https or relative URLs only; anything else is ignored). */
-  @property() cite = '';
+  cite = '';
 
   /** The speaker's name (shorthand for a slotted `speaker-caption`). */
-  @property() speaker = '';
+  speaker = '';
 
   /** The speaker's job title. */
-  @property({ attribute: 'job-title' }) jobTitle = '';
+  jobTitle = '';
 
   /** Where it was said or published, such as a newspaper's name. */
-  @property() source = '';
+  source = '';
 
   /** When it was said (ISO 8601), shown in the element's language; other text is shown as written. */
-  @property() date = '';
+  date = '';
 
-  /** `inline` (default), `aside` (beside the text on wide screens) or `feature` (large display). */
-  @property({ reflect: true }) variant: PullQuoteVariant = 'inline';
+  // No initial value: reflecting a default would write an attribute on every instance as it upgrades.
+  /** `inline` (the default, when unset), `aside` (beside the text on wide screens) or `feature` (large display). */
+  variant?: PullQuoteVariant;
 
   /** The quote repeats the article's own text: assistive technology skips it so it is not read twice. */
-  @property({ type: Boolean, reflect: true }) excerpt = false;
+  excerpt = false;
 
   /** Shows the "Copy quote" and "Share quote" actions. */
-  @property({ type: Boolean, reflect: true }) share = false;
+  share = false;
 
-  /** The `lang` of the quotation's own content, when it differs from the element's (derived in willUpdate). */
+  /** The copy and share actions, loaded with the share menu on the first click; they request their own updates. */
+  private sharing?: ShareActions;
+  /** The slots with light-DOM content, read once per update. */
+  private slotted = new Set<string>();
+  /** The `lang` of the quotation's own content, when it differs from the element's. */
   private contentLang = '';
+  /** Whether the quotation is paragraphs, which carry the marks as generated content. */
+  private inParagraphs = false;
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    this.contentLang = isServer ? '' : (this.querySelector(':scope > [lang]:not([slot])')?.getAttribute('lang')?.trim() ?? '');
+  protected override willUpdate(): void {
+    this.slotted = slottedNames(this);
+    let lang = '';
+    let paragraphs = false;
+    // A server sees no light DOM.
+    if (!isServer) {
+      for (const child of this.children) {
+        if (child.slot) continue;
+        lang ||= child.getAttribute('lang')?.trim() ?? '';
+        paragraphs ||= child.localName === 'p';
+      }
+    }
+    this.contentLang = lang;
+    this.inParagraphs = paragraphs;
   }
 
   /** The quotation's language, which picks its quotation marks. */
@@ -102,27 +125,28 @@ export class PullQuote extends NewsroomElement {
 
   private renderAttribution() {
     const cite = safeUrl(this.cite);
-    const has = (name: string, value: string) => value.trim() !== '' || hasSlotted(this, name);
+    const has = (name: string, value: string) => value.trim() !== '' || this.slotted.has(name);
+    const hasSource = has('source', this.source);
+    const hasDate = has('date', this.date);
     const date = parseIsoDate(this.date);
-    const parts = [
-      has('speaker', this.speaker) && html`<span class="speaker"><slot name="speaker">${this.speaker}</slot></span>`,
-      has('job-title', this.jobTitle) && html`<slot name="job-title">${this.jobTitle}</slot>`,
-      has('source', this.source)
-        ? html`<cite>${cite ? html`<a href=${cite}><slot name="source">${this.source}</slot></a>` : html`<slot name="source">${this.source}</slot>`}</cite>`
-        : cite && html`<a href=${cite}>${this.localize.term('source')}</a>`,
-      has('date', this.date) &&
-        html`<slot name="date"
-          ><time datetime=${date ? this.date.trim() : nothing}
-            >${date ? this.localize.date(date, { dateStyle: 'long', timeZone: isDateOnly(this.date) ? 'UTC' : undefined }) : this.date}</time
-          ></slot
-        >`,
-    ].filter(Boolean);
     const separator = this.localize.term('separator');
-    // Every slot stays in the tree, even unused, so that content the page adds later is noticed.
-    // A server cannot see slotted content: it keeps the caption, empty or not, so nothing appears on hydration.
-    return html`<figcaption part="attribution" class="attribution" ?hidden=${!isServer && !parts.length && !hasSlotted(this, 'attribution')}
-      ><slot name="attribution" @slotchange=${this.handleSlotChange}
-        >${parts.length ? '— ' : nothing}${parts.map((part, index) => html`${index ? separator : nothing}${part}`)}</slot
+    let parts = 0;
+    // The text before a part that is shown: a dash before the first, the separator before the others.
+    const lead = (shown: boolean) => (shown ? (parts++ ? separator : '— ') : '');
+    const leads = [lead(has('speaker', this.speaker)), lead(has('job-title', this.jobTitle)), lead(hasSource || !!cite), lead(hasDate)];
+    // Speaker and job title are always in the tree, so that content the page adds later is noticed and a server,
+    // which cannot see slotted content, renders the same structure as the browser (only the separators differ).
+    return html`<figcaption part="attribution" ?hidden=${!isServer && !parts && !this.slotted.has('attribution')}
+      ><slot name="attribution"
+        >${leads[0]}<slot name="speaker">${this.speaker}</slot>${leads[1]}<slot name="job-title">${this.jobTitle}</slot>${leads[2]}${hasSource
+          ? html`<cite>${cite ? html`<a href=${cite}><slot name="source">${this.source}</slot></a>` : html`<slot name="source">${this.source}</slot>`}</cite>`
+          : cite && html`<a href=${cite}>${this.localize.term('source')}</a>`}${leads[3]}${hasDate
+          ? html`<slot name="date"
+              ><time datetime=${date ? this.date.trim() : nothing}
+                >${date ? this.localize.date(date, { dateStyle: 'long', timeZone: isDateOnly(this.date) ? 'UTC' : undefined }) : this.date}</time
+              ></slot
+            >`
+          : nothing}</slot
       ></figcaption
     >`;
   }
@@ -131,7 +155,7 @@ export class PullQuote extends NewsroomElement {
     const open = this.sharing?.open;
     return html`<div part="actions" class="actions">
       <button type="button" value="copy" @click=${this.handleActionClick}>${this.localize.term('copy')}</button>
-      <button type="button" value="share" class="share" aria-controls=${open ? 'share-menu' : nothing}
+      <button type="button" value="share" aria-controls=${open ? 'share-menu' : nothing}
         aria-expanded=${typeof navigator.share === 'function' ? nothing : open ? 'true' : 'false'} @click=${this.handleActionClick}>
         ${this.localize.term('share')}
       </button>
@@ -141,24 +165,23 @@ export class PullQuote extends NewsroomElement {
   }
 
   protected override render() {
-    const hasQuote = hasSlotted(this);
-    // Marks go inside the first and last paragraphs (CSS generated content, also when rendered on a server), so that
-    // they hug the words whatever white space the page's markup has around them; other content gets elements.
-    const inParagraphs = !isServer && this.querySelector(':scope > p:not([slot])') !== null;
+    const hasQuote = this.slotted.has('');
     const [open, close] = this.localize.quotes(false, this.quoteLang);
-    // An Arabic or Hebrew quote mirrors even in a page laid out left to right, and an English one inside it does not.
-    const pageRtl = !isServer && this.matches(':dir(rtl)');
+    // An Arabic or Hebrew quote mirrors even in a page laid out left to right, and an English one inside it does not;
+    // the page's direction matters only when the element's or the quotation's language is given.
+    const pageRtl = !isServer && (this.localize.rtl || this.contentLang !== '') && this.matches(':dir(rtl)');
     const rtl = pageRtl || this.localize.rtl;
     const quoteRtl = this.contentLang ? isRtlLanguage(this.contentLang) : rtl;
-    const spans = hasQuote && !inParagraphs;
-    return html`<figure part="base" class="base" dir=${rtl === pageRtl ? nothing : 'rtl'} aria-hidden=${this.excerpt ? 'true' : nothing}>
-        <blockquote part="quote" class="quote" cite=${safeUrl(this.cite) ?? nothing}
-          dir=${quoteRtl === rtl ? nothing : quoteRtl ? 'rtl' : 'ltr'} style=${styleMap({ '--_open': cssString(open), '--_close': cssString(close) })}
-          >${spans ? html`<span class="mark">${open}</span>` : nothing}<slot @slotchange=${this.handleSlotChange}></slot
+    // Marks go inside the first and last paragraphs (CSS generated content, also when rendered on a server), so that
+    // they hug the words whatever white space the page's markup has around them; other content gets elements.
+    const spans = hasQuote && !this.inParagraphs;
+    return html`<figure part="base" dir=${rtl === pageRtl ? nothing : 'rtl'} aria-hidden=${this.excerpt ? 'true' : nothing}
+        @slotchange=${this.handleSlotChange}
+        ><blockquote part="quote" cite=${safeUrl(this.cite) ?? nothing} dir=${quoteRtl === rtl ? nothing : quoteRtl ? 'rtl' : 'ltr'}
+          style=${`--_open:${cssString(open)};--_close:${cssString(close)}`}
+          >${spans ? html`<span class="mark">${open}</span>` : nothing}<slot></slot
           >${spans ? html`<span class="mark-end">${close}</span>` : nothing}</blockquote
-        >
-        ${this.renderAttribution()}
-      </figure>
-      ${this.share && hasQuote && !isServer ? this.renderActions() : nothing}`;
+        > ${this.renderAttribution()}</figure
+      >${this.share && hasQuote && !isServer ? this.renderActions() : nothing}`;
   }
 }

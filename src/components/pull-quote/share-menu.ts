@@ -66,7 +66,7 @@ export class ShareActions {
     if (event.key === 'Escape' && this.open) {
       this.open = false;
       this.host.requestUpdate();
-      this.host.renderRoot.querySelector<HTMLElement>('.share')?.focus();
+      this.host.renderRoot.querySelector<HTMLElement>('[value=share]')?.focus();
     }
   }
 
