@@ -18,7 +18,7 @@ export async function browserBundle(modules, source = '') {
   const result = await build({
     stdin: { contents: source + modules.map((module) => `import ${JSON.stringify(module)};`).join('\n'), resolveDir: ROOT, loader: 'js' },
     bundle: true,
-    minify: true,
+    minify: !process.env.NO_MINIFY,
     format: 'esm',
     target: 'es2022',
     write: false,

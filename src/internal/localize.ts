@@ -35,7 +35,9 @@ interface SharedStore {
   translations: Map<string, Translation>;
   /** The page language while rendering on the server, where there is no document to look `lang` up in. */
   serverLang?: string;
-  changes: EventTarget;
+  /** What to call when a language or a translation changes: one entry per connected element (a Set, as a page may
+   * hold thousands of elements and an EventTarget's listener list is searched on every add and remove). */
+  listeners: Set<() => void>;
   observer?: MutationObserver;
 }
 
@@ -43,10 +45,12 @@ interface SharedStore {
 const STORE_KEY = Symbol.for('newsroom-elements.localize');
 const store: SharedStore = ((globalThis as Record<symbol, SharedStore | undefined>)[STORE_KEY] ??= {
   translations: new Map(),
-  changes: new EventTarget(),
+  listeners: new Set(),
 });
 
-const CHANGE = 'change';
+function notifyChange(): void {
+  for (const listener of store.listeners) listener();
+}
 
 /** Adds or extends languages for every element on the page; elements already shown update at once. */
 export function registerTranslation(...translations: Translation[]): void {
@@ -54,7 +58,7 @@ export function registerTranslation(...translations: Translation[]): void {
     const code = translation.$code.toLowerCase();
     store.translations.set(code, { ...store.translations.get(code), ...translation });
   }
-  store.changes.dispatchEvent(new Event(CHANGE));
+  notifyChange();
 }
 
 /**
@@ -84,6 +88,9 @@ const QUOTES: Record<string, readonly [string, string, string, string]> = {
   ar: ['”', '“', '’', '‘'],
   he: ['”', '”', '’', '’'],
 };
+
+/** Candidate languages by language tag: computed once per tag, as every term and number looks them up. */
+const fallbackCache = new Map<string, readonly string[]>();
 
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug']);
 
@@ -134,7 +141,7 @@ export function isRtlLanguage(lang: string): boolean {
 
 function watchLangAttributes(): void {
   if (store.observer || typeof MutationObserver === 'undefined') return;
-  store.observer = new MutationObserver(() => store.changes.dispatchEvent(new Event(CHANGE)));
+  store.observer = new MutationObserver(notifyChange);
   store.observer.observe(document, { attributes: true, attributeFilter: ['lang'], subtree: true });
 }
 
@@ -163,11 +170,11 @@ export class LocalizeController implements ReactiveController {
   hostConnected(): void {
     this.resolvedLang = resolveLang(this.host);
     watchLangAttributes();
-    store.changes.addEventListener(CHANGE, this.handleChange);
+    store.listeners.add(this.handleChange);
   }
 
   hostDisconnected(): void {
-    store.changes.removeEventListener(CHANGE, this.handleChange);
+    store.listeners.delete(this.handleChange);
   }
 
   private readonly handleChange = (): void => {
@@ -176,10 +183,14 @@ export class LocalizeController implements ReactiveController {
   };
 
   /** The candidate languages, most specific first, ending with English. */
-  private fallbacks(lang = this.lang): string[] {
-    const exact = lang.toLowerCase();
-    const primary = primaryOf(exact);
-    return [...new Set([exact, primary, 'en'])];
+  private fallbacks(lang = this.lang): readonly string[] {
+    let candidates = fallbackCache.get(lang);
+    if (!candidates) {
+      const exact = lang.toLowerCase();
+      candidates = [...new Set([exact, primaryOf(exact), 'en'])];
+      fallbackCache.set(lang, candidates);
+    }
+    return candidates;
   }
 
   /** A term in the element's language, falling back to the primary language and then to English. */

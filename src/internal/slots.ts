@@ -5,11 +5,11 @@
  */
 export function slottedNames(host: HTMLElement): Set<string> {
   const names = new Set<string>();
-  // During server rendering there is no light DOM to look at: the attribute's text is rendered as slot fallback.
-  if (!host.childNodes) return names;
-  for (const node of host.childNodes) {
+  // During server rendering there is no light DOM (no firstChild): the attribute's text is rendered as slot fallback.
+  // Sibling pointers rather than iterating `childNodes`: DOM collection iterators are slow, and this runs per update.
+  for (let node = host.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === Node.ELEMENT_NODE) names.add((node as Element).getAttribute('slot') ?? '');
-    else if (node.nodeType === Node.TEXT_NODE && node.textContent!.trim()) names.add('');
+    else if (node.nodeType === Node.TEXT_NODE && node.nodeValue!.trim()) names.add('');
   }
   return names;
 }

@@ -94,7 +94,7 @@ describe('stat-callout', () => {
     expect(unsafe.shadowRoot!.querySelector('[part="source"]')!.textContent).to.contain('AFP');
 
     const none = await callout(html`<stat-callout value="1"></stat-callout>`);
-    expect(none.shadowRoot!.querySelector('[part="source"]')).to.equal(null);
+    expect(none.shadowRoot!.querySelector('[part="source"]')!.checkVisibility()).to.equal(false);
   });
 
   it('shows a localised "as of" date with a machine-readable time', async () => {

@@ -38,7 +38,7 @@ export const styles = css`
     }
   }
 
-  :host([layout='list']) .items {
+  .list {
     grid-template-columns: 1fr;
   }
 

@@ -1,5 +1,5 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type CSSResultOrNative, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { hasSlotted } from '../../internal/slots.js';
 import { clampHeadingLevel, renderHeading } from '../../internal/heading.js';
@@ -9,6 +9,21 @@ import { factBoxTerms } from './fact-box.terms.js';
 import { styles } from './fact-box.styles.js';
 
 const DEFAULT_VISIBLE_COUNT = 2;
+
+/** The rule that hides the items past the first `count`, one shared sheet per count: no `<style>` per box. */
+const collapseSheets = new Map<number, CSSStyleSheet>();
+function collapseSheet(count: number): CSSStyleSheet {
+  let sheet = collapseSheets.get(count);
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    // The count is a clamped integer, so this generated rule holds no page text.
+    sheet.replaceSync(`@media screen { ::slotted(:nth-child(n + ${count + 1} of :not([slot]))) { display: none !important; } }`);
+    collapseSheets.set(count, sheet);
+  }
+  return sheet;
+}
+
+const sheetOf = (style: CSSResultOrNative): CSSStyleSheet => (style instanceof CSSStyleSheet ? style : style.styleSheet!);
 
 /**
  * @tag fact-box
@@ -34,8 +49,6 @@ export class FactBox extends NewsroomElement {
   static override styles = [tokens, styles];
   static override terms = factBoxTerms;
 
-  @query('.items slot') private itemsSlot?: HTMLSlotElement;
-
   /** How many items the page gave, counted when the slot changes. */
   @state() private itemCount = 0;
 
@@ -46,7 +59,7 @@ export class FactBox extends NewsroomElement {
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   /** `grid` lays items out in as many columns as the box's own width allows; `list` stacks them. */
-  @property({ reflect: true }) layout: 'grid' | 'list' = 'grid';
+  @property() layout: 'grid' | 'list' = 'grid';
 
   /** Shows only the first `visible-count` items, with a button to show the rest. */
   @property({ type: Boolean, reflect: true }) collapsible = false;
@@ -59,6 +72,10 @@ export class FactBox extends NewsroomElement {
 
   private level = 2;
   private shownCount = DEFAULT_VISIBLE_COUNT;
+  /** A declarative shadow root from the server is already here: the first render must match what the server saw. */
+  private readonly serverRendered = this.shadowRoot !== null;
+  /** How many items the collapse rule applied to the shadow root shows, if one is applied. */
+  private appliedCollapse?: number;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel')) {
@@ -67,15 +84,26 @@ export class FactBox extends NewsroomElement {
     if (changed.has('visibleCount')) {
       this.shownCount = Number.isInteger(this.visibleCount) && this.visibleCount >= 0 ? this.visibleCount : DEFAULT_VISIBLE_COUNT;
     }
+    // Counting the items before the first render spares every collapsible box a second one. The server saw no
+    // items, so a server-rendered box first renders as it did and counts them once hydrated.
+    if (!this.hasUpdated && !this.serverRendered) this.itemCount = this.countItems();
   }
 
   protected override firstUpdated(): void {
     // A server-rendered box is hydrated into slots that already hold their items, so no slotchange ever fires.
-    this.countItems();
+    if (this.serverRendered) this.itemCount = this.countItems();
+  }
+
+  protected override updated(): void {
+    const hiddenFrom = this.collapses && !this.open ? this.shownCount : undefined;
+    if (hiddenFrom === this.appliedCollapse) return;
+    this.appliedCollapse = hiddenFrom;
+    const sheets = (this.constructor as typeof FactBox).elementStyles.map(sheetOf);
+    this.shadowRoot!.adoptedStyleSheets = hiddenFrom === undefined ? sheets : [...sheets, collapseSheet(hiddenFrom)];
   }
 
   private handleSlotChange(): void {
-    this.countItems();
+    this.itemCount = this.countItems();
   }
 
   private handleHeadingChange(): void {
@@ -87,8 +115,11 @@ export class FactBox extends NewsroomElement {
     this.dispatchEvent(new NewsroomToggleEvent(this.open));
   }
 
-  private countItems(): void {
-    this.itemCount = this.itemsSlot?.assignedElements().length ?? 0;
+  /** The elements the page gave for the default slot (none on the server, which shows no light DOM). */
+  private countItems(): number {
+    let count = 0;
+    for (let child = this.firstElementChild; child; child = child.nextElementSibling) if (!child.getAttribute('slot')) count++;
+    return count;
   }
 
   private get collapses(): boolean {
@@ -96,20 +127,9 @@ export class FactBox extends NewsroomElement {
   }
 
   protected override render() {
-    const collapsed = this.collapses && !this.open;
     return html`<aside part="base" class="base" aria-labelledby="heading">
       ${renderHeading(hasSlotted(this, 'heading'), this.level, this.heading, this.handleHeadingChange)}
-      ${collapsed
-        ? // The count is a clamped integer, so this generated rule holds no page text.
-          html`<style>
-            @media screen {
-              ::slotted(:nth-child(n + ${this.shownCount + 1} of :not([slot]))) {
-                display: none !important;
-              }
-            }
-          </style>`
-        : nothing}
-      <div part="items" class="items" id="items">
+      <div part="items" class=${this.layout === 'list' ? 'items list' : 'items'} id="items">
         <slot @slotchange=${this.handleSlotChange}></slot>
       </div>
       ${this.collapses

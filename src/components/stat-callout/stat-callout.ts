@@ -195,55 +195,43 @@ export class StatCallout extends NewsroomElement {
     }
   }
 
-  private renderFigure() {
+  protected override render() {
     const numeric = this.format !== 'none' && !this.slotted.has('value') ? this.numericValue : undefined;
     const shown = numeric === undefined ? this.value : this.formatNumber(numeric, 'short');
     // Compact figures ("3M") are read in full ("3 million") so that no one hears "3 metres".
-    const spoken = numeric !== undefined && this.format === 'compact' ? this.formatNumber(numeric, 'long') : undefined;
-    const figure = spoken
-      ? html`<span aria-hidden="true"><slot name="value">${shown}</slot></span><span class="visually-hidden">${spoken}</span>`
-      : html`<slot name="value">${shown}</slot>`;
+    const spoken = numeric !== undefined && this.format === 'compact' ? this.formatNumber(numeric, 'long') : '';
     // While counting, the final figure keeps its box (invisible) and the ticker is drawn over it: nothing moves.
     const counting = this.countingValue !== undefined && numeric !== undefined;
+    const href = safeUrl(this.sourceHref);
     const hasPrefix = this.valuePrefix.trim() !== '' || this.slotted.has('prefix');
-    return html`<data part="value" class="value" value=${numeric ?? nothing}
-      ><slot name="prefix">${this.valuePrefix}</slot>${hasPrefix ? ' ' : nothing}${counting
-        ? html`<span class="number"
-            ><span class="counting">${figure}</span
-            ><span class="ticker" aria-hidden="true">${this.formatNumber(this.countingValue!, 'short')}</span></span
-          >`
-        : figure}<slot name="suffix">${this.valueSuffix}</slot></data
-    >`;
-  }
-
-  private renderSource() {
     const hasSource = this.source.trim() !== '' || this.slotted.has('source');
     const hasDate = this.date.trim() !== '' || this.slotted.has('date');
-    if (!hasSource && !hasDate) return nothing;
-    const href = safeUrl(this.sourceHref);
-    const parsedDate = parseIsoDate(this.date);
+    const parsedDate = hasDate ? parseIsoDate(this.date) : undefined;
     const dateText = parsedDate
       ? this.localize.date(parsedDate, { dateStyle: 'long', timeZone: isDateOnly(this.date) ? 'UTC' : undefined })
       : this.date;
-    return html`<p part="source" class="source">${hasSource
-        ? html`${this.localize.term('sourceLabel')} <slot name="source"
-            >${href ? html`<a href=${href}>${this.source}</a>` : this.source}</slot
-          >`
-        : nothing}${hasSource && hasDate ? ', ' : nothing}${hasDate
-        ? html`<slot name="date"
-            ><time datetime=${parsedDate ? this.date.trim() : nothing}>${this.localize.term('asOf', dateText)}</time></slot
-          >`
-        : nothing}</p>`;
-  }
-
-  protected override render() {
+    // One template, with parts hidden rather than left out: a page may show thousands of callouts.
     // Figure and label are one paragraph, so that they are read as one unit.
     return html`<div part="base" @slotchange=${this.handleSlotChange}
       ><p
-        >${this.renderFigure()}<span part="label" class="label"
-          ><slot name="label"><slot></slot>${this.slotted.has('') ? nothing : this.label}</slot></span
+        ><data part="value" class="value" value=${numeric ?? nothing}
+          ><slot name="prefix">${this.valuePrefix}</slot>${hasPrefix ? ' ' : ''}<span class="number"
+            ><span class=${counting ? 'counting' : nothing} aria-hidden=${spoken ? 'true' : nothing}
+              ><slot name="value">${shown}</slot></span
+            ><span class="visually-hidden" ?hidden=${!spoken}>${spoken}</span>${counting
+              ? html`<span class="ticker" aria-hidden="true">${this.formatNumber(this.countingValue!, 'short')}</span>`
+              : nothing}</span
+          ><slot name="suffix">${this.valueSuffix}</slot></data
+        ><span part="label" class="label"
+          ><slot name="label"><slot></slot>${this.slotted.has('') ? '' : this.label}</slot></span
         ></p
-      >${this.renderSource()}</div
+      ><p part="source" class="source" ?hidden=${!hasSource && !hasDate}
+        >${hasSource ? `${this.localize.term('sourceLabel')} ` : ''}<slot name="source" ?hidden=${!hasSource}
+          >${href ? html`<a href=${href}>${this.source}</a>` : this.source}</slot
+        >${hasSource && hasDate ? ', ' : ''}<slot name="date" ?hidden=${!hasDate}
+          ><time datetime=${parsedDate ? this.date.trim() : nothing}>${hasDate ? this.localize.term('asOf', dateText) : ''}</time></slot
+        ></p
+      ></div
     >`;
   }
 }

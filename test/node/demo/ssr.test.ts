@@ -11,13 +11,13 @@ describe('newsroom-elements/ssr', () => {
     const out = renderToString(fact);
     assert.match(out, /<stat-callout[^>]*><template shadowroot="open" shadowrootmode="open">/);
     assert.match(out, />3M</);
-    assert.match(out, />Source:</);
+    assert.match(out, />Source: </);
   });
 
   test('renders in the page language it is given', () => {
     const out = renderToString(fact, { lang: 'uk' });
     assert.match(out, />3\u00a0млн</);
-    assert.match(out, />Джерело:</);
+    assert.match(out, />Джерело: </);
   });
 
   test("an element's own lang attribute wins over the page language", () => {
@@ -27,7 +27,7 @@ describe('newsroom-elements/ssr', () => {
 
   test('one page language does not leak into the next render', () => {
     renderToString(fact, { lang: 'fr' });
-    assert.match(renderToString(fact), />Source:</);
+    assert.match(renderToString(fact), />Source: </);
   });
 });
 
