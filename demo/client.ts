@@ -3,13 +3,12 @@
 // module arrives, and hydration adopts their shadow roots without moving anything.
 import '../src/components/pull-quote/define.js';
 import '../src/components/speaker-caption/define.js';
-// social-follow lays its links out differently once upgraded (an icon row instead of the server's list of names), so
-// it must upgrade before a reader can get to it.
-import '../src/components/social-follow/define.js';
 
 const LATER: Record<string, () => Promise<unknown>> = {
   'fact-box': () => import('../src/components/fact-box/define.js'),
   'stat-callout': () => import('../src/components/stat-callout/define.js'),
+  // Its server-rendered links already hold their icons' squares: only the icons arrive with it.
+  'social-follow': () => import('../src/components/social-follow/define.js'),
   // comment-section itself loads its list, form and DOMPurify only when the reader opens the comments.
   'comment-section': () => import('../src/components/comment-section/define.js'),
 };

@@ -3,6 +3,7 @@ import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-c
 import { siBluesky, siFacebook, siRss, siX } from 'simple-icons';
 import '../../src/components/social-follow/define.js';
 import { SocialFollow } from '../../src/components/social-follow/social-follow.js';
+import { likelyNetworkLink, networkOf } from '../../src/components/social-follow/networks.js';
 import { expectAccessible, HOSTILE_STRINGS, xssTrapped } from './helpers.js';
 
 const EVERY_NETWORK = [
@@ -289,6 +290,44 @@ describe('social-follow', () => {
       expect(boxes()).to.deep.equal(before);
     } finally {
       frame.remove();
+    }
+  });
+
+  it('judges by the markup alone which links it will recognise, as not-defined.css does, to hold their places', async () => {
+    const others = [
+      ['https://newsroom.example/feedback'],
+      ['https://newsroom.example/sitemap.xml'],
+      ['https://medium.com/@newsroom'],
+      ['https://hachyderm.io/@newsroom'],
+      ['https://newsroom.example/blog/leaving-mastodon'],
+      ['https://www.box.com/newsroom'],
+      ['/about'],
+      ['javascript:void(0)'],
+      ['https://m.facebook.com/newsroom'],
+      ['https://mastodon.online/@newsroom'],
+      ['/latest.xml', 'application/rss+xml'],
+      ['https://newsroom.example/rss.xml'],
+      ['https://journa.host/@newsroom', '', 'mastodon'],
+    ];
+    const anchors = [...EVERY_NETWORK.map(([href]) => [href]), ...others].map(([href, type = '', network = '']) => {
+      const link = document.createElement('a');
+      link.href = href;
+      link.type = type;
+      if (network) link.dataset.network = network;
+      return link;
+    });
+    const recognised = anchors.map((link) => `${link.getAttribute('href')}: ${networkOf(link) !== undefined}`);
+    expect(recognised.filter((line) => line.endsWith('true')).length).to.equal(EVERY_NETWORK.length + 5);
+    // The server-rendered element's selector, and the links' part of not-defined.css's two selectors for the squares.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(await (await fetch('/src/styles/not-defined.css')).text());
+    const stylesheetSelectors = Array.from(sheet.cssRules)
+      .flatMap((rule) => (rule instanceof CSSMediaRule ? Array.from(rule.cssRules) : []))
+      .flatMap((rule) => (rule instanceof CSSStyleRule && rule.selectorText.startsWith('social-follow') ? [rule.selectorText] : []))
+      .map((selector) => selector.slice(selector.indexOf('> ') + 2));
+    expect(stylesheetSelectors.length).to.equal(2);
+    for (const selector of [likelyNetworkLink, ...stylesheetSelectors]) {
+      expect(anchors.map((link) => `${link.getAttribute('href')}: ${link.matches(selector)}`), selector).to.deep.equal(recognised);
     }
   });
 

@@ -139,3 +139,23 @@ export function handleOf(link: HTMLAnchorElement): string {
 export function addressOf(link: HTMLAnchorElement): string {
   return readable(link, (url) => `${url.hostname.replace(/^www\./, '')}${url.pathname.replace(/\/$/, '')}`);
 }
+
+/**
+ * The links {@link networkOf} most likely recognises, as a CSS selector judged by their markup alone (the known hosts,
+ * `mailto:`, Mastodon and feed addresses, `data-network`): the server cannot resolve a link's URL, so this is how the
+ * server-rendered element reserves each icon's square. A link it misjudges moves once, when the element upgrades.
+ */
+export const likelyNetworkLink = `a[href]:is(${[
+  '[data-network]',
+  '[href^="mailto:" i]',
+  ...Object.keys(DOMAINS).flatMap((domain) => [`[href*="//${domain}" i]`, `[href*=".${domain}" i]`]),
+  '[href*="mastodon" i][href*="/@"]',
+  '[href*="mstdn" i][href*="/@"]',
+  '[href*=".social/@" i]',
+  '[type$="rss+xml" i]',
+  '[type$="atom+xml" i]',
+  '[href*="//feeds." i]',
+  ...['/feed', '/rss', '/atom', '.rss', '.atom', '/feed.xml', '/rss.xml', '/atom.xml', '/feed/', '/rss/', '/atom/'].map(
+    (ending) => `[href$="${ending}" i]`,
+  ),
+].join(', ')})`;

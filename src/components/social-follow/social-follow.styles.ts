@@ -1,4 +1,24 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { likelyNetworkLink } from './networks.js';
+
+// Built from networks.ts's own tables, never from input: safe to use as CSS.
+const likelyLinked = unsafeCSS(likelyNetworkLink);
+
+/** A recognised link with `labels`: its icon's square, then its text. */
+const withIcon = css`
+  padding-inline: var(--_size) 0.5em;
+`;
+
+/** A recognised link without `labels`: just its icon's square, the text moved out of sight. */
+const iconOnly = css`
+  display: block;
+  inline-size: var(--_size);
+  block-size: var(--_size);
+  padding: 0;
+  overflow: hidden;
+  white-space: nowrap;
+  text-indent: calc(var(--_size) * 2);
+`;
 
 // Each recognised link is a square target (44 px at the default font size) with its icon centred in it; with
 // `labels`, the link's text follows the square. The page's own <a> covers the icon, so the whole square is the link,
@@ -57,7 +77,17 @@ export const styles = css`
     pointer-events: none;
   }
 
-  .item > slot::slotted(a) {
+  /* Before the element has its links (server-rendered, until the module arrives), they wait in the default slot, laid
+     out as the list lays them out: with scripting on, each link the element will likely recognise keeps its icon's
+     square (empty until then); without it no icon is coming, and every link shows its text. */
+  .pending {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_gap);
+  }
+
+  .item > slot::slotted(a),
+  .pending::slotted(a[href]) {
     display: inline-flex;
     align-items: center;
     box-sizing: border-box;
@@ -68,19 +98,25 @@ export const styles = css`
   }
 
   .linked > slot::slotted(a) {
-    padding-inline: var(--_size) 0.5em;
+    ${withIcon}
   }
 
   /* Icon only: the link's text moves out of its square; its aria-label names it. Paper keeps the text. */
   @media not print {
     :host(:not([labels])) .linked > slot::slotted(a) {
-      display: block;
-      inline-size: var(--_size);
-      block-size: var(--_size);
-      padding: 0;
-      overflow: hidden;
-      white-space: nowrap;
-      text-indent: calc(var(--_size) * 2);
+      ${iconOnly}
+    }
+  }
+
+  @media (scripting: enabled) {
+    .pending::slotted(${likelyLinked}) {
+      ${withIcon}
+    }
+
+    @media not print {
+      :host(:not([labels])) .pending::slotted(${likelyLinked}) {
+        ${iconOnly}
+      }
     }
   }
 

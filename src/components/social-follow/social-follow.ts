@@ -49,8 +49,8 @@ export class SocialFollow extends NewsroomElement {
   static override styles = [tokens, styles];
   static override terms = socialFollowTerms;
 
-  /** The page's links, in order. */
-  @state() private links: FollowLink[] = [];
+  /** The page's links, in order; undefined until the element has looked at its children, which the server cannot. */
+  @state() private links?: FollowLink[];
 
   /** The heading text, such as "Connect with us". */
   @property() heading = '';
@@ -105,7 +105,7 @@ export class SocialFollow extends NewsroomElement {
   }
 
   protected override updated(): void {
-    for (const { link } of this.links) {
+    for (const { link } of this.links ?? []) {
       const name = this.names.get(link);
       if (name !== undefined) {
         if (link.getAttribute('aria-label') !== name) link.setAttribute('aria-label', name);
@@ -131,7 +131,7 @@ export class SocialFollow extends NewsroomElement {
       if (slot !== name) child.setAttribute('slot', name);
       links.push({ link: child, slot: name, network: networkOf(child) });
     }
-    for (const { link } of this.links) {
+    for (const { link } of this.links ?? []) {
       if (!links.some((kept) => kept.link === link)) this.release(link);
     }
     this.links = links;
@@ -167,7 +167,7 @@ export class SocialFollow extends NewsroomElement {
   /** A name for every recognised link the page did not name; links to different places never share one. */
   private accessibleNames(): Map<HTMLAnchorElement, string> {
     const base = new Map<HTMLAnchorElement, string>();
-    for (const { link, network } of this.links) {
+    for (const { link, network } of this.links ?? []) {
       if (network && !this.namedByPage(link)) base.set(link, this.nameOf(link, network));
     }
     const names = new Map(base);
@@ -184,10 +184,12 @@ export class SocialFollow extends NewsroomElement {
   }
 
   private renderHeading() {
-    const slotted = hasSlotted(this, 'heading');
+    // The server cannot see a slotted heading: until the element has looked at its children, it renders what the
+    // server did, and the bare slot gives the page's heading the heading part's font meanwhile.
+    const slotted = this.links !== undefined && hasSlotted(this, 'heading');
     return slotted || this.heading.trim()
       ? renderHeading(slotted, this.level, this.heading, this.handleHeadingChange)
-      : html`<slot name="heading" @slotchange=${this.handleHeadingChange}></slot>`;
+      : html`<slot name="heading" class="heading" @slotchange=${this.handleHeadingChange}></slot>`;
   }
 
   private renderIcon(network: Network) {
@@ -198,11 +200,13 @@ export class SocialFollow extends NewsroomElement {
 
   protected override render() {
     const headed = this.heading.trim() !== '' || hasSlotted(this, 'heading');
+    const { links } = this;
+    // Links not yet known (server-rendered) wait in the default slot, laid out as the list will lay them out.
     return html`<div part="base" class="base">
       ${this.renderHeading()}
-      ${this.links.length > 0
+      ${links?.length
         ? html`<ul part="list" class="list" role="list" aria-labelledby=${headed ? 'heading' : nothing}>
-            ${this.links.map(
+            ${links.map(
               ({ slot, network }) =>
                 html`<li part="item" class=${network ? 'item linked' : 'item'}>
                   ${network ? this.renderIcon(network) : nothing}<slot name=${slot}></slot>
@@ -210,7 +214,7 @@ export class SocialFollow extends NewsroomElement {
             )}
           </ul>`
         : nothing}
-      <slot class="rest"></slot>
+      <slot class=${links ? 'rest' : 'rest pending'}></slot>
     </div>`;
   }
 }
