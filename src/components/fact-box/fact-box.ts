@@ -1,4 +1,4 @@
-import { html, nothing, type CSSResultOrNative, type PropertyValues } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { hasSlotted } from '../../internal/slots.js';
@@ -22,8 +22,6 @@ function collapseSheet(count: number): CSSStyleSheet {
   }
   return sheet;
 }
-
-const sheetOf = (style: CSSResultOrNative): CSSStyleSheet => (style instanceof CSSStyleSheet ? style : style.styleSheet!);
 
 /**
  * @tag fact-box
@@ -98,8 +96,8 @@ export class FactBox extends NewsroomElement {
     const hiddenFrom = this.collapses && !this.open ? this.shownCount : undefined;
     if (hiddenFrom === this.appliedCollapse) return;
     this.appliedCollapse = hiddenFrom;
-    const sheets = (this.constructor as typeof FactBox).elementStyles.map(sheetOf);
-    this.shadowRoot!.adoptedStyleSheets = hiddenFrom === undefined ? sheets : [...sheets, collapseSheet(hiddenFrom)];
+    const styles = (this.constructor as typeof FactBox).elementStyles;
+    adoptStyles(this.shadowRoot!, hiddenFrom === undefined ? styles : [...styles, collapseSheet(hiddenFrom)]);
   }
 
   private handleSlotChange(): void {
