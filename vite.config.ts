@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { minifyHTMLLiterals } from 'minify-literals';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const root = import.meta.dirname;
@@ -50,9 +51,22 @@ const ownSourcesInMaps: Plugin = {
   },
 };
 
+/**
+ * Minifies the HTML and CSS inside the elements' `html` and `css` templates (bundlers minify code, not the text of
+ * template literals). Server rendering and hydration both use the built files, so their templates stay identical.
+ */
+const minifiedTemplates: Plugin = {
+  name: 'newsroom-minified-templates',
+  async transform(code, id) {
+    if (!id.startsWith(fromRoot('src/')) || !id.endsWith('.ts')) return null;
+    const result = await minifyHTMLLiterals(code, { fileName: id });
+    return result ? { code: result.code, map: result.map } : null;
+  },
+};
+
 /** The npm build: ES modules that keep their dependencies as imports, so that an app bundles one Lit. */
 const library: UserConfig = {
-  plugins: [pageStylesheets, ownSourcesInMaps],
+  plugins: [minifiedTemplates, pageStylesheets, ownSourcesInMaps],
   build: {
     target: 'es2022',
     outDir: 'dist',
@@ -75,7 +89,7 @@ const library: UserConfig = {
  * the main entry does.
  */
 const cdn: UserConfig = {
-  plugins: [ownSourcesInMaps],
+  plugins: [minifiedTemplates, ownSourcesInMaps],
   build: {
     target: 'es2022',
     outDir: 'dist/cdn',

@@ -5,6 +5,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { readdirSync } from 'node:fs';
 import { relative } from 'node:path';
 import { build } from 'esbuild';
+import { minifiedTemplates } from './lib/minified-templates.mjs';
 import { DISPLAY_ELEMENTS, SIZE_ANCHORS, THEME_CSS, anchorModules, discoverElements, fromRoot, ROOT } from './lib/elements.mjs';
 
 const LIT = /^(lit|lit-html|lit-element|@lit\/reactive-element)(\/|$)/;
@@ -49,6 +50,7 @@ export async function bundleSize(modules, { exclude = 'lit', reexport = false, s
     logLevel: 'silent',
     tsconfig: fromRoot('tsconfig.json'),
     plugins: [
+      minifiedTemplates,
       {
         name: 'bench',
         setup(pluginBuild) {

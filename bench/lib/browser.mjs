@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { ROOT, fromRoot } from './elements.mjs';
+import { minifiedTemplates } from './minified-templates.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/browsers.mjs';
 
 
@@ -18,12 +19,13 @@ export async function browserBundle(modules, source = '') {
   const result = await build({
     stdin: { contents: source + modules.map((module) => `import ${JSON.stringify(module)};`).join('\n'), resolveDir: ROOT, loader: 'js' },
     bundle: true,
-    minify: !process.env.NO_MINIFY,
+    minify: true,
     format: 'esm',
     target: 'es2022',
     write: false,
     logLevel: 'silent',
     tsconfig: fromRoot('tsconfig.json'),
+    plugins: [minifiedTemplates],
   });
   return result.outputFiles[0].text;
 }

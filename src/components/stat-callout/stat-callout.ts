@@ -134,7 +134,7 @@ export class StatCallout extends NewsroomElement {
 
   protected override firstUpdated(): void {
     if (!this.countUp || this.numericValue === undefined || this.slotted.has('value')) return;
-    if (typeof IntersectionObserver === 'undefined' || matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+    if (matchMedia('(prefers-reduced-motion: reduce)').matches) return;
     this.countingValue = 0;
     this.observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) {
@@ -159,23 +159,23 @@ export class StatCallout extends NewsroomElement {
     requestAnimationFrame(step);
   }
 
-  private numberOptions(display: 'short' | 'long'): Intl.NumberFormatOptions {
-    const fractionDigits = this.maximumFractionDigits;
-    const options: Intl.NumberFormatOptions = {};
-    if (fractionDigits !== undefined && Number.isInteger(fractionDigits) && fractionDigits >= 0 && fractionDigits <= 20) {
-      options.maximumFractionDigits = fractionDigits;
-    }
+  /** Intl options for the figure; `withUnit` false leaves out the currency or unit (for when Intl rejects one). */
+  private numberOptions(display: 'short' | 'long', withUnit: boolean): Intl.NumberFormatOptions {
+    const digits = this.maximumFractionDigits;
+    const options: Intl.NumberFormatOptions = {
+      maximumFractionDigits: Number.isInteger(digits) && digits! >= 0 && digits! <= 20 ? digits : undefined,
+    };
     if (this.format === 'compact') {
       options.notation = 'compact';
       options.compactDisplay = display;
     } else if (this.format === 'percent') {
       options.style = 'percent';
     }
-    if (this.currency) {
+    if (withUnit && this.currency) {
       options.style = 'currency';
       options.currency = this.currency;
       options.currencyDisplay = display === 'long' ? 'name' : 'symbol';
-    } else if (this.unit) {
+    } else if (withUnit && this.unit) {
       options.style = 'unit';
       options.unit = this.unit;
       options.unitDisplay = display;
@@ -186,12 +186,10 @@ export class StatCallout extends NewsroomElement {
   /** Formats a number, dropping a currency or unit that Intl does not know rather than failing to render. */
   private formatNumber(value: number, display: 'short' | 'long'): string {
     const scaled = this.format === 'percent' ? value / 100 : value;
-    const options = this.numberOptions(display);
     try {
-      return this.localize.number(scaled, options);
+      return this.localize.number(scaled, this.numberOptions(display, true));
     } catch {
-      const { style, currency, unit, currencyDisplay, unitDisplay, ...plain } = options;
-      return this.localize.number(scaled, style === 'percent' ? { ...plain, style } : plain);
+      return this.localize.number(scaled, this.numberOptions(display, false));
     }
   }
 
