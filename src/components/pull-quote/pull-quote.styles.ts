@@ -17,6 +17,8 @@ export const styles = css`
   }
 
   blockquote {
+    --_open: '“';
+    --_close: '”';
     margin: 0;
     font-family: var(--pull-quote-font-family, inherit);
     font-size: var(--pull-quote-font-size, 1.25em);

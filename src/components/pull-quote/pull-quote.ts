@@ -13,6 +13,8 @@ import { styles } from './pull-quote.styles.js';
 export type PullQuoteVariant = 'inline' | 'aside' | 'feature';
 
 /** Resolves quotation marks from the quotation's own `lang` when its markup has one, else from the element's. */
+// English marks are the stylesheet's defaults: a style attribute on every instance would cost a third of its render.
+const [DEFAULT_OPEN, DEFAULT_CLOSE] = ['“', '”'];
 /** A CSS string holding the text (quotation marks come from registered translations: escape them all the same). */
 const cssString = (text: string) => `"${text.replace(/["\\\n]/g, (char) => (char === '\n' ? '\\a ' : `\\${char}`))}"`;
 
@@ -82,27 +84,36 @@ export class PullQuote extends NewsroomElement {
 
   /** The copy and share actions, loaded with the share menu on the first click; they request their own updates. */
   private sharing?: ShareActions;
-  /** The slots with light-DOM content, read once per update. */
-  private slotted = new Set<string>();
+  // Read from the light DOM before every update (readContent).
+  /** The slots with light-DOM content. */
+  private slotted!: Set<string>;
   /** The `lang` of the quotation's own content, when it differs from the element's. */
-  private contentLang = '';
+  private contentLang!: string;
   /** Whether the quotation is paragraphs, which carry the marks as generated content. */
-  private inParagraphs = false;
+  private inParagraphs!: boolean;
 
   protected override willUpdate(): void {
-    this.slotted = slottedNames(this);
+    this.readContent();
+  }
+
+  /** Reads what the page put in the element (a server sees none); true when it changed since the last read. */
+  private readContent(): boolean {
+    const slotted = slottedNames(this);
     let lang = '';
     let paragraphs = false;
-    // A server sees no light DOM.
     if (!isServer) {
-      for (const child of this.children) {
+      for (let child = this.firstElementChild; child; child = child.nextElementSibling) {
         if (child.slot) continue;
         lang ||= child.getAttribute('lang')?.trim() ?? '';
         paragraphs ||= child.localName === 'p';
       }
     }
+    const changed =
+      lang !== this.contentLang || paragraphs !== this.inParagraphs || slotted.size !== this.slotted?.size || [...slotted].some((name) => !this.slotted.has(name));
+    this.slotted = slotted;
     this.contentLang = lang;
     this.inParagraphs = paragraphs;
+    return changed;
   }
 
   /** The quotation's language, which picks its quotation marks. */
@@ -110,8 +121,9 @@ export class PullQuote extends NewsroomElement {
     return this.contentLang || this.localize.lang;
   }
 
+  // Slots also report the content they were first given, which the first update has already read.
   private handleSlotChange(): void {
-    this.requestUpdate();
+    if (this.readContent()) this.requestUpdate();
   }
 
   private async handleActionClick(event: Event): Promise<void> {
@@ -123,32 +135,22 @@ export class PullQuote extends NewsroomElement {
     await this.sharing[action]();
   }
 
-  private renderAttribution() {
+  /** Source and date, after `lead` (the separator or dash before the source); nothing when neither is given. */
+  private renderSourceAndDate(lead: (shown: boolean) => string) {
     const cite = safeUrl(this.cite);
-    const has = (name: string, value: string) => value.trim() !== '' || this.slotted.has(name);
-    const hasSource = has('source', this.source);
-    const hasDate = has('date', this.date);
+    const hasSource = this.source.trim() !== '' || this.slotted.has('source');
+    const hasDate = this.date.trim() !== '' || this.slotted.has('date');
+    if (!hasSource && !cite && !hasDate) return nothing;
     const date = parseIsoDate(this.date);
-    const separator = this.localize.term('separator');
-    let parts = 0;
-    // The text before a part that is shown: a dash before the first, the separator before the others.
-    const lead = (shown: boolean) => (shown ? (parts++ ? separator : '— ') : '');
-    const leads = [lead(has('speaker', this.speaker)), lead(has('job-title', this.jobTitle)), lead(hasSource || !!cite), lead(hasDate)];
-    // Speaker and job title are always in the tree, so that content the page adds later is noticed and a server,
-    // which cannot see slotted content, renders the same structure as the browser (only the separators differ).
-    return html`<figcaption part="attribution" ?hidden=${!isServer && !parts && !this.slotted.has('attribution')}
-      ><slot name="attribution"
-        >${leads[0]}<slot name="speaker">${this.speaker}</slot>${leads[1]}<slot name="job-title">${this.jobTitle}</slot>${leads[2]}${hasSource
-          ? html`<cite>${cite ? html`<a href=${cite}><slot name="source">${this.source}</slot></a>` : html`<slot name="source">${this.source}</slot>`}</cite>`
-          : cite && html`<a href=${cite}>${this.localize.term('source')}</a>`}${leads[3]}${hasDate
-          ? html`<slot name="date"
-              ><time datetime=${date ? this.date.trim() : nothing}
-                >${date ? this.localize.date(date, { dateStyle: 'long', timeZone: isDateOnly(this.date) ? 'UTC' : undefined }) : this.date}</time
-              ></slot
-            >`
-          : nothing}</slot
-      ></figcaption
-    >`;
+    return html`${lead(hasSource || !!cite)}${hasSource
+      ? html`<cite>${cite ? html`<a href=${cite}><slot name="source">${this.source}</slot></a>` : html`<slot name="source">${this.source}</slot>`}</cite>`
+      : cite && html`<a href=${cite}>${this.localize.term('source')}</a>`}${lead(hasDate)}${hasDate
+      ? html`<slot name="date"
+          ><time datetime=${date ? this.date.trim() : nothing}
+            >${date ? this.localize.date(date, { dateStyle: 'long', timeZone: isDateOnly(this.date) ? 'UTC' : undefined }) : this.date}</time
+          ></slot
+        >`
+      : nothing}`;
   }
 
   private renderActions() {
@@ -175,13 +177,27 @@ export class PullQuote extends NewsroomElement {
     // Marks go inside the first and last paragraphs (CSS generated content, also when rendered on a server), so that
     // they hug the words whatever white space the page's markup has around them; other content gets elements.
     const spans = hasQuote && !this.inParagraphs;
+    const separator = this.localize.term('separator');
+    let parts = 0;
+    // The text before a part of the attribution that is shown: a dash before the first, a separator before the others.
+    const lead = (shown: boolean) => (shown ? (parts++ ? separator : '— ') : '');
+    const speaker = lead(this.speaker.trim() !== '' || this.slotted.has('speaker'));
+    const jobTitle = lead(this.jobTitle.trim() !== '' || this.slotted.has('job-title'));
+    const sourceAndDate = this.renderSourceAndDate(lead);
+    // Speaker and job title are always in the tree, so that content the page adds later is noticed and a server,
+    // which cannot see slotted content, renders the same structure as the browser (only the separators differ).
     return html`<figure part="base" dir=${rtl === pageRtl ? nothing : 'rtl'} aria-hidden=${this.excerpt ? 'true' : nothing}
         @slotchange=${this.handleSlotChange}
         ><blockquote part="quote" cite=${safeUrl(this.cite) ?? nothing} dir=${quoteRtl === rtl ? nothing : quoteRtl ? 'rtl' : 'ltr'}
-          style=${`--_open:${cssString(open)};--_close:${cssString(close)}`}
+          style=${open === DEFAULT_OPEN && close === DEFAULT_CLOSE ? nothing : `--_open:${cssString(open)};--_close:${cssString(close)}`}
           >${spans ? html`<span class="mark">${open}</span>` : nothing}<slot></slot
           >${spans ? html`<span class="mark-end">${close}</span>` : nothing}</blockquote
-        > ${this.renderAttribution()}</figure
+        > <figcaption part="attribution" ?hidden=${!isServer && !parts && !this.slotted.has('attribution')}
+          ><slot name="attribution"
+            >${speaker}<slot name="speaker">${this.speaker}</slot>${jobTitle}<slot name="job-title">${this.jobTitle}</slot
+            >${sourceAndDate}</slot
+          ></figcaption
+        ></figure
       >${this.share && hasQuote && !isServer ? this.renderActions() : nothing}`;
   }
 }
