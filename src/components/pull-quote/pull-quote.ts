@@ -116,6 +116,11 @@ export class PullQuote extends NewsroomElement {
     return changed;
   }
 
+  /** Whether a part of the attribution is given, in its slot or its attribute. */
+  private has(slot: string, value: string): boolean {
+    return value.trim() !== '' || this.slotted.has(slot);
+  }
+
   /** The quotation's language, which picks its quotation marks. */
   private get quoteLang(): string {
     return this.contentLang || this.localize.lang;
@@ -138,13 +143,14 @@ export class PullQuote extends NewsroomElement {
   /** Source and date, after `lead` (the separator or dash before the source); nothing when neither is given. */
   private renderSourceAndDate(lead: (shown: boolean) => string) {
     const cite = safeUrl(this.cite);
-    const hasSource = this.source.trim() !== '' || this.slotted.has('source');
-    const hasDate = this.date.trim() !== '' || this.slotted.has('date');
+    const hasSource = this.has('source', this.source);
+    const hasDate = this.has('date', this.date);
     if (!hasSource && !cite && !hasDate) return nothing;
     const date = parseIsoDate(this.date);
+    const linked = (content: unknown) => (cite ? html`<a href=${cite}>${content}</a>` : content);
     return html`${lead(hasSource || !!cite)}${hasSource
-      ? html`<cite>${cite ? html`<a href=${cite}><slot name="source">${this.source}</slot></a>` : html`<slot name="source">${this.source}</slot>`}</cite>`
-      : cite && html`<a href=${cite}>${this.localize.term('source')}</a>`}${lead(hasDate)}${hasDate
+      ? html`<cite>${linked(html`<slot name="source">${this.source}</slot>`)}</cite>`
+      : cite && linked(this.localize.term('source'))}${lead(hasDate)}${hasDate
       ? html`<slot name="date"
           ><time datetime=${date ? this.date.trim() : nothing}
             >${date ? this.localize.date(date, { dateStyle: 'long', timeZone: isDateOnly(this.date) ? 'UTC' : undefined }) : this.date}</time
@@ -169,11 +175,6 @@ export class PullQuote extends NewsroomElement {
   protected override render() {
     const hasQuote = this.slotted.has('');
     const [open, close] = this.localize.quotes(false, this.quoteLang);
-    // An Arabic or Hebrew quote mirrors even in a page laid out left to right, and an English one inside it does not;
-    // the page's direction matters only when the element's or the quotation's language is given.
-    const pageRtl = !isServer && (this.localize.rtl || this.contentLang !== '') && this.matches(':dir(rtl)');
-    const rtl = pageRtl || this.localize.rtl;
-    const quoteRtl = this.contentLang ? isRtlLanguage(this.contentLang) : rtl;
     // Marks go inside the first and last paragraphs (CSS generated content, also when rendered on a server), so that
     // they hug the words whatever white space the page's markup has around them; other content gets elements.
     const spans = hasQuote && !this.inParagraphs;
@@ -181,14 +182,16 @@ export class PullQuote extends NewsroomElement {
     let parts = 0;
     // The text before a part of the attribution that is shown: a dash before the first, a separator before the others.
     const lead = (shown: boolean) => (shown ? (parts++ ? separator : '— ') : '');
-    const speaker = lead(this.speaker.trim() !== '' || this.slotted.has('speaker'));
-    const jobTitle = lead(this.jobTitle.trim() !== '' || this.slotted.has('job-title'));
+    const speaker = lead(this.has('speaker', this.speaker));
+    const jobTitle = lead(this.has('job-title', this.jobTitle));
     const sourceAndDate = this.renderSourceAndDate(lead);
     // Speaker and job title are always in the tree, so that content the page adds later is noticed and a server,
     // which cannot see slotted content, renders the same structure as the browser (only the separators differ).
-    return html`<figure part="base" dir=${rtl === pageRtl ? nothing : 'rtl'} aria-hidden=${this.excerpt ? 'true' : nothing}
+    // An Arabic or Hebrew quote mirrors even in a page laid out left to right, and an English one inside it does not.
+    return html`<figure part="base" dir=${this.localize.rtl ? 'rtl' : nothing} aria-hidden=${this.excerpt ? 'true' : nothing}
         @slotchange=${this.handleSlotChange}
-        ><blockquote part="quote" cite=${safeUrl(this.cite) ?? nothing} dir=${quoteRtl === rtl ? nothing : quoteRtl ? 'rtl' : 'ltr'}
+        ><blockquote part="quote" cite=${safeUrl(this.cite) ?? nothing}
+          dir=${this.contentLang ? (isRtlLanguage(this.contentLang) ? 'rtl' : 'ltr') : nothing}
           style=${open === DEFAULT_OPEN && close === DEFAULT_CLOSE ? nothing : `--_open:${cssString(open)};--_close:${cssString(close)}`}
           >${spans ? html`<span class="mark">${open}</span>` : nothing}<slot></slot
           >${spans ? html`<span class="mark-end">${close}</span>` : nothing}</blockquote
