@@ -2,7 +2,7 @@ import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
-import { hasSlotted } from '../../internal/slots.js';
+import { slottedNames } from '../../internal/slots.js';
 import { tokens } from '../../internal/tokens.styles.js';
 import { speakerCaptionTerms } from './speaker-caption.terms.js';
 import { styles } from './speaker-caption.styles.js';
@@ -55,12 +55,18 @@ export class SpeakerCaption extends NewsroomElement {
   /** Link to the person's profile (http, https or relative URLs only; anything else is ignored). */
   @property() href = '';
 
+  /** The slots with light-DOM content, read before every update. */
+  private slotted!: Set<string>;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) this.imageFailed = false;
+    this.slotted = slottedNames(this);
   }
 
+  // Slots also report the content they were first given, which the first update has already read.
   private handleSlotChange(): void {
-    this.requestUpdate();
+    const slotted = slottedNames(this);
+    if (slotted.size !== this.slotted.size || [...slotted].some((name) => !this.slotted.has(name))) this.requestUpdate();
   }
 
   private handleImageError(): void {
@@ -69,46 +75,42 @@ export class SpeakerCaption extends NewsroomElement {
 
   /** The name and job title as one phrase ("Antony Blinken, US Secretary of State"), as shown. */
   get phrase(): string {
+    const slotted = slottedNames(this);
     const text = (slot: string, fallback: string) =>
-      (hasSlotted(this, slot) ? this.querySelector(`:scope > [slot="${slot}"]`)!.textContent! : fallback).replace(/\s+/g, ' ').trim();
+      (slotted.has(slot) ? this.querySelector(`:scope > [slot="${slot}"]`)!.textContent! : fallback).replace(/\s+/g, ' ').trim();
     return [text('name', this.name), text('job-title', this.jobTitle)].filter(Boolean).join(this.localize.term('separator'));
   }
 
-  private renderPortrait() {
-    const src = safeUrl(this.src);
-    // A failed or missing image keeps its reserved box so that nothing below it moves.
-    return html`<slot name="image" @slotchange=${this.handleSlotChange}
-      >${src && !this.imageFailed
-        ? html`<img part="portrait" class="portrait" src=${src} alt=${this.alt} width="64" height="64" loading="lazy"
-            decoding="async" @error=${this.handleImageError} />`
-        : src
-          ? html`<span part="portrait" class="portrait"></span>`
-          : nothing}</slot
-    >`;
-  }
-
   protected override render() {
-    const hasName = this.name.trim() !== '' || hasSlotted(this, 'name');
-    const hasJobTitle = this.jobTitle.trim() !== '' || hasSlotted(this, 'job-title');
+    const has = (slot: string, value = '') => value.trim() !== '' || this.slotted.has(slot);
+    const hasName = has('name', this.name);
+    const hasJobTitle = has('job-title', this.jobTitle);
+    const src = safeUrl(this.src);
     const href = safeUrl(this.href);
-    const phrase = html`<span class="name"><slot name="name" @slotchange=${this.handleSlotChange}>${this.name}</slot></span
+    const phrase = html`<span class="name"><slot name="name">${this.name}</slot></span
       >${hasName && hasJobTitle ? this.localize.term('separator') : nothing}<span class="job-title"
-        ><slot name="job-title" @slotchange=${this.handleSlotChange}>${this.jobTitle}</slot></span
+        ><slot name="job-title">${this.jobTitle}</slot></span
       >`;
     // A server cannot see slotted content: it hides nothing, so nothing appears on hydration (empty parts take no space).
     const hidden = (empty: boolean) => !isServer && empty;
-    // One unit for assistive technology: a link is read whole; otherwise role="text" keeps VoiceOver from
-    // splitting the name from the job title (psammead#374).
-    return html`<div part="base" class="base">
-      ${this.renderPortrait()}
+    // A failed or missing image keeps its reserved box so that nothing below it moves. One unit for assistive
+    // technology: a link is read whole; otherwise role="text" keeps VoiceOver from splitting the name from the job
+    // title (psammead#374).
+    return html`<div part="base" class="base" @slotchange=${this.handleSlotChange}>
+      <slot name="image"
+        >${src && !this.imageFailed
+          ? html`<img part="portrait" class="portrait" src=${src} alt=${this.alt} width="64" height="64" loading="lazy"
+              decoding="async" @error=${this.handleImageError} />`
+          : src
+            ? html`<span part="portrait" class="portrait"></span>`
+            : nothing}</slot
+      >
       <div>
         <p part="speaker" ?hidden=${hidden(!hasName && !hasJobTitle)}>
           ${href ? html`<a href=${href}>${phrase}</a>` : html`<span role="text">${phrase}</span>`}
         </p>
-        <div part="caption" class="caption" ?hidden=${hidden(!hasSlotted(this))}><slot @slotchange=${this.handleSlotChange}></slot></div>
-        <p part="credit" class="credit" ?hidden=${hidden(!this.credit.trim() && !hasSlotted(this, 'credit'))}>
-          <slot name="credit" @slotchange=${this.handleSlotChange}>${this.credit}</slot>
-        </p>
+        <div part="caption" class="caption" ?hidden=${hidden(!has(''))}><slot></slot></div>
+        <p part="credit" class="credit" ?hidden=${hidden(!has('credit', this.credit))}><slot name="credit">${this.credit}</slot></p>
       </div>
     </div>`;
   }
