@@ -18,3 +18,8 @@ export function slottedNames(host: HTMLElement): Set<string> {
 export function hasSlotted(host: HTMLElement, name = ''): boolean {
   return slottedNames(host).has(name);
 }
+
+/** Whether two reads of `slottedNames` found the same slots filled. */
+export function sameSlots(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((name) => b.has(name));
+}

@@ -72,6 +72,8 @@ export class FactBox extends NewsroomElement {
   private shownCount = DEFAULT_VISIBLE_COUNT;
   /** A declarative shadow root from the server is already here: the first render must match what the server saw. */
   private readonly serverRendered = this.shadowRoot !== null;
+  /** Whether the page gave a heading element, read once per update. */
+  private headingSlotted = false;
   /** How many items the collapse rule applied to the shadow root shows, if one is applied. */
   private appliedCollapse?: number;
 
@@ -82,14 +84,20 @@ export class FactBox extends NewsroomElement {
     if (changed.has('visibleCount')) {
       this.shownCount = Number.isInteger(this.visibleCount) && this.visibleCount >= 0 ? this.visibleCount : DEFAULT_VISIBLE_COUNT;
     }
-    // Counting the items before the first render spares every collapsible box a second one. The server saw no
-    // items, so a server-rendered box first renders as it did and counts them once hydrated.
-    if (!this.hasUpdated && !this.serverRendered) this.itemCount = this.countItems();
+    // The server saw no light DOM, so a server-rendered box first renders as it did (hydration needs the same
+    // templates) and reads its heading and items once hydrated. Other boxes read them before the first render, which
+    // spares a collapsible box a second one.
+    const readLightDom = this.hasUpdated || !this.serverRendered;
+    this.headingSlotted = readLightDom && hasSlotted(this, 'heading');
+    if (!this.hasUpdated && readLightDom) this.itemCount = this.countItems();
   }
 
   protected override firstUpdated(): void {
     // A server-rendered box is hydrated into slots that already hold their items, so no slotchange ever fires.
-    if (this.serverRendered) this.itemCount = this.countItems();
+    if (this.serverRendered) {
+      this.itemCount = this.countItems();
+      this.handleHeadingChange();
+    }
   }
 
   protected override updated(): void {
@@ -104,8 +112,9 @@ export class FactBox extends NewsroomElement {
     this.itemCount = this.countItems();
   }
 
+  // The heading slot also reports the heading it was first given, which the update has already read.
   private handleHeadingChange(): void {
-    this.requestUpdate();
+    if (hasSlotted(this, 'heading') !== this.headingSlotted) this.requestUpdate();
   }
 
   private handleToggleClick(): void {
@@ -126,7 +135,7 @@ export class FactBox extends NewsroomElement {
 
   protected override render() {
     return html`<aside part="base" class="base" aria-labelledby="heading">
-      ${renderHeading(hasSlotted(this, 'heading'), this.level, this.heading, this.handleHeadingChange)}
+      ${renderHeading(this.headingSlotted, this.level, this.heading, this.handleHeadingChange)}
       <div part="items" class=${this.layout === 'list' ? 'items list' : 'items'} id="items">
         <slot @slotchange=${this.handleSlotChange}></slot>
       </div>

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
-import { slottedNames } from '../../internal/slots.js';
+import { sameSlots, slottedNames } from '../../internal/slots.js';
 import { isDateOnly, parseIsoDate } from '../../internal/dates.js';
 import { tokens } from '../../internal/tokens.styles.js';
 import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
@@ -145,7 +145,10 @@ export class StatCallout extends NewsroomElement {
     this.observer.observe(this);
   }
 
-  private readonly handleSlotChange = (): void => this.requestUpdate();
+  // Slots also report the content they were first given, which the update has already read: that is no change.
+  private readonly handleSlotChange = (): void => {
+    if (!sameSlots(slottedNames(this), this.slotted)) this.requestUpdate();
+  };
 
   private startCounting(): void {
     const target = this.numericValue ?? 0;

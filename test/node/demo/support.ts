@@ -1,6 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { FastifyInstance } from 'fastify';
 import { createDemoApp, type DemoServerOptions } from '../../../demo/server.js';
@@ -298,4 +301,30 @@ export async function openComments(page: Page): Promise<void> {
   const list = await page.waitForSelector(COMMENTS.list);
   await form!.evaluate((element) => (element as Element & { updateComplete: Promise<unknown> }).updateComplete);
   await list!.evaluate((element) => (element as Element & { updateComplete: Promise<unknown> }).updateComplete);
+}
+
+/** A loopback server for one server-rendered page (at `/`) and its scripts, bundled with esbuild (at `/assets/<name>.js`). */
+export async function servePage(page: string, entryPoints: Record<string, string>): Promise<{ origin: string; close: () => Promise<void> }> {
+  const { outputFiles } = await build({
+    entryPoints,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    outdir: '/assets',
+    logLevel: 'warning',
+  });
+  const assets = new Map(outputFiles.map((file) => [file.path, file.contents]));
+  const server = createServer((request, response) => {
+    const asset = assets.get(request.url ?? '');
+    if (request.url === '/') response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    else if (asset) response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(asset);
+    else response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

@@ -1,0 +1,78 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { html } from 'lit';
+import type { Browser } from 'puppeteer-core';
+import { renderToString } from '../../../src/ssr.js';
+import { BROWSERS, inPage, launch, servePage, watchConsole } from './support.js';
+
+// A fact-box rendered on the server sees neither its slotted heading nor its items. Hydration must adopt the
+// server's shadow root as it is (no mismatch), then take the heading and items in: the page's own <h2>, and the
+// collapse to `visible-count` with its "Show all" button.
+const BOXES = html`<fact-box collapsible><h2 slot="heading">Learn more</h2>
+    <stat-callout value="108">children killed</stat-callout><stat-callout value="7000">soldiers dead</stat-callout>
+    <stat-callout value="80" format="percent">of homes destroyed</stat-callout><stat-callout value="3000000" format="compact">refugees</stat-callout>
+  </fact-box>
+  <fact-box heading="In figures" heading-level="3" collapsible visible-count="1">
+    <stat-callout value="2">weeks</stat-callout><stat-callout value="12">cities</stat-callout><stat-callout value="40">convoys</stat-callout>
+  </fact-box>`;
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><link rel="icon" href="data:,"><title>fact-box, server-rendered</title>
+<script type="module" src="/assets/hydrate.js"></script></head>
+<body>${renderToString(BOXES)}</body>
+</html>`;
+
+/** In the page: for each box, its heading (the shadow's own or the slotted one), visible items and button text. */
+function boxesInPage(): Array<{ heading: string; items: number; button: string }> {
+  return Array.from(document.querySelectorAll('fact-box')).map((box) => {
+    const ownHeading = box.shadowRoot!.querySelector('[role="heading"]');
+    const slotted = box.querySelector('h2[slot="heading"]');
+    const items = Array.from(box.querySelectorAll(':scope > stat-callout')).filter((item) => item.checkVisibility()).length;
+    return {
+      heading: ownHeading ? `level ${ownHeading.getAttribute('aria-level')}: ${ownHeading.textContent!.trim()}` : `slotted: ${slotted!.textContent}`,
+      items,
+      button: box.shadowRoot!.querySelector('button[part="toggle"]')?.textContent!.trim() ?? '',
+    };
+  });
+}
+
+describe('fact-box rendered on the server', () => {
+  let server: Awaited<ReturnType<typeof servePage>>;
+  before(async () => {
+    server = await servePage(PAGE, {
+      hydrate: '@lit-labs/ssr-client/lit-element-hydrate-support.js',
+      'fact-box': new URL('../../../src/components/fact-box/define.ts', import.meta.url).pathname,
+      'stat-callout': new URL('../../../src/components/stat-callout/define.ts', import.meta.url).pathname,
+    });
+  });
+  after(() => server.close());
+
+  for (const browserName of BROWSERS) {
+    describe(browserName, () => {
+      let browser: Browser;
+      before(async () => {
+        browser = await launch(browserName);
+      });
+      after(() => browser.close());
+
+      test('hydrates, then takes its slotted heading and its items in', async () => {
+        const page = await browser.newPage();
+        const problems = watchConsole(page);
+        await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+        await page.evaluate(async () => {
+          await Promise.all(['stat-callout', 'fact-box'].map((name) => import(`/assets/${name}.js`)));
+          const elements = Array.from(document.querySelectorAll('fact-box, stat-callout')) as Array<Element & { updateComplete: Promise<boolean> }>;
+          // Hydration, then the update that reads the light DOM.
+          for (const element of elements) while (!(await element.updateComplete));
+        });
+        assert.deepEqual(await page.evaluate(inPage(boxesInPage)), [
+          { heading: 'slotted: Learn more', items: 2, button: 'Show all (4)' },
+          { heading: 'level 3: In figures', items: 1, button: 'Show all (3)' },
+        ]);
+        assert.deepEqual(problems, []);
+        await page.close();
+      });
+    });
+  }
+});
