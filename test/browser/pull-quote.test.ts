@@ -14,6 +14,8 @@ async function quote(markup: ReturnType<typeof html>, lang = 'en', dir = 'ltr'):
   const wrapper = await fixture<HTMLElement>(html`<div lang=${lang} dir=${dir}>${markup}</div>`);
   const element = wrapper.querySelector('pull-quote')!;
   await element.updateComplete;
+  // The buttons load with their own module after the first render (their row is reserved meanwhile).
+  if (element.share && element.querySelector(':scope > :not([slot])')) await waitFor(() => button(element, 'copy'));
   return element;
 }
 
@@ -394,6 +396,16 @@ describe('pull-quote', () => {
     expect(menu.querySelector('#share-on')!.textContent).to.equal('Поділитися в');
     expect(menu.querySelector('#email')!.textContent).to.equal('Ел. пошта');
     await expectAccessible(element);
+  });
+
+  it('reserves the row of the buttons before they load, so that nothing moves when they arrive', async () => {
+    for (const lang of ['en', 'fr', 'uk']) {
+      const element = await quote(html`<pull-quote share speaker="Antony Blinken"><p>${BLINKEN}</p></pull-quote>`, lang);
+      const row = shadow(element).querySelector<HTMLElement>('[part="actions"]')!;
+      const reserved = parseFloat(getComputedStyle(row).minHeight);
+      expect(reserved, lang).to.be.closeTo(row.getBoundingClientRect().height, 0.5);
+      expect(reserved, lang).to.be.closeTo(button(element, 'copy').getBoundingClientRect().height, 0.5);
+    }
   });
 
   it('prints the quote and attribution but not the actions', async () => {

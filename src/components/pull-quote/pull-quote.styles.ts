@@ -88,31 +88,14 @@ export const styles = css`
     }
   }
 
+  /* The buttons' row, reserved until they load: a button's 2.75rem minimum or its line and border. */
   .actions {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem;
+    min-block-size: max(2.75rem, 1lh + 2px);
     margin-block-start: 0.75rem;
-  }
-
-  button {
-    min-block-size: 2.75rem;
-    padding-inline: 1rem;
-    font: inherit;
-    color: var(--_link);
-    background: none;
-    border: 1px solid;
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
-
-  button:hover {
-    text-decoration: underline;
-  }
-
-  [role='status'] {
-    color: var(--_muted);
   }
 
   @media print {

@@ -5,7 +5,7 @@ import { safeUrl } from '../../internal/safe-url.js';
 import { slottedNames } from '../../internal/slots.js';
 import { isDateOnly, parseIsoDate } from '../../internal/dates.js';
 import { tokens } from '../../internal/tokens.styles.js';
-import type { ShareActions } from './share-menu.js';
+import type { ShareActions } from './share-actions.js';
 import { pullQuoteTerms } from './pull-quote.terms.js';
 import { styles } from './pull-quote.styles.js';
 
@@ -82,8 +82,9 @@ export class PullQuote extends NewsroomElement {
   /** Shows the "Copy quote" and "Share quote" actions. */
   share = false;
 
-  /** The copy and share actions, loaded with the share menu on the first click; they request their own updates. */
-  private sharing?: ShareActions;
+  /** The "Copy" and "Share" buttons, loaded when the quote first shows them; they request their own updates. */
+  private actions?: ShareActions;
+  private loadingActions?: Promise<void>;
   // Read from the light DOM before every update (readContent).
   /** The slots with light-DOM content. */
   private slotted!: Set<string>;
@@ -131,13 +132,14 @@ export class PullQuote extends NewsroomElement {
     if (this.readContent()) this.requestUpdate();
   }
 
-  private async handleActionClick(event: Event): Promise<void> {
-    const action = (event.currentTarget as HTMLButtonElement).value as 'copy' | 'share';
-    if (!this.sharing) {
-      const { ShareActions } = await import('./share-menu.js');
-      this.sharing ??= new ShareActions(this, () => this.localize.quotes(false, this.quoteLang), () => this.localize.term('separator'));
+  protected override updated(): void {
+    // The buttons' row keeps its place (styles) until their module arrives.
+    if (this.share && this.slotted.has('')) {
+      this.loadingActions ??= import('./share-actions.js').then(({ ShareActions }) => {
+        this.actions = new ShareActions(this, () => this.localize.quotes(false, this.quoteLang), () => this.localize.term('separator'));
+        this.requestUpdate();
+      });
     }
-    await this.sharing[action]();
   }
 
   /** Source and date, after `lead` (the separator or dash before the source); nothing when neither is given. */
@@ -157,19 +159,6 @@ export class PullQuote extends NewsroomElement {
           ></slot
         >`
       : nothing}`;
-  }
-
-  private renderActions() {
-    const open = this.sharing?.open;
-    return html`<div part="actions" class="actions">
-      <button type="button" value="copy" @click=${this.handleActionClick}>${this.localize.term('copy')}</button>
-      <button type="button" value="share" aria-controls=${open ? 'share-menu' : nothing}
-        aria-expanded=${typeof navigator.share === 'function' ? nothing : open ? 'true' : 'false'} @click=${this.handleActionClick}>
-        ${this.localize.term('share')}
-      </button>
-      <span role="status">${this.sharing?.status}</span>
-      ${this.sharing?.render()}
-    </div>`;
   }
 
   protected override render() {
@@ -201,6 +190,6 @@ export class PullQuote extends NewsroomElement {
             >${sourceAndDate}</slot
           ></figcaption
         ></figure
-      >${this.share && hasQuote && !isServer ? this.renderActions() : nothing}`;
+      >${this.share && hasQuote && !isServer ? html`<div part="actions" class="actions">${this.actions?.render()}</div>` : nothing}`;
   }
 }

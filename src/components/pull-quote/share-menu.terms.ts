@@ -1,9 +1,8 @@
 import type { BuiltinTerms } from '../../internal/localize.js';
 
+// The menu of share links, loaded on the first click on "Share" where the browser has no Web Share API.
 export const shareMenuTerms: BuiltinTerms = {
   en: {
-    copied: 'Quote copied',
-    copyFailed: 'Could not copy: select the quote and copy it yourself',
     shareOn: 'Share on',
     email: 'Email',
     server: 'Your Mastodon server, such as mastodon.social',
@@ -12,8 +11,6 @@ export const shareMenuTerms: BuiltinTerms = {
     changeServer: 'Change server',
   },
   fr: {
-    copied: 'Citation copiée',
-    copyFailed: 'Copie impossible\u00a0: sélectionnez la citation et copiez-la vous-même',
     shareOn: 'Partager sur',
     email: 'E-mail',
     server: 'Votre serveur Mastodon, par exemple mastodon.social',
@@ -22,8 +19,6 @@ export const shareMenuTerms: BuiltinTerms = {
     changeServer: 'Changer de serveur',
   },
   uk: {
-    copied: 'Цитату скопійовано',
-    copyFailed: 'Не вдалося скопіювати: виділіть цитату й скопіюйте її самостійно',
     shareOn: 'Поділитися в',
     email: 'Ел. пошта',
     server: 'Ваш сервер Mastodon, наприклад mastodon.social',

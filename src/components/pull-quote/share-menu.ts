@@ -1,20 +1,14 @@
 import { html, nothing } from 'lit';
 import { LocalizeController } from '../../internal/localize.js';
-import { PullQuoteShareEvent, type PullQuoteShareDetail, type PullQuoteShareNetwork } from '../../events/pull-quote-share-event.js';
-import type { SpeakerCaption } from '../speaker-caption/speaker-caption.js';
+import type { PullQuoteShareNetwork } from '../../events/pull-quote-share-event.js';
 import type { PullQuote } from './pull-quote.js';
+import type { ShareActions } from './share-actions.js';
 import { shareMenuTerms } from './share-menu.terms.js';
 
 const SERVER_KEY = 'newsroom-elements:mastodon-server';
 // X and Mastodon count any link as 23 characters; one more for the space before it.
 const LINK_COST = 24;
 const e = encodeURIComponent;
-
-/** Cuts text to at most `length` UTF-16 units without leaving half a surrogate pair. */
-const clip = (text: string, length: number) => text.slice(0, Math.max(0, length)).replace(/[\uD800-\uDBFF]$/, '');
-
-/** Keeps a text-fragment directive's own syntax characters (`-`, `,`, `&`) out of the quoted words. */
-const fragmentText = (words: string[]) => encodeURIComponent(words.join(' ')).replace(/-/g, '%2D');
 
 /** A host name as a reader types it ("mastodon.social", "https://fosstodon.org/"), or undefined. */
 function parseServer(input: string): string | undefined {
@@ -36,14 +30,12 @@ function storedServer(): string | undefined {
 }
 
 /**
- * A pull quote's "Copy" and "Share" actions, loaded on the first click so that pages pay for them only when a
- * reader uses them. Where the browser has no Web Share API, "Share" opens a menu of links to each network's own
- * share page, built only from the quotation and this page's URL: nothing is requested from any network before the
- * reader picks one. Mastodon asks for the reader's server once and remembers it in localStorage.
+ * The menu of share links a pull quote's "Share" button opens where the browser has no Web Share API, loaded on the
+ * first click. Each link goes to a network's own share page, built only from the quotation and this page's URL:
+ * nothing is requested from any network before the reader picks one. Mastodon asks for the reader's server once and
+ * remembers it in localStorage.
  */
-export class ShareActions {
-  /** What the status line says after an action, such as "Quote copied". */
-  status = '';
+export class ShareMenu {
   /** Whether the menu is open. */
   open = false;
 
@@ -53,10 +45,8 @@ export class ShareActions {
 
   constructor(
     private readonly host: PullQuote,
-    /** The quotation marks of the quote's language. */
-    private readonly marks: () => readonly [string, string],
-    /** The separator between a name and a job title in the element's language. */
-    private readonly separator: () => string,
+    /** The quotation as shared, and the `pull-quote-share` event. */
+    private readonly actions: ShareActions,
   ) {
     this.localize = new LocalizeController(host, shareMenuTerms);
     host.renderRoot.addEventListener('keydown', (event) => this.handleKeyDown(event as KeyboardEvent));
@@ -64,93 +54,21 @@ export class ShareActions {
 
   private handleKeyDown(event: KeyboardEvent): void {
     if (event.key === 'Escape' && this.open) {
-      this.open = false;
-      this.host.requestUpdate();
+      this.toggle();
       this.host.renderRoot.querySelector<HTMLElement>('[value=share]')?.focus();
     }
   }
 
-  /** Fires the cancelable `pull-quote-share` event; false when the page cancelled it. */
-  private dispatch(detail: PullQuoteShareDetail): boolean {
-    return this.host.dispatchEvent(new PullQuoteShareEvent(detail));
-  }
-
-  /** The text of a slot's content, white space folded; for a `speaker-caption`, its name and job title. */
-  private slotText(name: string): string {
-    const host = this.host;
-    const nodes = name
-      ? Array.from(host.querySelectorAll(`:scope > [slot="${name}"]`))
-      : Array.from(host.childNodes).filter((node) => node.nodeType === Node.TEXT_NODE || (node instanceof Element && !node.hasAttribute('slot')));
-    return nodes
-      .map((node) => (node as Partial<SpeakerCaption>).phrase ?? node.textContent)
-      .join(' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-  }
-
-  private attribution(): string {
-    const caption = this.slotText('attribution');
-    const part = (name: string, value: string) => this.slotText(name) || value.trim();
-    return caption || [part('speaker', this.host.speaker), part('job-title', this.host.jobTitle)].filter(Boolean).join(this.separator());
-  }
-
-  /**
-   * The quotation as shared: `“quote” — Speaker, Job title`. Past `max` characters the quote is shortened on a word
-   * boundary, keeping its marks and attribution.
-   */
-  text(max = Infinity): string {
-    const [open, close] = this.marks();
-    const by = this.attribution();
-    const end = close + (by ? ` — ${by}` : '');
-    let quote = this.slotText('');
-    const room = max - open.length - end.length;
-    if (quote.length > room) {
-      const cut = clip(quote, room - 1);
-      const space = cut.lastIndexOf(' ');
-      quote = `${space > 0 ? cut.slice(0, space) : cut}…`;
-    }
-    const text = open + quote + end;
-    return text.length > max ? `${clip(text, max - 1)}…` : text;
-  }
-
-  /** This page's URL with a text fragment that scrolls to the quotation and highlights it. */
-  url(): string {
-    const words = this.slotText('').split(' ');
-    const directive = words.length > 8 ? `${fragmentText(words.slice(0, 4))},${fragmentText(words.slice(-4))}` : fragmentText(words);
-    return `${location.href.split('#')[0]}#:~:text=${directive}`;
-  }
-
-  /** Copies the quotation, its speaker and its link, and says whether that worked. */
-  async copy(): Promise<void> {
-    const text = this.text();
-    const url = this.url();
-    if (!this.dispatch({ text, url, network: 'copy' })) return;
-    try {
-      await navigator.clipboard.writeText(`${text}\n${url}`);
-      this.status = this.localize.term('copied');
-    } catch {
-      this.status = this.localize.term('copyFailed');
-    }
-    this.host.requestUpdate();
-  }
-
-  /** Opens the browser's share sheet, or else opens or closes the menu. */
-  async share(): Promise<void> {
-    if (typeof navigator.share === 'function') {
-      const text = this.text();
-      const url = this.url();
-      // A reader who closes the share sheet rejects the promise: nothing to report.
-      if (this.dispatch({ text, url, network: 'native' })) await navigator.share({ text, url }).catch(() => undefined);
-      return;
-    }
+  /** Opens or closes the menu. */
+  toggle(): void {
     this.open = !this.open;
     this.host.requestUpdate();
   }
 
   /** The share page of a network, with the text shortened to that network's limit. */
   private link(network: PullQuoteShareNetwork, server = ''): { href: string; text: string } {
-    const url = this.url();
-    const text = (max?: number) => this.text(max);
+    const url = this.actions.url();
+    const text = (max?: number) => this.actions.text(max);
     switch (network) {
       case 'x':
         return { text: text(280 - LINK_COST), href: `https://x.com/intent/post?text=${e(text(280 - LINK_COST))}&url=${e(url)}` };
@@ -169,7 +87,7 @@ export class ShareActions {
 
   /** Lets the page track or replace the action; a cancelled event stops the link. */
   private pick(event: Event, network: PullQuoteShareNetwork, text: string): void {
-    if (!this.dispatch({ text, url: this.url(), network })) event.preventDefault();
+    if (!this.actions.dispatch({ text, url: this.actions.url(), network })) event.preventDefault();
   }
 
   private async showServerForm(): Promise<void> {
@@ -192,7 +110,7 @@ export class ShareActions {
       }
       this.askingServer = false;
       const { text, href } = this.link('mastodon', server);
-      if (this.dispatch({ text, url: this.url(), network: 'mastodon' })) window.open(href, '_blank', 'noopener');
+      if (this.actions.dispatch({ text, url: this.actions.url(), network: 'mastodon' })) window.open(href, '_blank', 'noopener');
     }
     this.host.requestUpdate();
     await this.host.updateComplete;

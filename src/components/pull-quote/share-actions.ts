@@ -1,0 +1,155 @@
+import { adoptStyles, css, html, nothing, type LitElement } from 'lit';
+import { LocalizeController } from '../../internal/localize.js';
+import { PullQuoteShareEvent, type PullQuoteShareDetail } from '../../events/pull-quote-share-event.js';
+import type { SpeakerCaption } from '../speaker-caption/speaker-caption.js';
+import type { PullQuote } from './pull-quote.js';
+import type { ShareMenu } from './share-menu.js';
+import { shareActionsTerms } from './share-actions.terms.js';
+
+/** Cuts text to at most `length` UTF-16 units without leaving half a surrogate pair. */
+const clip = (text: string, length: number) => text.slice(0, Math.max(0, length)).replace(/[\uD800-\uDBFF]$/, '');
+
+/** Keeps a text-fragment directive's own syntax characters (`-`, `,`, `&`) out of the quoted words. */
+const fragmentText = (words: string[]) => encodeURIComponent(words.join(' ')).replace(/-/g, '%2D');
+
+// The buttons' looks, added to the element's styles when they load (their row's place and print and forced-colours
+// rules are the element's own, so that nothing moves meanwhile).
+const styles = css`
+  button {
+    min-block-size: 2.75rem;
+    padding-inline: 1rem;
+    font: inherit;
+    color: var(--_link);
+    background: none;
+    border: 1px solid;
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+
+  button:hover {
+    text-decoration: underline;
+  }
+
+  [role='status'] {
+    color: var(--_muted);
+  }
+`;
+
+/**
+ * A pull quote's "Copy" and "Share" buttons, loaded when a quote with `share` first shows, so that pages pay for
+ * them only where they are used. "Share" opens the browser's share sheet, or else the menu of share links, which
+ * loads with its own module on the first click.
+ */
+export class ShareActions {
+  /** What the status line says after an action, such as "Quote copied". */
+  private status = '';
+  private menu?: ShareMenu;
+  private readonly localize: LocalizeController;
+
+  constructor(
+    private readonly host: PullQuote,
+    /** The quotation marks of the quote's language. */
+    private readonly marks: () => readonly [string, string],
+    /** The separator between a name and a job title in the element's language. */
+    private readonly separator: () => string,
+  ) {
+    this.localize = new LocalizeController(host, shareActionsTerms);
+    adoptStyles(host.shadowRoot!, [...(host.constructor as typeof LitElement).elementStyles, styles]);
+  }
+
+  /** Fires the cancelable `pull-quote-share` event; false when the page cancelled it. */
+  dispatch(detail: PullQuoteShareDetail): boolean {
+    return this.host.dispatchEvent(new PullQuoteShareEvent(detail));
+  }
+
+  /** The text of a slot's content, white space folded; for a `speaker-caption`, its name and job title. */
+  private slotText(name: string): string {
+    const host = this.host;
+    const nodes = name
+      ? Array.from(host.querySelectorAll(`:scope > [slot="${name}"]`))
+      : Array.from(host.childNodes).filter((node) => node.nodeType === Node.TEXT_NODE || (node instanceof Element && !node.hasAttribute('slot')));
+    return nodes
+      .map((node) => (node as Partial<SpeakerCaption>).phrase ?? node.textContent)
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
+
+  private attribution(): string {
+    const caption = this.slotText('attribution');
+    const part = (name: string, value: string) => this.slotText(name) || value.trim();
+    return caption || [part('speaker', this.host.speaker), part('job-title', this.host.jobTitle)].filter(Boolean).join(this.separator());
+  }
+
+  /**
+   * The quotation as shared: `“quote” — Speaker, Job title`. Past `max` characters the quote is shortened on a word
+   * boundary, keeping its marks and attribution.
+   */
+  text(max = Infinity): string {
+    const [open, close] = this.marks();
+    const by = this.attribution();
+    const end = close + (by ? ` — ${by}` : '');
+    let quote = this.slotText('');
+    const room = max - open.length - end.length;
+    if (quote.length > room) {
+      const cut = clip(quote, room - 1);
+      const space = cut.lastIndexOf(' ');
+      quote = `${space > 0 ? cut.slice(0, space) : cut}…`;
+    }
+    const text = open + quote + end;
+    return text.length > max ? `${clip(text, max - 1)}…` : text;
+  }
+
+  /** This page's URL with a text fragment that scrolls to the quotation and highlights it. */
+  url(): string {
+    const words = this.slotText('').split(' ');
+    const directive = words.length > 8 ? `${fragmentText(words.slice(0, 4))},${fragmentText(words.slice(-4))}` : fragmentText(words);
+    return `${location.href.split('#')[0]}#:~:text=${directive}`;
+  }
+
+  /** Copies the quotation, its speaker and its link, and says whether that worked. */
+  private async copy(): Promise<void> {
+    const text = this.text();
+    const url = this.url();
+    if (!this.dispatch({ text, url, network: 'copy' })) return;
+    try {
+      await navigator.clipboard.writeText(`${text}\n${url}`);
+      this.status = this.localize.term('copied');
+    } catch {
+      this.status = this.localize.term('copyFailed');
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Opens the browser's share sheet, or else opens or closes the menu. */
+  private async share(): Promise<void> {
+    if (typeof navigator.share === 'function') {
+      const text = this.text();
+      const url = this.url();
+      // A reader who closes the share sheet rejects the promise: nothing to report.
+      if (this.dispatch({ text, url, network: 'native' })) await navigator.share({ text, url }).catch(() => undefined);
+      return;
+    }
+    if (!this.menu) {
+      const { ShareMenu } = await import('./share-menu.js');
+      this.menu ??= new ShareMenu(this.host, this);
+    }
+    this.menu.toggle();
+  }
+
+  private readonly handleClick = (event: Event): void => {
+    void this[(event.currentTarget as HTMLButtonElement).value as 'copy' | 'share']();
+  };
+
+  /** The buttons, the status line and the menu while it is open. */
+  render() {
+    const open = this.menu?.open;
+    return html`<button type="button" value="copy" @click=${this.handleClick}>${this.localize.term('copy')}</button>
+      <button type="button" value="share" aria-controls=${open ? 'share-menu' : nothing}
+        aria-expanded=${typeof navigator.share === 'function' ? nothing : open ? 'true' : 'false'} @click=${this.handleClick}>
+        ${this.localize.term('share')}
+      </button>
+      <span role="status">${this.status}</span>
+      ${this.menu?.render()}`;
+  }
+}
