@@ -10,4 +10,10 @@ export class NewsroomElement extends LitElement {
   static terms: BuiltinTerms = { en: {} };
 
   protected readonly localize = new LocalizeController(this, (this.constructor as typeof NewsroomElement).terms);
+
+  /**
+   * The server rendered this element (its declarative shadow root was already attached). The server saw no light
+   * DOM, so the first render must not read it either: hydration needs the server's templates. Read it afterwards.
+   */
+  protected readonly serverRendered = this.shadowRoot !== null;
 }

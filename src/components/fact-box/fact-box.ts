@@ -70,8 +70,6 @@ export class FactBox extends NewsroomElement {
 
   private level = 2;
   private shownCount = DEFAULT_VISIBLE_COUNT;
-  /** A declarative shadow root from the server is already here: the first render must match what the server saw. */
-  private readonly serverRendered = this.shadowRoot !== null;
   /** Whether the page gave a heading element, read once per update. */
   private headingSlotted = false;
   /** How many items the collapse rule applied to the shadow root shows, if one is applied. */

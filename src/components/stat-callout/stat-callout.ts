@@ -129,10 +129,12 @@ export class StatCallout extends NewsroomElement {
       const parsed = NUMERIC.test(text) ? Number(text) : Number.NaN;
       this.numericValue = Number.isFinite(parsed) ? parsed : undefined;
     }
-    this.slotted = slottedNames(this);
+    // A server-rendered callout first renders as the server did, without its light DOM (see serverRendered).
+    this.slotted = this.hasUpdated || !this.serverRendered ? slottedNames(this) : new Set();
   }
 
   protected override firstUpdated(): void {
+    if (this.serverRendered) this.handleSlotChange();
     if (!this.countUp || this.numericValue === undefined || this.slotted.has('value')) return;
     if (matchMedia('(prefers-reduced-motion: reduce)').matches) return;
     this.countingValue = 0;
@@ -200,7 +202,7 @@ export class StatCallout extends NewsroomElement {
     const numeric = this.format !== 'none' && !this.slotted.has('value') ? this.numericValue : undefined;
     const shown = numeric === undefined ? this.value : this.formatNumber(numeric, 'short');
     // Compact figures ("3M") are read in full ("3 million") so that no one hears "3 metres".
-    const spoken = numeric !== undefined && this.format === 'compact' ? this.formatNumber(numeric, 'long') : '';
+    const spoken = numeric !== undefined && this.format === 'compact' ? this.formatNumber(numeric, 'long') : undefined;
     // While counting, the final figure keeps its box (invisible) and the ticker is drawn over it: nothing moves.
     const counting = this.countingValue !== undefined && numeric !== undefined;
     const href = safeUrl(this.sourceHref);
@@ -211,26 +213,27 @@ export class StatCallout extends NewsroomElement {
     const dateText = parsedDate
       ? this.localize.date(parsedDate, { dateStyle: 'long', timeZone: isDateOnly(this.date) ? 'UTC' : undefined })
       : this.date;
-    // One template, with parts hidden rather than left out: a page may show thousands of callouts.
+    // One template, with parts hidden rather than left out: a page may show thousands of callouts. Empty text is
+    // `nothing`, never '': a server renders '' as no text node, and a later value would land in Lit's marker.
     // Figure and label are one paragraph, so that they are read as one unit.
     return html`<div part="base" @slotchange=${this.handleSlotChange}
       ><p
         ><data part="value" class="value" value=${numeric ?? nothing}
-          ><slot name="prefix">${this.valuePrefix}</slot>${hasPrefix ? ' ' : ''}<span class="number"
+          ><slot name="prefix">${this.valuePrefix || nothing}</slot>${hasPrefix ? ' ' : nothing}<span class="number"
             ><span class=${counting ? 'counting' : nothing} aria-hidden=${spoken ? 'true' : nothing}
-              ><slot name="value">${shown}</slot></span
-            ><span class="visually-hidden" ?hidden=${!spoken}>${spoken}</span>${counting
+              ><slot name="value">${shown || nothing}</slot></span
+            ><span class="visually-hidden" ?hidden=${!spoken}>${spoken ?? nothing}</span>${counting
               ? html`<span class="ticker" aria-hidden="true">${this.formatNumber(this.countingValue!, 'short')}</span>`
               : nothing}</span
-          ><slot name="suffix">${this.valueSuffix}</slot></data
+          ><slot name="suffix">${this.valueSuffix || nothing}</slot></data
         ><span part="label" class="label"
-          ><slot name="label"><slot></slot>${this.slotted.has('') ? '' : this.label}</slot></span
+          ><slot name="label"><slot></slot>${this.slotted.has('') ? nothing : this.label || nothing}</slot></span
         ></p
       ><p part="source" class="source" ?hidden=${!hasSource && !hasDate}
-        >${hasSource ? `${this.localize.term('sourceLabel')} ` : ''}<slot name="source" ?hidden=${!hasSource}
-          >${href ? html`<a href=${href}>${this.source}</a>` : this.source}</slot
-        >${hasSource && hasDate ? ', ' : ''}<slot name="date" ?hidden=${!hasDate}
-          ><time datetime=${parsedDate ? this.date.trim() : nothing}>${hasDate ? this.localize.term('asOf', dateText) : ''}</time></slot
+        >${hasSource ? `${this.localize.term('sourceLabel')} ` : nothing}<slot name="source" ?hidden=${!hasSource}
+          >${href ? html`<a href=${href}>${this.source}</a>` : this.source || nothing}</slot
+        >${hasSource && hasDate ? ', ' : nothing}<slot name="date" ?hidden=${!hasDate}
+          ><time datetime=${parsedDate ? this.date.trim() : nothing}>${hasDate ? this.localize.term('asOf', dateText) : nothing}</time></slot
         ></p
       ></div
     >`;

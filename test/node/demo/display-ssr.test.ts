@@ -5,16 +5,18 @@ import type { Browser } from 'puppeteer-core';
 import { renderToString } from '../../../src/ssr.js';
 import { BROWSERS, inPage, launch, servePage, watchConsole } from './support.js';
 
-// A fact-box rendered on the server sees neither its slotted heading nor its items. Hydration must adopt the
-// server's shadow root as it is (no mismatch), then take the heading and items in: the page's own <h2>, and the
-// collapse to `visible-count` with its "Show all" button.
+// Elements rendered on the server see no light DOM: a fact-box neither its slotted heading nor its items, a
+// stat-callout not its slotted source. Hydration must adopt the server's shadow root as it is (no mismatch), then
+// take the light DOM in: the page's own <h2>, the collapse to `visible-count` with its "Show all" button, and the
+// callout's "Source:" line around the page's own link.
 const BOXES = html`<fact-box collapsible><h2 slot="heading">Learn more</h2>
     <stat-callout value="108">children killed</stat-callout><stat-callout value="7000">soldiers dead</stat-callout>
     <stat-callout value="80" format="percent">of homes destroyed</stat-callout><stat-callout value="3000000" format="compact">refugees</stat-callout>
   </fact-box>
   <fact-box heading="In figures" heading-level="3" collapsible visible-count="1">
     <stat-callout value="2">weeks</stat-callout><stat-callout value="12">cities</stat-callout><stat-callout value="40">convoys</stat-callout>
-  </fact-box>`;
+  </fact-box>
+  <stat-callout id="slotted-source" value="7000">soldiers dead<a slot="source" href="https://www.afp.com/">AFP</a></stat-callout>`;
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -37,7 +39,7 @@ function boxesInPage(): Array<{ heading: string; items: number; button: string }
   });
 }
 
-describe('fact-box rendered on the server', () => {
+describe('fact-box and stat-callout rendered on the server', () => {
   let server: Awaited<ReturnType<typeof servePage>>;
   before(async () => {
     server = await servePage(PAGE, {
@@ -56,7 +58,7 @@ describe('fact-box rendered on the server', () => {
       });
       after(() => browser.close());
 
-      test('hydrates, then takes its slotted heading and its items in', async () => {
+      test('hydrate, then take their slotted heading, items and source in', async () => {
         const page = await browser.newPage();
         const problems = watchConsole(page);
         await page.goto(`${server.origin}/`, { waitUntil: 'load' });
@@ -70,6 +72,11 @@ describe('fact-box rendered on the server', () => {
           { heading: 'slotted: Learn more', items: 2, button: 'Show all (4)' },
           { heading: 'level 3: In figures', items: 1, button: 'Show all (3)' },
         ]);
+        const source = await page.evaluate(() => {
+          const line = document.querySelector('#slotted-source')!.shadowRoot!.querySelector('[part="source"]')!;
+          return line.checkVisibility() ? line.textContent!.trim() : 'hidden';
+        });
+        assert.equal(source, 'Source:');
         assert.deepEqual(problems, []);
         await page.close();
       });
