@@ -53,9 +53,8 @@ export class StatCallout extends NewsroomElement {
       Object.defineProperties(this.prototype, {
         prefix: {
           configurable: true,
-          get(this: StatCallout) {
-            return Reflect.get(dom, 'prefix', this);
-          },
+          // A custom element is always in the HTML namespace, which has no namespace prefix.
+          get: () => null,
           set(this: StatCallout, value: unknown) {
             this.valuePrefix = value == null ? '' : String(value);
           },
