@@ -96,7 +96,8 @@ const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 
 
 const formatCache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules | Intl.RelativeTimeFormat>();
 
-function cachedFormat<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules | Intl.RelativeTimeFormat>(
+/** One formatter per kind, language and options, shared by every element (creating one is slow). */
+export function cachedFormat<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules | Intl.RelativeTimeFormat>(
   kind: string,
   lang: string,
   options: object,
@@ -228,13 +229,5 @@ export class LocalizeController implements ReactiveController {
 
   date(value: Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
     return cachedFormat('d', this.lang, options, (locale) => new Intl.DateTimeFormat(locale, options)).format(value);
-  }
-
-  relativeTime(value: number, unit: Intl.RelativeTimeFormatUnit, options: Intl.RelativeTimeFormatOptions = { numeric: 'auto' }): string {
-    return cachedFormat('r', this.lang, options, (locale) => new Intl.RelativeTimeFormat(locale, options)).format(value, unit);
-  }
-
-  plural(count: number, options: Intl.PluralRulesOptions = {}): Intl.LDMLPluralRule {
-    return cachedFormat('p', this.lang, options, (locale) => new Intl.PluralRules(locale, options)).select(count);
   }
 }

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { parseIsoDate } from '../../internal/dates.js';
+import { relativeTime } from '../../internal/intl.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { tokens } from '../../internal/tokens.styles.js';
 import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
@@ -196,7 +197,7 @@ export class CommentList extends CommentPart {
     if (!date) return nothing;
     const absolute = this.localize.date(date, { dateStyle: 'long', timeStyle: 'short' });
     return html`<time datetime=${date.toISOString()} title=${absolute}
-      >${this.localize.relativeTime(...relativeUnit(date, Date.now()))}<span class="visually-hidden"> (${absolute})</span></time
+      >${relativeTime(this.localize.lang, ...relativeUnit(date, Date.now()))}<span class="visually-hidden"> (${absolute})</span></time
     >`;
   }
 

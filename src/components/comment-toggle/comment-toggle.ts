@@ -1,5 +1,6 @@
 import { html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { pluralCategory } from '../../internal/intl.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { tokens } from '../../internal/tokens.styles.js';
@@ -87,7 +88,7 @@ export class CommentToggle extends NewsroomElement {
   private get label(): string {
     if (this.count === undefined || !Number.isFinite(this.count) || this.countFailed) return this.localize.term('comments');
     if (this.count <= 0) return this.localize.term('clickToComment');
-    return this.localize.term('count', this.localize.number(this.count), this.localize.plural(this.count));
+    return this.localize.term('count', this.localize.number(this.count), pluralCategory(this.localize.lang, this.count));
   }
 
   protected override render() {
