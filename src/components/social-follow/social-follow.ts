@@ -63,16 +63,12 @@ export class SocialFollow extends NewsroomElement {
   @property({ attribute: 'labels', type: Boolean, reflect: true }) showLabels = false;
 
   private level = 2;
-  private hydrating = false;
   private names = new Map<HTMLAnchorElement, string>();
   /** The names this element gave, so that it never overwrites a name the page wrote. */
   private readonly givenNames = new WeakMap<HTMLAnchorElement, string>();
   private readonly observer = isServer ? undefined : new MutationObserver(() => this.collectLinks());
 
   override connectedCallback(): void {
-    // A shadow root that exists before the first update came from the server (declarative shadow DOM): it must
-    // hydrate as rendered there, with every link in the default slot, so the links are enhanced only afterwards.
-    this.hydrating = !this.hasUpdated && this.shadowRoot !== null;
     super.connectedCallback();
     // Links added, removed, re-pointed or re-worded later are picked up; the element's own changes (slot and
     // aria-label attributes) are not watched, so they cause no loop.
@@ -83,7 +79,9 @@ export class SocialFollow extends NewsroomElement {
       attributes: true,
       attributeFilter: ['href', 'type', 'data-network', 'aria-labelledby'],
     });
-    if (!this.hydrating) this.collectLinks();
+    // A server-rendered element hydrates as the server rendered it, every link in the default slot: it takes its
+    // links in only after that first update.
+    if (!this.serverRendered || this.hasUpdated) this.collectLinks();
   }
 
   override disconnectedCallback(): void {
@@ -101,7 +99,7 @@ export class SocialFollow extends NewsroomElement {
 
   protected override firstUpdated(): void {
     // Enhanced in the very next update, before anything is painted.
-    if (this.hydrating) this.collectLinks();
+    if (this.serverRendered) this.collectLinks();
   }
 
   protected override updated(): void {

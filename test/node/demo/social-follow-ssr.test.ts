@@ -1,12 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { build } from 'esbuild';
 import { html } from 'lit';
 import type { Browser, Page } from 'puppeteer-core';
 import { renderToString } from '../../../src/ssr.js';
-import { BROWSERS, inPage, launch, watchConsole } from './support.js';
+import { BROWSERS, inPage, launch, servePage, watchConsole } from './support.js';
 
 // social-follow rendered on the server cannot see its links (they are the page's light DOM): until its module
 // arrives, its shadow root lays them out as the upgraded list will. Proved in a page of its own, with links the
@@ -63,33 +60,14 @@ function linksShowingTextInPage(): string[] {
 }
 
 describe('social-follow rendered on the server', () => {
-  let server: Server;
-  let origin: string;
+  let server: Awaited<ReturnType<typeof servePage>>;
   before(async () => {
-    const { outputFiles } = await build({
-      entryPoints: {
-        hydrate: '@lit-labs/ssr-client/lit-element-hydrate-support.js',
-        'social-follow': new URL('../../../src/components/social-follow/define.ts', import.meta.url).pathname,
-      },
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      target: 'es2022',
-      write: false,
-      outdir: '/assets',
-      logLevel: 'warning',
+    server = await servePage(PAGE, {
+      hydrate: '@lit-labs/ssr-client/lit-element-hydrate-support.js',
+      'social-follow': new URL('../../../src/components/social-follow/define.ts', import.meta.url).pathname,
     });
-    const assets = new Map(outputFiles.map((file) => [file.path, file.contents]));
-    server = createServer((request, response) => {
-      const asset = assets.get(request.url ?? '');
-      if (request.url === '/') response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
-      else if (asset) response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(asset);
-      else response.writeHead(404).end();
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  after(() => server.close());
 
   for (const browserName of BROWSERS) {
     describe(browserName, () => {
@@ -102,7 +80,7 @@ describe('social-follow rendered on the server', () => {
       async function open(): Promise<Page> {
         const page = await browser.newPage();
         await page.setViewport({ width: 800, height: 900 });
-        await page.goto(`${origin}/`, { waitUntil: 'load' });
+        await page.goto(`${server.origin}/`, { waitUntil: 'load' });
         return page;
       }
 
@@ -139,7 +117,7 @@ describe('social-follow rendered on the server', () => {
         test('shows every link’s text without JavaScript', async () => {
           const page = await browser.newPage();
           await page.setJavaScriptEnabled(false);
-          await page.goto(`${origin}/`, { waitUntil: 'load' });
+          await page.goto(`${server.origin}/`, { waitUntil: 'load' });
           assert.deepEqual(await page.evaluate(inPage(linksShowingTextInPage)), LINK_TEXTS);
           await page.close();
         });
