@@ -6,6 +6,8 @@ import { portraitUrl } from './portraits.js';
 export const PUBLISHED = '2022-03-17';
 /** The comment server's post ID of the article; its three languages share one thread. */
 export const POST_ID = 1;
+/** The id of the footer, the page's last part: the page is first painted once it is parsed. */
+export const PAGE_END = 'site-footer';
 
 /** The site's profiles shown by social-follow (example accounts). */
 const PROFILES = [
@@ -85,5 +87,5 @@ export function articleBody(content: ArticleContent, languages: LanguageLink[]):
         <comment-section id="comments" endpoint="/wp-json/wp/v2" post-id=${POST_ID} heading-level="3"></comment-section>
       </section>
     </main>
-    <footer class="site-footer"><p>${content.footer}</p></footer>`;
+    <footer class="site-footer" id=${PAGE_END}><p>${content.footer}</p></footer>`;
 }

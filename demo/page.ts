@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { renderToString } from '../src/ssr.js';
-import { articleBody, type LanguageLink } from './article.js';
+import { articleBody, PAGE_END, type LanguageLink } from './article.js';
 import type { ArticleContent } from './content/types.js';
 import { en } from './content/en.js';
 import { fr } from './content/fr.js';
@@ -23,6 +23,8 @@ function escapeHtml(text: string): string {
 /**
  * One language's page as a complete HTML document: the article rendered on the server (elements as declarative
  * shadow DOM) and the scripts that hydrate it, hydrate support first (module scripts run in document order).
+ * The first paint waits for the footer to be parsed (`<link rel="expect" blocking="render">`, Chromium): a page
+ * painted mid-parse shows a shadow root before the light DOM it lays out, and that content then moves.
  */
 export function renderPage(content: ArticleContent, scripts: string[]): string {
   const languages: LanguageLink[] = PAGES.map(({ path, content: { lang, languageName } }) => ({ lang, name: languageName, href: path }));
@@ -36,6 +38,7 @@ export function renderPage(content: ArticleContent, scripts: string[]): string {
 <title>${escapeHtml(content.title)}</title>
 <meta name="description" content="${escapeHtml(content.description)}">
 <style>${pageStyles}</style>
+<link rel="expect" href="#${PAGE_END}" blocking="render">
 ${scripts.map((name) => `<script type="module" src="/assets/${escapeHtml(name)}"></script>`).join('\n')}
 </head>
 <body>

@@ -16,6 +16,7 @@ import {
   launch,
   registeredTags,
   startTestDemo,
+  streamPageInPieces,
   upgradedInPage,
   visibleTextInPage,
   watchConsole,
@@ -111,6 +112,31 @@ describe('the demo page', () => {
         assert.deepEqual(problems, []);
         await page.close();
       });
+
+      // Chromium alone: Firefox has neither `<link rel="expect">` (it paints a page while parsing it, which the layout
+      // watcher leaves out) nor layout-shift entries.
+      if (browserName === 'chromium') {
+        test('paints nothing before the page is parsed, so nothing moves as it arrives in pieces', { timeout: TEST_TIMEOUT_MS }, async () => {
+          for (const { path } of PAGES) {
+            // Each piece ends just after a server-rendered shadow root, before the light DOM it lays out.
+            const stream = await streamPageInPieces(demo.url, path, 100);
+            assert.ok(stream.pieces > 10, `only ${stream.pieces} pieces`);
+            const page = await browser.newPage();
+            await page.evaluateOnNewDocument(() => {
+              const shifts: number[] = [];
+              Object.assign(window, { __shifts: shifts });
+              new PerformanceObserver((list) => {
+                for (const entry of list.getEntries()) shifts.push((entry as PerformanceEntry & { value: number }).value);
+              }).observe({ type: 'layout-shift', buffered: true });
+            });
+            await page.goto(stream.url, { waitUntil: 'load' });
+            // Every shift counts here, input or not: Lighthouse counts those of the first half second too.
+            assert.deepEqual(await page.evaluate('window.__shifts'), [], path);
+            await page.close();
+            await stream.close();
+          }
+        });
+      }
 
       for (const { path, content } of PAGES) {
         test(`axe finds no violation on the whole page with the comments open (${content.lang})`, { timeout: TEST_TIMEOUT_MS }, async () => {

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -325,6 +326,36 @@ export async function servePage(page: string, entryPoints: Record<string, string
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * A loopback server in front of the demo that sends one page in pieces, each ending just after a server-rendered
+ * shadow root (before the light DOM it slots), `gapMs` apart, as a slow network would; everything else is passed
+ * through. Resolves with the page's URL, the number of pieces and a close function.
+ */
+export async function streamPageInPieces(demoUrl: string, path: string, gapMs: number): Promise<{ url: string; pieces: number; close(): Promise<void> }> {
+  const page = await (await fetch(`${demoUrl}${path}`)).text();
+  const pieces = page.split(/(?<=<\/template>)/);
+  const server = createServer(async (request, response) => {
+    if (request.url === path) {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      for (const piece of pieces.slice(0, -1)) {
+        response.write(piece);
+        await delay(gapMs);
+      }
+      response.end(pieces.at(-1));
+      return;
+    }
+    const upstream = await fetch(`${demoUrl}${request.url}`);
+    response.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream' });
+    response.end(Buffer.from(await upstream.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`,
+    pieces: pieces.length,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
