@@ -2,7 +2,7 @@ import { html, isServer, nothing } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { isRtlLanguage } from '../../internal/localize.js';
 import { safeUrl } from '../../internal/safe-url.js';
-import { slottedNames } from '../../internal/slots.js';
+import { sameSlots, slottedNames } from '../../internal/slots.js';
 import { isDateOnly, parseIsoDate } from '../../internal/dates.js';
 import { tokens } from '../../internal/tokens.styles.js';
 import type { ShareActions } from './share-actions.js';
@@ -97,20 +97,21 @@ export class PullQuote extends NewsroomElement {
     this.readContent();
   }
 
-  /** Reads what the page put in the element (a server sees none); true when it changed since the last read. */
+  /** Reads what the page put in the element; true when it changed since the last read. */
   private readContent(): boolean {
-    const slotted = slottedNames(this);
+    // A server sees no light DOM, and a server-rendered quote first renders as the server did (see serverRendered).
+    const unseen = isServer || (this.serverRendered && !this.hasUpdated);
+    const slotted = unseen ? new Set<string>() : slottedNames(this);
     let lang = '';
     let paragraphs = false;
-    if (!isServer) {
+    if (!unseen) {
       for (let child = this.firstElementChild; child; child = child.nextElementSibling) {
         if (child.slot) continue;
         lang ||= child.getAttribute('lang')?.trim() ?? '';
         paragraphs ||= child.localName === 'p';
       }
     }
-    const changed =
-      lang !== this.contentLang || paragraphs !== this.inParagraphs || slotted.size !== this.slotted?.size || [...slotted].some((name) => !this.slotted.has(name));
+    const changed = lang !== this.contentLang || paragraphs !== this.inParagraphs || !this.slotted || !sameSlots(slotted, this.slotted);
     this.slotted = slotted;
     this.contentLang = lang;
     this.inParagraphs = paragraphs;
@@ -132,6 +133,11 @@ export class PullQuote extends NewsroomElement {
     if (this.readContent()) this.requestUpdate();
   }
 
+  protected override firstUpdated(): void {
+    // Hydrated into slots that already hold their content: no slot reports it.
+    if (this.serverRendered) this.handleSlotChange();
+  }
+
   protected override updated(): void {
     // The buttons' row keeps its place (styles) until their module arrives.
     if (this.share && this.slotted.has('')) {
@@ -143,7 +149,7 @@ export class PullQuote extends NewsroomElement {
   }
 
   /** Source and date, after `lead` (the separator or dash before the source); nothing when neither is given. */
-  private renderSourceAndDate(lead: (shown: boolean) => string) {
+  private renderSourceAndDate(lead: (shown: boolean) => string | typeof nothing) {
     const cite = safeUrl(this.cite);
     const hasSource = this.has('source', this.source);
     const hasDate = this.has('date', this.date);
@@ -151,7 +157,7 @@ export class PullQuote extends NewsroomElement {
     const date = parseIsoDate(this.date);
     const linked = (content: unknown) => (cite ? html`<a href=${cite}>${content}</a>` : content);
     return html`${lead(hasSource || !!cite)}${hasSource
-      ? html`<cite>${linked(html`<slot name="source">${this.source}</slot>`)}</cite>`
+      ? html`<cite>${linked(html`<slot name="source">${this.source || nothing}</slot>`)}</cite>`
       : cite && linked(this.localize.term('source'))}${lead(hasDate)}${hasDate
       ? html`<slot name="date"
           ><time datetime=${date ? this.date.trim() : nothing}
@@ -170,7 +176,8 @@ export class PullQuote extends NewsroomElement {
     const separator = this.localize.term('separator');
     let parts = 0;
     // The text before a part of the attribution that is shown: a dash before the first, a separator before the others.
-    const lead = (shown: boolean) => (shown ? (parts++ ? separator : '— ') : '');
+    // Empty text is `nothing`, never '': a server renders '' as no text node, and a later value would land in Lit's marker.
+    const lead = (shown: boolean) => (shown ? (parts++ ? separator : '— ') : nothing);
     const speaker = lead(this.has('speaker', this.speaker));
     const jobTitle = lead(this.has('job-title', this.jobTitle));
     const sourceAndDate = this.renderSourceAndDate(lead);
@@ -186,7 +193,7 @@ export class PullQuote extends NewsroomElement {
           >${spans ? html`<span class="mark-end">${close}</span>` : nothing}</blockquote
         > <figcaption part="attribution" ?hidden=${!isServer && !parts && !this.slotted.has('attribution')}
           ><slot name="attribution"
-            >${speaker}<slot name="speaker">${this.speaker}</slot>${jobTitle}<slot name="job-title">${this.jobTitle}</slot
+            >${speaker}<slot name="speaker">${this.speaker || nothing}</slot>${jobTitle}<slot name="job-title">${this.jobTitle || nothing}</slot
             >${sourceAndDate}</slot
           ></figcaption
         ></figure

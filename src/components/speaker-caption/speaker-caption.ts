@@ -2,7 +2,7 @@ import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
-import { slottedNames } from '../../internal/slots.js';
+import { sameSlots, slottedNames } from '../../internal/slots.js';
 import { tokens } from '../../internal/tokens.styles.js';
 import { speakerCaptionTerms } from './speaker-caption.terms.js';
 import { styles } from './speaker-caption.styles.js';
@@ -60,13 +60,18 @@ export class SpeakerCaption extends NewsroomElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) this.imageFailed = false;
-    this.slotted = slottedNames(this);
+    // A server-rendered caption first renders as the server did, without its light DOM (see serverRendered).
+    this.slotted = this.hasUpdated || !this.serverRendered ? slottedNames(this) : new Set();
+  }
+
+  protected override firstUpdated(): void {
+    // Hydrated into slots that already hold their content: no slot reports it.
+    if (this.serverRendered) this.handleSlotChange();
   }
 
   // Slots also report the content they were first given, which the first update has already read.
   private handleSlotChange(): void {
-    const slotted = slottedNames(this);
-    if (slotted.size !== this.slotted.size || [...slotted].some((name) => !this.slotted.has(name))) this.requestUpdate();
+    if (!sameSlots(slottedNames(this), this.slotted)) this.requestUpdate();
   }
 
   private handleImageError(): void {
@@ -87,11 +92,12 @@ export class SpeakerCaption extends NewsroomElement {
     const hasJobTitle = has('job-title', this.jobTitle);
     const src = safeUrl(this.src);
     const href = safeUrl(this.href);
-    const phrase = html`<span class="name"><slot name="name">${this.name}</slot></span
+    const phrase = html`<span class="name"><slot name="name">${this.name || nothing}</slot></span
       >${hasName && hasJobTitle ? this.localize.term('separator') : nothing}<span class="job-title"
-        ><slot name="job-title">${this.jobTitle}</slot></span
+        ><slot name="job-title">${this.jobTitle || nothing}</slot></span
       >`;
     // A server cannot see slotted content: it hides nothing, so nothing appears on hydration (empty parts take no space).
+    // Empty text is `nothing`, never '': a server renders '' as no text node, and a later value would land in Lit's marker.
     const hidden = (empty: boolean) => !isServer && empty;
     // A failed or missing image keeps its reserved box so that nothing below it moves. One unit for assistive
     // technology: a link is read whole; otherwise role="text" keeps VoiceOver from splitting the name from the job
@@ -110,7 +116,7 @@ export class SpeakerCaption extends NewsroomElement {
           ${href ? html`<a href=${href}>${phrase}</a>` : html`<span role="text">${phrase}</span>`}
         </p>
         <div part="caption" class="caption" ?hidden=${hidden(!has(''))}><slot></slot></div>
-        <p part="credit" class="credit" ?hidden=${hidden(!has('credit', this.credit))}><slot name="credit">${this.credit}</slot></p>
+        <p part="credit" class="credit" ?hidden=${hidden(!has('credit', this.credit))}><slot name="credit">${this.credit || nothing}</slot></p>
       </div>
     </div>`;
   }
