@@ -24,14 +24,18 @@ const blinken = (attributes = html``) =>
     ><p>${BLINKEN}</p><speaker-caption slot="attribution" name="Antony Blinken" job-title="US Secretary of State"></speaker-caption
   ></pull-quote>`);
 
-/** The quotation marks as shown: generated content of the first and last paragraphs, or elements of their own. */
+/** Generated content of an element's pseudo-element, or '' when there is none. */
+const generated = (element: Element, pseudo: '::before' | '::after') => {
+  const content = getComputedStyle(element, pseudo).content;
+  return content === 'none' ? '' : (JSON.parse(content) as string);
+};
+
+/** The quotation marks as shown: generated content of the first and last paragraphs, or else of the blockquote. */
 function marks(element: PullQuote): string {
   const paragraphs = element.querySelectorAll(':scope > p');
-  if (paragraphs.length === 0) {
-    return Array.from(element.shadowRoot!.querySelectorAll('.mark, .mark-end'), (mark) => mark.textContent).join('…');
-  }
-  const generated = (paragraph: Element, pseudo: string) => JSON.parse(getComputedStyle(paragraph, pseudo).content) as string;
-  return `${generated(paragraphs[0], '::before')}…${generated(paragraphs[paragraphs.length - 1], '::after')}`;
+  const [first, last] = paragraphs.length ? [paragraphs[0], paragraphs[paragraphs.length - 1]] : Array(2).fill(element.shadowRoot!.querySelector('blockquote')!);
+  const [open, close] = [generated(first, '::before'), generated(last, '::after')];
+  return open || close ? `${open}…${close}` : '';
 }
 const shadow = (element: PullQuote) => element.shadowRoot!;
 const button = (element: PullQuote, name: 'copy' | 'share') =>
@@ -140,12 +144,16 @@ describe('pull-quote', () => {
     expect(getComputedStyle(middle, '::before').content).to.equal('none');
     expect(getComputedStyle(middle, '::after').content).to.equal('none');
     expect(getComputedStyle(last, '::after').content).to.equal('"”"');
-    expect(shadow(paragraphs).querySelectorAll('.mark, .mark-end').length).to.equal(0);
-    // Plain text gets marks of its own, beside the text.
+    const blockquote = shadow(paragraphs).querySelector('blockquote')!;
+    expect([generated(blockquote, '::before'), generated(blockquote, '::after')]).to.deep.equal(['', '']);
+    // Plain text gets marks of the blockquote, beside the text: its first line stays the blockquote's first line.
     const text = await quote(html`<pull-quote lang="uk"> Зупиніть війну </pull-quote>`);
     expect(marks(text)).to.equal('«…»');
-    const mark = shadow(text).querySelector('.mark')!.getBoundingClientRect();
-    expect(Math.abs(mark.top - text.getBoundingClientRect().top)).to.be.below(1);
+    const words = document.createRange();
+    words.selectNodeContents(text);
+    const firstLine = words.getClientRects()[0];
+    const quoteBox = shadow(text).querySelector('blockquote')!;
+    expect(firstLine.top - quoteBox.getBoundingClientRect().top).to.be.below(parseFloat(getComputedStyle(quoteBox).lineHeight) / 2);
     await expectAccessible(paragraphs);
     await expectAccessible(text);
   });

@@ -1,9 +1,10 @@
 import { css } from 'lit';
 
-// Marks go in the first and last paragraphs as generated content; quotations that are not paragraphs get elements
-// of their own, the opening one floating so that the white space after it starts the line. In `feature`, a slotted
-// speaker-caption (a block) shrinks to its content so that it centres too. The shadow root holds one element of
-// each kind, so element selectors are enough. Slots pass their inherited styles to what they show.
+// Marks go in the first and last paragraphs as generated content; quotations that are not paragraphs get them as
+// generated content of the blockquote, the opening one floating so that the white space after it starts the line.
+// In `feature`, a slotted speaker-caption (a block) shrinks to its content so that it centres too. The shadow root
+// holds one element of each kind, so element selectors are enough. Slots pass their inherited styles to what they
+// show.
 export const styles = css`
   :host {
     display: block;
@@ -43,8 +44,13 @@ export const styles = css`
     content: var(--_close);
   }
 
-  .mark {
+  .marks::before {
+    content: var(--_open);
     float: inline-start;
+  }
+
+  .marks::after {
+    content: var(--_close);
   }
 
   figcaption {
@@ -71,7 +77,7 @@ export const styles = css`
     font-size: var(--pull-quote-font-size, 1.75em);
   }
 
-  :host([variant='feature']) .mark {
+  :host([variant='feature']) .marks::before {
     float: none;
   }
 

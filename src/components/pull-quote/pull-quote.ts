@@ -12,7 +12,6 @@ import { styles } from './pull-quote.styles.js';
 /** How a pull quote is laid out. */
 export type PullQuoteVariant = 'inline' | 'aside' | 'feature';
 
-/** Resolves quotation marks from the quotation's own `lang` when its markup has one, else from the element's. */
 // English marks are the stylesheet's defaults: a style attribute on every instance would cost a third of its render.
 const [DEFAULT_OPEN, DEFAULT_CLOSE] = ['“', '”'];
 /** A CSS string holding the text (quotation marks come from registered translations: escape them all the same). */
@@ -35,7 +34,7 @@ const cssString = (text: string) => `"${text.replace(/["\\\n]/g, (char) => (char
  * @csspart attribution - The caption naming the speaker and source.
  * @csspart actions - The "Copy" and "Share" buttons, their status message and the share menu.
  *
- * @cssprop --pull-quote-accent - Colour of the rule and quotation marks (default: the accent colour).
+ * @cssprop --pull-quote-accent - Colour of the rule (default: the accent colour).
  * @cssprop --pull-quote-font-family - Font of the quotation (default: inherited).
  * @cssprop --pull-quote-font-size - Size of the quotation (default: 1.25em; 1.75em for `feature`).
  * @cssprop --pull-quote-aside-width - Width of an `aside` quote beside the text (default: 40%).
@@ -171,8 +170,9 @@ export class PullQuote extends NewsroomElement {
     const hasQuote = this.slotted.has('');
     const [open, close] = this.localize.quotes(false, this.quoteLang);
     // Marks go inside the first and last paragraphs (CSS generated content, also when rendered on a server), so that
-    // they hug the words whatever white space the page's markup has around them; other content gets elements.
-    const spans = hasQuote && !this.inParagraphs;
+    // they hug the words whatever white space the page's markup has around them; other content gets them as
+    // generated content of the blockquote.
+    const ownMarks = hasQuote && !this.inParagraphs;
     const separator = this.localize.term('separator');
     let parts = 0;
     // The text before a part of the attribution that is shown: a dash before the first, a separator before the others.
@@ -189,8 +189,7 @@ export class PullQuote extends NewsroomElement {
         ><blockquote part="quote" cite=${safeUrl(this.cite) ?? nothing}
           dir=${this.contentLang ? (isRtlLanguage(this.contentLang) ? 'rtl' : 'ltr') : nothing}
           style=${open === DEFAULT_OPEN && close === DEFAULT_CLOSE ? nothing : `--_open:${cssString(open)};--_close:${cssString(close)}`}
-          >${spans ? html`<span class="mark">${open}</span>` : nothing}<slot></slot
-          >${spans ? html`<span class="mark-end">${close}</span>` : nothing}</blockquote
+          class=${ownMarks ? 'marks' : nothing}><slot></slot></blockquote
         > <figcaption part="attribution" ?hidden=${!isServer && !parts && !this.slotted.has('attribution')}
           ><slot name="attribution"
             >${speaker}<slot name="speaker">${this.speaker || nothing}</slot>${jobTitle}<slot name="job-title">${this.jobTitle || nothing}</slot
