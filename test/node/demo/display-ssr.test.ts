@@ -6,9 +6,10 @@ import { renderToString } from '../../../src/ssr.js';
 import { BROWSERS, inPage, launch, servePage, watchConsole } from './support.js';
 
 // Elements rendered on the server see no light DOM: a fact-box neither its slotted heading nor its items, a
-// stat-callout not its slotted source. Hydration must adopt the server's shadow root as it is (no mismatch), then
-// take the light DOM in: the page's own <h2>, the collapse to `visible-count` with its "Show all" button, and the
-// callout's "Source:" line around the page's own link.
+// stat-callout not its slotted source, a pull-quote not its slotted attribution or its text. Hydration must adopt
+// the server's shadow root as it is (no mismatch), then take the light DOM in: the page's own <h2>, the collapse to
+// `visible-count` with its "Show all" button, the callout's "Source:" line around the page's own link, the quote's
+// slotted parts and share buttons, a caption's slotted name, role and sentence.
 const BOXES = html`<fact-box collapsible><h2 slot="heading">Learn more</h2>
     <stat-callout value="108">children killed</stat-callout><stat-callout value="7000">soldiers dead</stat-callout>
     <stat-callout value="80" format="percent">of homes destroyed</stat-callout><stat-callout value="3000000" format="compact">refugees</stat-callout>
@@ -16,7 +17,28 @@ const BOXES = html`<fact-box collapsible><h2 slot="heading">Learn more</h2>
   <fact-box heading="In figures" heading-level="3" collapsible visible-count="1">
     <stat-callout value="2">weeks</stat-callout><stat-callout value="12">cities</stat-callout><stat-callout value="40">convoys</stat-callout>
   </fact-box>
-  <stat-callout id="slotted-source" value="7000">soldiers dead<a slot="source" href="https://www.afp.com/">AFP</a></stat-callout>`;
+  <stat-callout id="slotted-source" value="7000">soldiers dead<a slot="source" href="https://www.afp.com/">AFP</a></stat-callout>
+  <pull-quote id="shared" share speaker="Antony Blinken"><p>Words of the minister.</p></pull-quote>
+  <pull-quote id="plain"> A quotation given as plain text </pull-quote>
+  <pull-quote id="slotted"><p>Words of the minister.</p><span slot="speaker">Jean-Yves Le Drian</span>
+    <span slot="job-title">Minister of Foreign Affairs</span><span slot="source">Le Parisien</span></pull-quote>
+  <speaker-caption id="caption"><span slot="name">Oleksii Reznikov</span><span slot="job-title">Minister of Defence</span>
+    A sentence under the portrait.</speaker-caption>`;
+
+/** In the page: the light-DOM text nodes and elements of each element that are not laid out (empty when all show). */
+function hiddenLightDomInPage(): string[] {
+  return Array.from(document.querySelectorAll('#plain, #slotted, #caption')).flatMap((element) =>
+    Array.from(element.childNodes)
+      .filter((node) => {
+        if (node.nodeType === Node.ELEMENT_NODE) return !(node as Element).checkVisibility();
+        if (node.nodeType !== Node.TEXT_NODE || !node.nodeValue!.trim()) return false;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        return range.getClientRects().length === 0;
+      })
+      .map((node) => `#${element.id}: ${node.textContent!.trim()}`),
+  );
+}
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -39,13 +61,15 @@ function boxesInPage(): Array<{ heading: string; items: number; button: string }
   });
 }
 
-describe('fact-box and stat-callout rendered on the server', () => {
+describe('display elements rendered on the server', () => {
   let server: Awaited<ReturnType<typeof servePage>>;
   before(async () => {
     server = await servePage(PAGE, {
       hydrate: '@lit-labs/ssr-client/lit-element-hydrate-support.js',
       'fact-box': new URL('../../../src/components/fact-box/define.ts', import.meta.url).pathname,
       'stat-callout': new URL('../../../src/components/stat-callout/define.ts', import.meta.url).pathname,
+      'pull-quote': new URL('../../../src/components/pull-quote/define.ts', import.meta.url).pathname,
+      'speaker-caption': new URL('../../../src/components/speaker-caption/define.ts', import.meta.url).pathname,
     });
   });
   after(() => server.close());
@@ -58,13 +82,15 @@ describe('fact-box and stat-callout rendered on the server', () => {
       });
       after(() => browser.close());
 
-      test('hydrate, then take their slotted heading, items and source in', async () => {
+      test('hydrate, then take their light DOM in', async () => {
         const page = await browser.newPage();
         const problems = watchConsole(page);
         await page.goto(`${server.origin}/`, { waitUntil: 'load' });
         await page.evaluate(async () => {
-          await Promise.all(['stat-callout', 'fact-box'].map((name) => import(`/assets/${name}.js`)));
-          const elements = Array.from(document.querySelectorAll('fact-box, stat-callout')) as Array<Element & { updateComplete: Promise<boolean> }>;
+          await Promise.all(['stat-callout', 'fact-box', 'pull-quote', 'speaker-caption'].map((name) => import(`/assets/${name}.js`)));
+          const elements = Array.from(document.querySelectorAll('fact-box, stat-callout, pull-quote, speaker-caption')) as Array<
+            Element & { updateComplete: Promise<boolean> }
+          >;
           // Hydration, then the update that reads the light DOM.
           for (const element of elements) while (!(await element.updateComplete));
         });
@@ -77,6 +103,13 @@ describe('fact-box and stat-callout rendered on the server', () => {
           return line.checkVisibility() ? line.textContent!.trim() : 'hidden';
         });
         assert.equal(source, 'Source:');
+        assert.deepEqual(await page.evaluate(inPage(hiddenLightDomInPage)), []);
+        // The share buttons are a module of their own, loaded once the quote shows.
+        const buttons = await page.waitForFunction(
+          () => document.querySelector('#shared')!.shadowRoot!.querySelectorAll('button').length === 2,
+          { timeout: 5000 },
+        );
+        assert.ok(await buttons.jsonValue());
         assert.deepEqual(problems, []);
         await page.close();
       });
