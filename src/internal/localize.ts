@@ -69,30 +69,9 @@ export function setServerLanguage(lang: string): void {
   store.serverLang = lang;
 }
 
-/** Quotation marks by primary language (CLDR delimiters); `$quotes` in a registered translation wins. */
-const QUOTES: Record<string, readonly [string, string, string, string]> = {
-  en: ['“', '”', '‘', '’'],
-  fr: ['«\u202f', '\u202f»', '“', '”'],
-  uk: ['«', '»', '„', '“'],
-  ru: ['«', '»', '„', '“'],
-  de: ['„', '“', '‚', '‘'],
-  pl: ['„', '”', '«', '»'],
-  cs: ['„', '“', '‚', '‘'],
-  es: ['«', '»', '“', '”'],
-  it: ['«', '»', '“', '”'],
-  pt: ['«', '»', '“', '”'],
-  nl: ['‘', '’', '“', '”'],
-  sv: ['”', '”', '’', '’'],
-  ja: ['「', '」', '『', '』'],
-  zh: ['“', '”', '‘', '’'],
-  ar: ['”', '“', '’', '‘'],
-  he: ['”', '”', '’', '’'],
-};
-
 /** Candidate languages by language tag: computed once per tag, as every term and number looks them up. */
 const fallbackCache = new Map<string, readonly string[]>();
 
-const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug']);
 
 const formatCache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules | Intl.RelativeTimeFormat>();
 
@@ -131,14 +110,27 @@ export function resolveLang(element: Element): string {
   return 'en';
 }
 
-function primaryOf(lang: string): string {
+/** The primary language subtag, lower case: `de` for `de-CH`. */
+export function primaryOf(lang: string): string {
   return lang.split('-')[0].toLowerCase();
 }
 
-/** Whether a language is written right to left. */
-export function isRtlLanguage(lang: string): boolean {
-  return RTL_LANGUAGES.has(primaryOf(lang));
+/** The languages to look a term up in for a language tag, most specific first, ending with English. */
+export function candidateLanguages(lang: string): readonly string[] {
+  let candidates = fallbackCache.get(lang);
+  if (!candidates) {
+    const exact = lang.toLowerCase();
+    candidates = [...new Set([exact, primaryOf(exact), 'en'])];
+    fallbackCache.set(lang, candidates);
+  }
+  return candidates;
 }
+
+/** What a page registered for a language code (lower case), if anything. */
+export function registeredTranslation(code: string): Translation | undefined {
+  return store.translations.get(code);
+}
+
 
 function watchLangAttributes(): void {
   if (store.observer || typeof MutationObserver === 'undefined') return;
@@ -147,8 +139,8 @@ function watchLangAttributes(): void {
 }
 
 /**
- * Gives an element its language (the nearest `lang`, kept current) and the terms, numbers, dates and quotation marks
- * of that language. The host re-renders when its language changes or a page registers a translation.
+ * Gives an element its language (the nearest `lang`, kept current) and the terms, numbers and dates of that
+ * language. The host re-renders when its language changes or a page registers a translation.
  */
 export class LocalizeController implements ReactiveController {
   private resolvedLang = 'en';
@@ -183,44 +175,14 @@ export class LocalizeController implements ReactiveController {
     this.host.requestUpdate();
   };
 
-  /** The candidate languages, most specific first, ending with English. */
-  private fallbacks(lang = this.lang): readonly string[] {
-    let candidates = fallbackCache.get(lang);
-    if (!candidates) {
-      const exact = lang.toLowerCase();
-      candidates = [...new Set([exact, primaryOf(exact), 'en'])];
-      fallbackCache.set(lang, candidates);
-    }
-    return candidates;
-  }
-
   /** A term in the element's language, falling back to the primary language and then to English. */
   term(key: string, ...args: unknown[]): string {
-    for (const code of this.fallbacks()) {
+    for (const code of candidateLanguages(this.lang)) {
       const term = store.translations.get(code)?.[key] ?? this.builtin[code]?.[key];
       if (typeof term === 'string') return term;
       if (typeof term === 'function') return term(...args);
     }
     return key;
-  }
-
-  /**
-   * Opening and closing quotation marks for the element's language, or for `lang` (a quotation's own language may
-   * differ from its page's); the inner pair for a quote within a quote.
-   */
-  quotes(inner = false, lang = this.lang): readonly [string, string] {
-    for (const code of this.fallbacks(lang)) {
-      const marks = store.translations.get(code)?.$quotes ?? QUOTES[code];
-      if (marks) {
-        return inner && marks.length === 4 ? [marks[2], marks[3]] : [marks[0], marks[1]];
-      }
-    }
-    return ['“', '”'];
-  }
-
-  /** Whether the element's language is written right to left. */
-  get rtl(): boolean {
-    return isRtlLanguage(this.lang);
   }
 
   number(value: number, options: Intl.NumberFormatOptions = {}): string {

@@ -3,6 +3,7 @@ import { LitElement } from 'lit';
 import { safeUrl } from '../../src/internal/safe-url.js';
 import { defineElement } from '../../src/internal/define.js';
 import { LocalizeController, registerTranslation, resolveLang } from '../../src/internal/localize.js';
+import { quoteMarks } from '../../src/internal/typography.js';
 import { parseIsoDate } from '../../src/internal/dates.js';
 
 class LocalizedProbe extends LitElement {
@@ -83,14 +84,14 @@ describe('localization', () => {
     expect(element.localize.term('count', 2)).to.equal('2 elementos');
   });
 
-  it('gives quotation marks by language, with a registered language able to set its own', async () => {
-    expect((await probe('en')).localize.quotes()).to.deep.equal(['“', '”']);
-    expect((await probe('fr')).localize.quotes()).to.deep.equal(['«\u202f', '\u202f»']);
-    expect((await probe('uk')).localize.quotes()).to.deep.equal(['«', '»']);
-    expect((await probe('de-CH')).localize.quotes()).to.deep.equal(['„', '“']);
-    expect((await probe('uk')).localize.quotes(true)).to.deep.equal(['„', '“']);
+  it('gives quotation marks by language, with a registered language able to set its own', () => {
+    expect(quoteMarks('en')).to.deep.equal(['“', '”']);
+    expect(quoteMarks('fr')).to.deep.equal(['«\u202f', '\u202f»']);
+    expect(quoteMarks('uk')).to.deep.equal(['«', '»']);
+    expect(quoteMarks('de-CH')).to.deep.equal(['„', '“']);
+    expect(quoteMarks('uk', true)).to.deep.equal(['„', '“']);
     registerTranslation({ $code: 'eo', $quotes: ['“', '”'] });
-    expect((await probe('eo')).localize.quotes()).to.deep.equal(['“', '”']);
+    expect(quoteMarks('eo')).to.deep.equal(['“', '”']);
   });
 
   it('formats with Intl and survives malformed language tags', async () => {

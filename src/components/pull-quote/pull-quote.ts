@@ -1,6 +1,6 @@
 import { html, isServer, nothing } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
-import { isRtlLanguage } from '../../internal/localize.js';
+import { isRtlLanguage, quoteMarks } from '../../internal/typography.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { sameSlots, slottedNames } from '../../internal/slots.js';
 import { isDateOnly, parseIsoDate } from '../../internal/dates.js';
@@ -141,7 +141,7 @@ export class PullQuote extends NewsroomElement {
     // The buttons' row keeps its place (styles) until their module arrives.
     if (this.share && this.slotted.has('')) {
       this.loadingActions ??= import('./share-actions.js').then(({ ShareActions }) => {
-        this.actions = new ShareActions(this, () => this.localize.quotes(false, this.quoteLang), () => this.localize.term('separator'));
+        this.actions = new ShareActions(this, () => quoteMarks(this.quoteLang), () => this.localize.term('separator'));
         this.requestUpdate();
       });
     }
@@ -168,7 +168,7 @@ export class PullQuote extends NewsroomElement {
 
   protected override render() {
     const hasQuote = this.slotted.has('');
-    const [open, close] = this.localize.quotes(false, this.quoteLang);
+    const [open, close] = quoteMarks(this.quoteLang);
     // Marks go inside the first and last paragraphs (CSS generated content, also when rendered on a server), so that
     // they hug the words whatever white space the page's markup has around them; other content gets them as
     // generated content of the blockquote.
@@ -184,7 +184,7 @@ export class PullQuote extends NewsroomElement {
     // Speaker and job title are always in the tree, so that content the page adds later is noticed and a server,
     // which cannot see slotted content, renders the same structure as the browser (only the separators differ).
     // An Arabic or Hebrew quote mirrors even in a page laid out left to right, and an English one inside it does not.
-    return html`<figure part="base" dir=${this.localize.rtl ? 'rtl' : nothing} aria-hidden=${this.excerpt ? 'true' : nothing}
+    return html`<figure part="base" dir=${isRtlLanguage(this.localize.lang) ? 'rtl' : nothing} aria-hidden=${this.excerpt ? 'true' : nothing}
         @slotchange=${this.handleSlotChange}
         ><blockquote part="quote" cite=${safeUrl(this.cite) ?? nothing}
           dir=${this.contentLang ? (isRtlLanguage(this.contentLang) ? 'rtl' : 'ltr') : nothing}
