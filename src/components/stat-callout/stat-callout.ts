@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { sameSlots, slottedNames } from '../../internal/slots.js';
@@ -43,6 +42,21 @@ const COUNT_DURATION_MS = 1200;
 export class StatCallout extends NewsroomElement {
   static override styles = [tokens, visuallyHidden, styles];
   static override terms = statCalloutTerms;
+  // Declared here rather than with decorators: their helper and calls would be a tenth of the size budget.
+  static override properties = {
+    value: {},
+    format: {},
+    currency: {},
+    unit: {},
+    maximumFractionDigits: { attribute: 'maximum-fraction-digits', type: Number },
+    valuePrefix: { attribute: 'prefix' },
+    valueSuffix: { attribute: 'suffix' },
+    label: {},
+    source: {},
+    sourceHref: { attribute: 'source-href' },
+    date: {},
+    countUp: { attribute: 'animate', type: Boolean, reflect: true },
+  };
 
   static {
     // React 19 and Vue write a prop as a property whenever its name is `in` the element. Two attribute names are
@@ -73,44 +87,44 @@ export class StatCallout extends NewsroomElement {
   }
 
   /** The figure shown while counting up, or `undefined` when the final value shows. */
-  @state() private countingValue?: number;
+  private countingValue?: number;
 
   /** The figure: numeric text is formatted in the element's language, anything else is shown as written. */
-  @property() value = '';
+  value = '';
 
   /** How a numeric value is formatted: `number`, `compact` ("3M"), `percent` (80 → "80%") or `none`. */
-  @property() format: StatFormat = 'number';
+  format: StatFormat = 'number';
 
   /** ISO 4217 currency code, such as `EUR`, for money figures. */
-  @property() currency?: string;
+  currency?: string;
 
   /** Unit identifier for `Intl.NumberFormat`, such as `kilometer` or `percent`. */
-  @property() unit?: string;
+  unit?: string;
 
   /** Most digits after the decimal point (0–20). */
-  @property({ attribute: 'maximum-fraction-digits', type: Number }) maximumFractionDigits?: number;
+  maximumFractionDigits?: number;
 
   /** A qualifier before the figure, such as "Over" (the `prefix` attribute; `Element.prefix` is taken). */
-  @property({ attribute: 'prefix' }) valuePrefix = '';
+  valuePrefix = '';
 
   /** A qualifier after the figure, such as "+". */
-  @property({ attribute: 'suffix' }) valueSuffix = '';
+  valueSuffix = '';
 
   /** What the figure counts. */
-  @property() label = '';
+  label = '';
 
   /** Who published the figure. */
-  @property() source = '';
+  source = '';
 
   /** Link to the source (http, https or relative URLs only; anything else is ignored). */
-  @property({ attribute: 'source-href' }) sourceHref = '';
+  sourceHref = '';
 
   /** The date the figure was true on (ISO 8601), shown as "as of …". */
-  @property() date = '';
+  date = '';
 
   /** Counts up to the figure once when it first scrolls into view, never under reduced motion (the `animate`
    * attribute; `Element.animate()` is taken). */
-  @property({ attribute: 'animate', type: Boolean, reflect: true }) countUp = false;
+  countUp = false;
 
   private numericValue?: number;
   /** The slots with light-DOM content, read once per update. */
@@ -137,6 +151,7 @@ export class StatCallout extends NewsroomElement {
     if (!this.countUp || this.numericValue === undefined || this.slotted.has('value')) return;
     if (matchMedia('(prefers-reduced-motion: reduce)').matches) return;
     this.countingValue = 0;
+    this.requestUpdate();
     this.observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) {
         this.observer?.disconnect();
@@ -158,6 +173,7 @@ export class StatCallout extends NewsroomElement {
       const progress = Math.min(1, (now - start) / COUNT_DURATION_MS);
       const eased = 1 - (1 - progress) ** 3;
       this.countingValue = progress < 1 ? target * eased : undefined;
+      this.requestUpdate();
       if (progress < 1) requestAnimationFrame(step);
     };
     requestAnimationFrame(step);
