@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { isServer, LitElement } from 'lit';
 import { LocalizeController, type BuiltinTerms } from './localize.js';
 
 /**
@@ -16,4 +16,12 @@ export class NewsroomElement extends LitElement {
    * DOM, so the first render must not read it either: hydration needs the server's templates. Read it afterwards.
    */
   protected readonly serverRendered = this.shadowRoot !== null;
+
+  /**
+   * Whether the element may read its light DOM now: never on the server (it has none), nor before a server-rendered
+   * element's first update is done (hydration needs the server's templates).
+   */
+  protected get lightDomReadable(): boolean {
+    return !isServer && (this.hasUpdated || !this.serverRendered);
+  }
 }

@@ -90,12 +90,10 @@ export class FactBox extends NewsroomElement {
     if (changed.has('visibleCount')) {
       this.shownCount = Number.isInteger(this.visibleCount) && this.visibleCount >= 0 ? this.visibleCount : DEFAULT_VISIBLE_COUNT;
     }
-    // The server saw no light DOM, so a server-rendered box first renders as it did (hydration needs the same
-    // templates) and reads its heading and items once hydrated. Other boxes read them before the first render, which
-    // spares a collapsible box a second one.
-    const readLightDom = this.hasUpdated || !this.serverRendered;
-    this.headingSlotted = readLightDom && hasSlotted(this, 'heading');
-    if (!this.hasUpdated && readLightDom) this.itemCount = this.countItems();
+    this.headingSlotted = this.lightDomReadable && hasSlotted(this, 'heading');
+    // Counting the items before the first render spares a collapsible box a second one. A server-rendered box
+    // counts them once hydrated (firstUpdated).
+    if (!this.hasUpdated && this.lightDomReadable) this.itemCount = this.countItems();
   }
 
   protected override firstUpdated(): void {

@@ -98,12 +98,11 @@ export class PullQuote extends NewsroomElement {
 
   /** Reads what the page put in the element; true when it changed since the last read. */
   private readContent(): boolean {
-    // A server sees no light DOM, and a server-rendered quote first renders as the server did (see serverRendered).
-    const unseen = isServer || (this.serverRendered && !this.hasUpdated);
-    const slotted = unseen ? new Set<string>() : slottedNames(this);
+    const readable = this.lightDomReadable;
+    const slotted = readable ? slottedNames(this) : new Set<string>();
     let lang = '';
     let paragraphs = false;
-    if (!unseen) {
+    if (readable) {
       for (let child = this.firstElementChild; child; child = child.nextElementSibling) {
         if (child.slot) continue;
         lang ||= child.getAttribute('lang')?.trim() ?? '';

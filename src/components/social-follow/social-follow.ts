@@ -81,7 +81,7 @@ export class SocialFollow extends NewsroomElement {
     });
     // A server-rendered element hydrates as the server rendered it, every link in the default slot: it takes its
     // links in only after that first update.
-    if (!this.serverRendered || this.hasUpdated) this.collectLinks();
+    if (this.lightDomReadable) this.collectLinks();
   }
 
   override disconnectedCallback(): void {

@@ -60,8 +60,7 @@ export class SpeakerCaption extends NewsroomElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) this.imageFailed = false;
-    // A server-rendered caption first renders as the server did, without its light DOM (see serverRendered).
-    this.slotted = this.hasUpdated || !this.serverRendered ? slottedNames(this) : new Set();
+    this.slotted = this.lightDomReadable ? slottedNames(this) : new Set();
   }
 
   protected override firstUpdated(): void {

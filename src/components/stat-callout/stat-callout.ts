@@ -142,8 +142,7 @@ export class StatCallout extends NewsroomElement {
       const parsed = NUMERIC.test(text) ? Number(text) : Number.NaN;
       this.numericValue = Number.isFinite(parsed) ? parsed : undefined;
     }
-    // A server-rendered callout first renders as the server did, without its light DOM (see serverRendered).
-    this.slotted = this.hasUpdated || !this.serverRendered ? slottedNames(this) : new Set();
+    this.slotted = this.lightDomReadable ? slottedNames(this) : new Set();
   }
 
   protected override firstUpdated(): void {
