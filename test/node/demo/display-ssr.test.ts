@@ -1,9 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { html } from 'lit';
-import type { Browser } from 'puppeteer-core';
 import { renderToString } from '../../../src/ssr.js';
-import { BROWSERS, inPage, launch, servePage, watchConsole } from './support.js';
+import { inEachBrowser, inPage, serveServerRendered, watchConsole } from './support.js';
 
 // Elements rendered on the server see no light DOM: a fact-box neither its slotted heading nor its items, a
 // stat-callout not its slotted source, a pull-quote not its slotted attribution or its text. Hydration must adopt
@@ -40,13 +39,6 @@ function hiddenLightDomInPage(): string[] {
   );
 }
 
-const PAGE = `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><link rel="icon" href="data:,"><title>fact-box, server-rendered</title>
-<script type="module" src="/assets/hydrate.js"></script></head>
-<body>${renderToString(BOXES)}</body>
-</html>`;
-
 /** In the page: for each box, its heading (the shadow's own or the slotted one), visible items and button text. */
 function boxesInPage(): Array<{ heading: string; items: number; button: string }> {
   return Array.from(document.querySelectorAll('fact-box')).map((box) => {
@@ -62,57 +54,48 @@ function boxesInPage(): Array<{ heading: string; items: number; button: string }
 }
 
 describe('display elements rendered on the server', () => {
-  let server: Awaited<ReturnType<typeof servePage>>;
+  let server: Awaited<ReturnType<typeof serveServerRendered>>;
   before(async () => {
-    server = await servePage(PAGE, {
-      hydrate: '@lit-labs/ssr-client/lit-element-hydrate-support.js',
-      'fact-box': new URL('../../../src/components/fact-box/define.ts', import.meta.url).pathname,
-      'stat-callout': new URL('../../../src/components/stat-callout/define.ts', import.meta.url).pathname,
-      'pull-quote': new URL('../../../src/components/pull-quote/define.ts', import.meta.url).pathname,
-      'speaker-caption': new URL('../../../src/components/speaker-caption/define.ts', import.meta.url).pathname,
+    const tags = ['fact-box', 'stat-callout', 'pull-quote', 'speaker-caption'];
+    server = await serveServerRendered({
+      title: 'Display elements, server-rendered',
+      body: renderToString(BOXES),
+      modules: Object.fromEntries(tags.map((tag) => [tag, new URL(`../../../src/components/${tag}/define.ts`, import.meta.url).pathname])),
     });
   });
   after(() => server.close());
 
-  for (const browserName of BROWSERS) {
-    describe(browserName, () => {
-      let browser: Browser;
-      before(async () => {
-        browser = await launch(browserName);
+  inEachBrowser((browser) => {
+    test('hydrate, then take their light DOM in', async () => {
+      const page = await browser().newPage();
+      const problems = watchConsole(page);
+      await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+      await page.evaluate(async () => {
+        await Promise.all(['stat-callout', 'fact-box', 'pull-quote', 'speaker-caption'].map((name) => import(`/assets/${name}.js`)));
+        const elements = Array.from(document.querySelectorAll('fact-box, stat-callout, pull-quote, speaker-caption')) as Array<
+          Element & { updateComplete: Promise<boolean> }
+        >;
+        // Hydration, then the update that reads the light DOM.
+        for (const element of elements) while (!(await element.updateComplete));
       });
-      after(() => browser.close());
-
-      test('hydrate, then take their light DOM in', async () => {
-        const page = await browser.newPage();
-        const problems = watchConsole(page);
-        await page.goto(`${server.origin}/`, { waitUntil: 'load' });
-        await page.evaluate(async () => {
-          await Promise.all(['stat-callout', 'fact-box', 'pull-quote', 'speaker-caption'].map((name) => import(`/assets/${name}.js`)));
-          const elements = Array.from(document.querySelectorAll('fact-box, stat-callout, pull-quote, speaker-caption')) as Array<
-            Element & { updateComplete: Promise<boolean> }
-          >;
-          // Hydration, then the update that reads the light DOM.
-          for (const element of elements) while (!(await element.updateComplete));
-        });
-        assert.deepEqual(await page.evaluate(inPage(boxesInPage)), [
-          { heading: 'slotted: Learn more', items: 2, button: 'Show all (4)' },
-          { heading: 'level 3: In figures', items: 1, button: 'Show all (3)' },
-        ]);
-        const source = await page.evaluate(() => {
-          const line = document.querySelector('#slotted-source')!.shadowRoot!.querySelector('[part="source"]')!;
-          return line.checkVisibility() ? line.textContent!.trim() : 'hidden';
-        });
-        assert.equal(source, 'Source:');
-        assert.deepEqual(await page.evaluate(inPage(hiddenLightDomInPage)), []);
-        // The share buttons are a module of their own, loaded once the quote shows.
-        const buttons = await page.waitForFunction(
-          () => document.querySelector('#shared')!.shadowRoot!.querySelectorAll('button').length === 2,
-          { timeout: 5000 },
-        );
-        assert.ok(await buttons.jsonValue());
-        assert.deepEqual(problems, []);
-        await page.close();
+      assert.deepEqual(await page.evaluate(inPage(boxesInPage)), [
+        { heading: 'slotted: Learn more', items: 2, button: 'Show all (4)' },
+        { heading: 'level 3: In figures', items: 1, button: 'Show all (3)' },
+      ]);
+      const source = await page.evaluate(() => {
+        const line = document.querySelector('#slotted-source')!.shadowRoot!.querySelector('[part="source"]')!;
+        return line.checkVisibility() ? line.textContent!.trim() : 'hidden';
       });
+      assert.equal(source, 'Source:');
+      assert.deepEqual(await page.evaluate(inPage(hiddenLightDomInPage)), []);
+      // The share buttons are a module of their own, loaded once the quote shows.
+      const buttons = await page.waitForFunction(
+        () => document.querySelector('#shared')!.shadowRoot!.querySelectorAll('button').length === 2,
+        { timeout: 5000 },
+      );
+      assert.ok(await buttons.jsonValue());
+      assert.deepEqual(problems, []);
+      await page.close();
     });
-  }
+  });
 });

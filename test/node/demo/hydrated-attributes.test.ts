@@ -3,9 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { html } from 'lit';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
-import type { Browser } from 'puppeteer-core';
 import { renderToString } from '../../../src/ssr.js';
-import { BROWSERS, launch, servePage, watchConsole } from './support.js';
+import { inEachBrowser, serveServerRendered, watchConsole } from './support.js';
 
 // Every text attribute with a slot of the same name (the elements' text parts), read from custom-elements.json so
 // that a new one is covered without a new test: an element rendered on the server without it, then hydrated, shows
@@ -25,60 +24,46 @@ const TEXT_PARTS = manifest.modules
     tagName ? attributes.filter(({ name }) => slots.some((slot) => slot.name === name)).map(({ name }) => ({ tag: tagName, attribute: name })) : [],
   );
 
-const PAGE = `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Text set after hydration</title>
-<script type="module" src="/assets/hydrate.js"></script></head>
-<body>${renderToString(html`${TEXT_PARTS.map(({ tag, attribute }) => staticHtml`<${unsafeStatic(tag)} data-part=${attribute}></${unsafeStatic(tag)}>`)}`)}</body>
-</html>`;
-
 describe('text attributes set after hydration', () => {
-  let server: Awaited<ReturnType<typeof servePage>>;
+  let server: Awaited<ReturnType<typeof serveServerRendered>>;
   before(async () => {
     assert.ok(TEXT_PARTS.length >= 10, 'the manifest lists the text parts');
-    server = await servePage(PAGE, {
-      hydrate: '@lit-labs/ssr-client/lit-element-hydrate-support.js',
-      elements: new URL('../../../src/index.ts', import.meta.url).pathname,
+    server = await serveServerRendered({
+      title: 'Text set after hydration',
+      body: renderToString(html`${TEXT_PARTS.map(({ tag, attribute }) => staticHtml`<${unsafeStatic(tag)} data-part=${attribute}></${unsafeStatic(tag)}>`)}`),
+      modules: { elements: new URL('../../../src/index.ts', import.meta.url).pathname },
     });
   });
   after(() => server.close());
 
-  for (const browserName of BROWSERS) {
-    describe(browserName, () => {
-      let browser: Browser;
-      before(async () => {
-        browser = await launch(browserName);
+  inEachBrowser((browser) => {
+    test('show in every element', async () => {
+      const page = await browser().newPage();
+      const problems = watchConsole(page);
+      await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+      const missing = await page.evaluate(async () => {
+        await import('/assets/elements.js' as string);
+        const elements = Array.from(document.querySelectorAll('[data-part]')) as Array<HTMLElement & { updateComplete: Promise<boolean> }>;
+        for (const element of elements) while (!(await element.updateComplete));
+        for (const element of elements) element.setAttribute(element.dataset.part!, `marker ${element.localName} ${element.dataset.part}`);
+        for (const element of elements) while (!(await element.updateComplete));
+        return elements
+          .filter((element) => {
+            const text = `marker ${element.localName} ${element.dataset.part}`;
+            const walker = document.createTreeWalker(element.shadowRoot!, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              // Laid out text has boxes (a slot's own checkVisibility() is false: it has no box of its own).
+              const range = document.createRange();
+              range.selectNodeContents(node);
+              if (node.nodeValue!.includes(text) && range.getClientRects().length > 0) return false;
+            }
+            return true;
+          })
+          .map((element) => `${element.localName} ${element.dataset.part}`);
       });
-      after(() => browser.close());
-
-      test('show in every element', async () => {
-        const page = await browser.newPage();
-        const problems = watchConsole(page);
-        await page.goto(`${server.origin}/`, { waitUntil: 'load' });
-        const missing = await page.evaluate(async () => {
-          await import('/assets/elements.js' as string);
-          const elements = Array.from(document.querySelectorAll('[data-part]')) as Array<HTMLElement & { updateComplete: Promise<boolean> }>;
-          for (const element of elements) while (!(await element.updateComplete));
-          for (const element of elements) element.setAttribute(element.dataset.part!, `marker ${element.localName} ${element.dataset.part}`);
-          for (const element of elements) while (!(await element.updateComplete));
-          return elements
-            .filter((element) => {
-              const text = `marker ${element.localName} ${element.dataset.part}`;
-              const walker = document.createTreeWalker(element.shadowRoot!, NodeFilter.SHOW_TEXT);
-              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-                // Laid out text has boxes (a slot's own checkVisibility() is false: it has no box of its own).
-                const range = document.createRange();
-                range.selectNodeContents(node);
-                if (node.nodeValue!.includes(text) && range.getClientRects().length > 0) return false;
-              }
-              return true;
-            })
-            .map((element) => `${element.localName} ${element.dataset.part}`);
-        });
-        assert.deepEqual(missing, []);
-        assert.deepEqual(problems, []);
-        await page.close();
-      });
+      assert.deepEqual(missing, []);
+      assert.deepEqual(problems, []);
+      await page.close();
     });
-  }
+  });
 });

@@ -1,9 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { html } from 'lit';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { renderToString } from '../../../src/ssr.js';
-import { BROWSERS, inPage, launch, servePage, watchConsole } from './support.js';
+import { inEachBrowser, inPage, serveServerRendered, watchConsole } from './support.js';
 
 // social-follow rendered on the server cannot see its links (they are the page's light DOM): until its module
 // arrives, its shadow root lays them out as the upgraded list will. Proved in a page of its own, with links the
@@ -29,14 +29,6 @@ const FOLLOWS = html`<social-follow heading="Connect with us">
 const RECOGNISED = 11;
 const LINK_TEXTS = ['Facebook', 'X', 'Bluesky', 'About us', 'Email', 'Instagram', 'RSS', 'Newsletter', 'YouTube', 'Telegram', 'Mastodon', 'WhatsApp', 'Threads', 'Contact'];
 
-const PAGE = `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><link rel="icon" href="data:,"><title>social-follow, server-rendered</title>
-<script type="module" src="/assets/hydrate.js"></script></head>
-<body style="margin: 0; font: 16px/1.5 sans-serif; inline-size: 40rem">
-${renderToString(FOLLOWS)}
-</body>
-</html>`;
 
 /** The page's boxes a reader sees: each element's, each link's, the slotted heading's and the paragraph after. */
 function boxesInPage(): string[] {
@@ -60,68 +52,62 @@ function linksShowingTextInPage(): string[] {
 }
 
 describe('social-follow rendered on the server', () => {
-  let server: Awaited<ReturnType<typeof servePage>>;
+  let server: Awaited<ReturnType<typeof serveServerRendered>>;
   before(async () => {
-    server = await servePage(PAGE, {
-      hydrate: '@lit-labs/ssr-client/lit-element-hydrate-support.js',
-      'social-follow': new URL('../../../src/components/social-follow/define.ts', import.meta.url).pathname,
+    server = await serveServerRendered({
+      title: 'social-follow, server-rendered',
+      body: renderToString(FOLLOWS),
+      bodyStyle: 'margin: 0; font: 16px/1.5 sans-serif; inline-size: 40rem',
+      modules: { 'social-follow': new URL('../../../src/components/social-follow/define.ts', import.meta.url).pathname },
     });
   });
   after(() => server.close());
 
-  for (const browserName of BROWSERS) {
-    describe(browserName, () => {
-      let browser: Browser;
-      before(async () => {
-        browser = await launch(browserName);
+  inEachBrowser((browser, browserName) => {
+    async function open(): Promise<Page> {
+      const page = await browser().newPage();
+      await page.setViewport({ width: 800, height: 900 });
+      await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+      return page;
+    }
+
+    test('keeps every box in place when its module arrives', async () => {
+      const page = await open();
+      const problems = watchConsole(page);
+      const pending = await page.evaluate(() => ({
+        defined: customElements.get('social-follow') !== undefined,
+        serverRendered: document.querySelectorAll('social-follow').length,
+        waiting: Array.from(document.querySelectorAll('social-follow')).filter((element) => element.shadowRoot?.querySelector('slot.pending')).length,
+      }));
+      assert.deepEqual(pending, { defined: false, serverRendered: 4, waiting: 4 });
+      // Scripting is on: the recognised links hold their icon's square, the text of the others shows.
+      assert.deepEqual(await page.evaluate(inPage(linksShowingTextInPage)), ['About us', 'Instagram', 'RSS', 'Newsletter', 'Contact']);
+      const before = await page.evaluate(inPage(boxesInPage));
+
+      const icons = await page.evaluate(async () => {
+        await import('/assets/social-follow.js' as string);
+        const elements = Array.from(document.querySelectorAll('social-follow')) as Array<Element & { updateComplete: Promise<boolean> }>;
+        // Hydration, then the update that takes the links in (and any re-naming after it).
+        for (const element of elements) while (!(await element.updateComplete));
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        return elements.reduce((count, element) => count + element.shadowRoot!.querySelectorAll('svg.icon').length, 0);
       });
-      after(() => browser.close());
+      assert.equal(icons, RECOGNISED);
+      assert.deepEqual(await page.evaluate(inPage(boxesInPage)), before);
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
 
-      async function open(): Promise<Page> {
-        const page = await browser.newPage();
-        await page.setViewport({ width: 800, height: 900 });
+    // Firefox over WebDriver BiDi cannot turn JavaScript off (and a CSP that blocks scripts leaves `scripting`
+    // enabled), so this one is Chromium's alone.
+    if (browserName === 'chromium') {
+      test('shows every link’s text without JavaScript', async () => {
+        const page = await browser().newPage();
+        await page.setJavaScriptEnabled(false);
         await page.goto(`${server.origin}/`, { waitUntil: 'load' });
-        return page;
-      }
-
-      test('keeps every box in place when its module arrives', async () => {
-        const page = await open();
-        const problems = watchConsole(page);
-        const pending = await page.evaluate(() => ({
-          defined: customElements.get('social-follow') !== undefined,
-          serverRendered: document.querySelectorAll('social-follow').length,
-          waiting: Array.from(document.querySelectorAll('social-follow')).filter((element) => element.shadowRoot?.querySelector('slot.pending')).length,
-        }));
-        assert.deepEqual(pending, { defined: false, serverRendered: 4, waiting: 4 });
-        // Scripting is on: the recognised links hold their icon's square, the text of the others shows.
-        assert.deepEqual(await page.evaluate(inPage(linksShowingTextInPage)), ['About us', 'Instagram', 'RSS', 'Newsletter', 'Contact']);
-        const before = await page.evaluate(inPage(boxesInPage));
-
-        const icons = await page.evaluate(async () => {
-          await import('/assets/social-follow.js' as string);
-          const elements = Array.from(document.querySelectorAll('social-follow')) as Array<Element & { updateComplete: Promise<boolean> }>;
-          // Hydration, then the update that takes the links in (and any re-naming after it).
-          for (const element of elements) while (!(await element.updateComplete));
-          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-          return elements.reduce((count, element) => count + element.shadowRoot!.querySelectorAll('svg.icon').length, 0);
-        });
-        assert.equal(icons, RECOGNISED);
-        assert.deepEqual(await page.evaluate(inPage(boxesInPage)), before);
-        assert.deepEqual(problems, []);
+        assert.deepEqual(await page.evaluate(inPage(linksShowingTextInPage)), LINK_TEXTS);
         await page.close();
       });
-
-      // Firefox over WebDriver BiDi cannot turn JavaScript off (and a CSP that blocks scripts leaves `scripting`
-      // enabled), so this one is Chromium's alone.
-      if (browserName === 'chromium') {
-        test('shows every link’s text without JavaScript', async () => {
-          const page = await browser.newPage();
-          await page.setJavaScriptEnabled(false);
-          await page.goto(`${server.origin}/`, { waitUntil: 'load' });
-          assert.deepEqual(await page.evaluate(inPage(linksShowingTextInPage)), LINK_TEXTS);
-          await page.close();
-        });
-      }
-    });
-  }
+    }
+  });
 });

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before, describe } from 'node:test';
 import { build } from 'esbuild';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { FastifyInstance } from 'fastify';
@@ -19,6 +20,23 @@ export function launch(name: BrowserName): Promise<Browser> {
   return name === 'chromium'
     ? puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
     : puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true });
+}
+
+/**
+ * Declares `body`'s tests once per browser, each set in a suite of the browser's name, with the browser launched
+ * before them and closed after. `browser()` gives the running browser inside a test.
+ */
+export function inEachBrowser(body: (browser: () => Browser, name: BrowserName) => void): void {
+  for (const name of BROWSERS) {
+    describe(name, () => {
+      let browser: Browser;
+      before(async () => {
+        browser = await launch(name);
+      });
+      after(() => browser.close());
+      body(() => browser, name);
+    });
+  }
 }
 
 export const ADMIN_TOKEN = 'demo-test-moderator-token';
@@ -304,10 +322,29 @@ export async function openComments(page: Page): Promise<void> {
   await list!.evaluate((element) => (element as Element & { updateComplete: Promise<unknown> }).updateComplete);
 }
 
-/** A loopback server for one server-rendered page (at `/`) and its scripts, bundled with esbuild (at `/assets/<name>.js`). */
-export async function servePage(page: string, entryPoints: Record<string, string>): Promise<{ origin: string; close: () => Promise<void> }> {
+/** A page to serve: its title, its server-rendered body, and the modules it may import (name → source path). */
+export interface ServerRenderedPage {
+  title: string;
+  body: string;
+  bodyStyle?: string;
+  modules: Record<string, string>;
+}
+
+/**
+ * A loopback server for one server-rendered page (at `/`) that loads Lit's hydrate support first, as the demo does,
+ * and its modules, bundled with esbuild (at `/assets/<name>.js`, for the page to import when it chooses).
+ */
+export async function serveServerRendered({ title, body, bodyStyle, modules }: ServerRenderedPage): Promise<{ origin: string; close: () => Promise<void> }> {
+  const page = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title}</title>
+<script type="module" src="/assets/hydrate.js"></script></head>
+<body${bodyStyle ? ` style="${bodyStyle}"` : ''}>
+${body}
+</body>
+</html>`;
   const { outputFiles } = await build({
-    entryPoints,
+    entryPoints: { hydrate: '@lit-labs/ssr-client/lit-element-hydrate-support.js', ...modules },
     bundle: true,
     splitting: true,
     format: 'esm',
