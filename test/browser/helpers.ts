@@ -22,15 +22,27 @@ export function renderedText(element: HTMLElement): string {
   return element.shadowRoot ? flatText(element.shadowRoot).replace(/\s+/g, ' ').trim() : '';
 }
 
-function flatText(node: Node): string {
+/**
+ * The text of a shadow root's rendering as assistive technology gets it: text hidden with `aria-hidden` is left out,
+ * visually hidden text is kept. White space folded.
+ */
+export function spokenText(element: HTMLElement): string {
+  return element.shadowRoot ? flatText(element.shadowRoot, 'spoken').replace(/\s+/g, ' ').trim() : '';
+}
+
+function flatText(node: Node, audience: 'visible' | 'spoken' = 'visible'): string {
   if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
   if (node instanceof HTMLSlotElement) {
     const assigned = node.assignedNodes({ flatten: true });
-    return (assigned.length > 0 ? assigned : Array.from(node.childNodes)).map(flatText).join('');
+    return (assigned.length > 0 ? assigned : Array.from(node.childNodes)).map((child) => flatText(child, audience)).join('');
   }
-  if (node instanceof HTMLStyleElement || (node instanceof Element && node.classList.contains('visually-hidden'))) return '';
-  if (node instanceof HTMLElement && node.shadowRoot) return flatText(node.shadowRoot);
-  return Array.from(node.childNodes).map(flatText).join('');
+  if (node instanceof HTMLStyleElement) return '';
+  if (node instanceof Element) {
+    const hidden = audience === 'visible' ? node.classList.contains('visually-hidden') : node.getAttribute('aria-hidden') === 'true';
+    if (hidden) return '';
+  }
+  if (node instanceof HTMLElement && node.shadowRoot) return flatText(node.shadowRoot, audience);
+  return Array.from(node.childNodes).map((child) => flatText(child, audience)).join('');
 }
 
 /** A global that a successful XSS payload would set; tests assert it stays untouched. */

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/stat-callout/define.js';
 import { StatCallout } from '../../src/components/stat-callout/stat-callout.js';
 import { registerTranslation } from '../../src/internal/localize.js';
-import { expectAccessible, HOSTILE_STRINGS, renderedText, xssTrapped } from './helpers.js';
+import { expectAccessible, HOSTILE_STRINGS, renderedText, spokenText, xssTrapped } from './helpers.js';
 
 async function callout(markup: ReturnType<typeof html>, lang = 'en'): Promise<StatCallout> {
   const wrapper = await fixture<HTMLElement>(html`<div lang=${lang}>${markup}</div>`);
@@ -34,12 +34,28 @@ describe('stat-callout', () => {
     const en = await callout(html`<stat-callout value="3000000" format="compact" prefix="Over"></stat-callout>`);
     const fr = await callout(html`<stat-callout value="3000000" format="compact"></stat-callout>`, 'fr');
     const uk = await callout(html`<stat-callout value="3000000" format="compact"></stat-callout>`, 'uk');
-    expect(en.shadowRoot!.querySelector('[aria-hidden="true"]')!.textContent!.trim()).to.equal('3M');
-    expect(en.shadowRoot!.querySelector('.visually-hidden')!.textContent).to.equal('3 million');
-    expect(figureText(en)).to.match(/^Over 3M/);
-    expect(fr.shadowRoot!.querySelector('[aria-hidden="true"]')!.textContent!.trim()).to.match(/^3\sM$/u);
-    expect(uk.shadowRoot!.querySelector('[aria-hidden="true"]')!.textContent!.trim()).to.match(/^3\sмлн$/u);
+    expect(renderedText(en)).to.equal('Over 3M');
+    expect(spokenText(en)).to.equal('Over 3 million');
+    expect(renderedText(fr)).to.match(/^3\sM$/u);
+    expect(spokenText(fr)).to.equal(new Intl.NumberFormat('fr', { notation: 'compact', compactDisplay: 'long' }).format(3e6));
+    expect(spokenText(fr)).to.match(/^3\smillions$/u);
+    expect(renderedText(uk)).to.match(/^3\sмлн$/u);
+    expect(spokenText(uk)).to.match(/^3\sмільйон/u);
     expect(en.shadowRoot!.querySelector('data')!.getAttribute('value')).to.equal('3000000');
+  });
+
+  it('reads a compact figure in full around a slotted prefix and suffix, which it cannot copy', async () => {
+    const element = await callout(html`<stat-callout value="3000000" format="compact"
+      ><b slot="prefix">Over</b><i slot="suffix">+</i>refugees</stat-callout
+    >`);
+    expect(renderedText(element)).to.equal('Over 3M+ refugees');
+    expect(spokenText(element)).to.equal('Over 3 million+ refugees');
+    element.querySelector('b')!.remove();
+    element.querySelector('i')!.remove();
+    element.valuePrefix = 'About';
+    await element.updateComplete;
+    expect(renderedText(element)).to.equal('About 3M refugees');
+    expect(spokenText(element)).to.equal('About 3 million refugees');
   });
 
   it('formats percentages, currencies, units and fraction digits', async () => {

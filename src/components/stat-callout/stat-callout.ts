@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { sameSlots, slottedNames } from '../../internal/slots.js';
@@ -127,13 +127,24 @@ export class StatCallout extends NewsroomElement {
   countUp = false;
 
   private numericValue?: number;
-  /** The slots with light-DOM content, read once per update. */
-  private slotted = new Set<string>();
+  /** The slots with light-DOM content, read once per update; `undefined` while the light DOM cannot be read. */
+  private slotted?: Set<string>;
   private observer?: IntersectionObserver;
+  /**
+   * Named slots are rendered only while the host fills them (each costs render time, and most pages give most
+   * parts as attributes), so no `slotchange` can report the first content for one: the light DOM is watched.
+   */
+  private readonly lightDomObserver = isServer ? undefined : new MutationObserver(() => this.handleSlotChange());
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.lightDomObserver?.observe(this, { childList: true, subtree: true, attributeFilter: ['slot'] });
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.observer?.disconnect();
+    this.lightDomObserver?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -142,12 +153,12 @@ export class StatCallout extends NewsroomElement {
       const parsed = NUMERIC.test(text) ? Number(text) : Number.NaN;
       this.numericValue = Number.isFinite(parsed) ? parsed : undefined;
     }
-    this.slotted = this.lightDomReadable ? slottedNames(this) : new Set();
+    this.slotted = this.lightDomReadable ? slottedNames(this) : undefined;
   }
 
   protected override firstUpdated(): void {
     if (this.serverRendered) this.handleSlotChange();
-    if (!this.countUp || this.numericValue === undefined || this.slotted.has('value')) return;
+    if (!this.countUp || this.numericValue === undefined || this.slotted?.has('value')) return;
     if (matchMedia('(prefers-reduced-motion: reduce)').matches) return;
     this.countingValue = 0;
     this.requestUpdate();
@@ -160,10 +171,10 @@ export class StatCallout extends NewsroomElement {
     this.observer.observe(this);
   }
 
-  // Slots also report the content they were first given, which the update has already read: that is no change.
-  private readonly handleSlotChange = (): void => {
-    if (!sameSlots(slottedNames(this), this.slotted)) this.requestUpdate();
-  };
+  // Edits inside a slotted child are reported too; only a change in which slots are filled needs an update.
+  private handleSlotChange(): void {
+    if (!this.slotted || !sameSlots(slottedNames(this), this.slotted)) this.requestUpdate();
+  }
 
   private startCounting(): void {
     const target = this.numericValue ?? 0;
@@ -212,43 +223,73 @@ export class StatCallout extends NewsroomElement {
     }
   }
 
+  /**
+   * A named slot with the attribute's text as its fallback, or the text alone when the host does not fill that slot.
+   * While the light DOM is unknown (on the server, before hydration) every slot is there, so slotted text shows.
+   */
+  private slotOr(name: string, fallback: unknown) {
+    return this.slotted && !this.slotted.has(name)
+      ? fallback
+      : html`<slot name=${name}>${this.slotted ? nothing : fallback}</slot>`;
+  }
+
   protected override render() {
-    const numeric = this.format !== 'none' && !this.slotted.has('value') ? this.numericValue : undefined;
+    const numeric = this.format !== 'none' && !this.slotted?.has('value') ? this.numericValue : undefined;
     const shown = numeric === undefined ? this.value : this.formatNumber(numeric, 'short');
     // Compact figures ("3M") are read in full ("3 million") so that no one hears "3 metres".
     const spoken = numeric !== undefined && this.format === 'compact' ? this.formatNumber(numeric, 'long') : undefined;
-    // While counting, the final figure keeps its box (invisible) and the ticker is drawn over it: nothing moves.
-    const counting = this.countingValue !== undefined && numeric !== undefined;
     const href = safeUrl(this.sourceHref);
-    const hasPrefix = this.valuePrefix.trim() !== '' || this.slotted.has('prefix');
-    const hasSource = this.source.trim() !== '' || this.slotted.has('source');
-    const hasDate = this.date.trim() !== '' || this.slotted.has('date');
+    const hasPrefix = this.valuePrefix.trim() !== '' || !!this.slotted?.has('prefix');
+    const hasSource = this.source.trim() !== '' || !!this.slotted?.has('source');
+    const hasDate = this.date.trim() !== '' || !!this.slotted?.has('date');
     const parsedDate = hasDate ? parseIsoDate(this.date) : undefined;
     const dateText = parsedDate
       ? this.localize.date(parsedDate, { dateStyle: 'long', timeZone: isDateOnly(this.date) ? 'UTC' : undefined })
       : this.date;
-    // One template, with parts hidden rather than left out: a page may show thousands of callouts. Empty text is
-    // `nothing`, never '': a server renders '' as no text node, and a later value would land in Lit's marker.
-    // Figure and label are one paragraph, so that they are read as one unit.
-    return html`<div part="base" @slotchange=${this.handleSlotChange}
+    const counting = this.countingValue !== undefined && numeric !== undefined;
+    const slotted = this.slotted;
+    const label = !slotted
+      ? html`<span part="label" class="label"><slot name="label"><slot></slot>${this.label || nothing}</slot></span>`
+      : slotted.has('label') || slotted.has('')
+        ? html`<slot name=${slotted.has('label') ? 'label' : nothing} part="label" class="label"></slot>`
+        : html`<span part="label" class="label">${this.label || nothing}</span>`;
+    let figure = this.slotOr('value', shown || nothing);
+    // Compact figures are read in words. Usually the whole figure, prefix and suffix included, is hidden from
+    // assistive technology and read from one visually hidden copy: fewer elements, and a page may show thousands.
+    // A slotted prefix or suffix cannot be copied, so then only the number is swapped for its words.
+    const readInWords = spoken !== undefined && !!slotted && !slotted.has('prefix') && !slotted.has('suffix');
+    if (spoken && !readInWords) {
+      figure = html`<span aria-hidden="true">${figure}</span><span class="visually-hidden">${spoken}</span>`;
+    }
+    // While counting, the final figure keeps its box (invisible) and the ticker is drawn over it: nothing moves.
+    if (counting) {
+      figure = html`<span class="number"><span class="counting">${figure}</span><span class="ticker" aria-hidden="true"
+        >${this.formatNumber(this.countingValue!, 'short')}</span></span>`;
+    }
+    const prefix = hasPrefix ? `${this.valuePrefix} ` : '';
+    // Few elements and few slots: a page may show thousands of callouts. Empty text is `nothing`, never '': a server
+    // renders '' as no text node, and a later value would land in Lit's marker. Figure and label are one paragraph,
+    // so that they are read as one unit.
+    return html`<div part="base"
       ><p
-        ><data part="value" class="value" value=${numeric ?? nothing}
-          ><slot name="prefix">${this.valuePrefix || nothing}</slot>${hasPrefix ? ' ' : nothing}<span class="number"
-            ><span class=${counting ? 'counting' : nothing} aria-hidden=${spoken ? 'true' : nothing}
-              ><slot name="value">${shown || nothing}</slot></span
-            ><span class="visually-hidden" ?hidden=${!spoken}>${spoken ?? nothing}</span>${counting
-              ? html`<span class="ticker" aria-hidden="true">${this.formatNumber(this.countingValue!, 'short')}</span>`
-              : nothing}</span
-          ><slot name="suffix">${this.valueSuffix || nothing}</slot></data
-        ><span part="label" class="label"
-          ><slot name="label"><slot></slot>${this.slotted.has('') ? nothing : this.label || nothing}</slot></span
-        ></p
+        ><data part="value" class="value" value=${numeric ?? nothing} aria-hidden=${readInWords ? 'true' : nothing}
+          >${this.slotOr('prefix', this.valuePrefix || nothing)}${hasPrefix ? ' ' : nothing}${figure}${this.slotOr(
+            'suffix',
+            this.valueSuffix || nothing,
+          )}</data
+        >${readInWords ? html`<span class="visually-hidden">${prefix}${spoken}${this.valueSuffix}</span>` : nothing} ${label}</p
       ><p part="source" class="source" ?hidden=${!hasSource && !hasDate}
-        >${hasSource ? `${this.localize.term('sourceLabel')} ` : nothing}<slot name="source" ?hidden=${!hasSource}
-          >${href ? html`<a href=${href}>${this.source}</a>` : this.source || nothing}</slot
-        >${hasSource && hasDate ? ', ' : nothing}<slot name="date" ?hidden=${!hasDate}
-          ><time datetime=${parsedDate ? this.date.trim() : nothing}>${hasDate ? this.localize.term('asOf', dateText) : nothing}</time></slot
-        ></p
+        >${hasSource ? `${this.localize.term('sourceLabel')} ` : nothing}${this.slotOr(
+          'source',
+          href ? html`<a href=${href}>${this.source}</a>` : this.source || nothing,
+        )}${hasSource && hasDate ? ', ' : nothing}${hasDate || !slotted
+          ? this.slotOr(
+              'date',
+              html`<time datetime=${parsedDate ? this.date.trim() : nothing}
+                >${hasDate ? this.localize.term('asOf', dateText) : nothing}</time
+              >`,
+            )
+          : nothing}</p
       ></div
     >`;
   }
