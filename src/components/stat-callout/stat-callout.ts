@@ -248,11 +248,6 @@ export class StatCallout extends NewsroomElement {
       : this.date;
     const counting = this.countingValue !== undefined && numeric !== undefined;
     const slotted = this.slotted;
-    const label = !slotted
-      ? html`<span part="label" class="label"><slot name="label"><slot></slot>${this.label || nothing}</slot></span>`
-      : slotted.has('label') || slotted.has('')
-        ? html`<slot name=${slotted.has('label') ? 'label' : nothing} part="label" class="label"></slot>`
-        : html`<span part="label" class="label">${this.label || nothing}</span>`;
     let figure = this.slotOr('value', shown || nothing);
     // Compact figures are read in words. Usually the whole figure, prefix and suffix included, is hidden from
     // assistive technology and read from one visually hidden copy: fewer elements, and a page may show thousands.
@@ -277,19 +272,21 @@ export class StatCallout extends NewsroomElement {
             'suffix',
             this.valueSuffix || nothing,
           )}</data
-        >${readInWords ? html`<span class="visually-hidden">${prefix}${spoken}${this.valueSuffix}</span>` : nothing} ${label}</p
+        >${readInWords ? html`<span class="visually-hidden">${prefix}${spoken}${this.valueSuffix}</span>` : nothing} <span
+          part="label"
+          class="label"
+          >${this.slotOr('label', this.slotOr('', this.label || nothing))}</span
+        ></p
       ><p part="source" class="source" ?hidden=${!hasSource && !hasDate}
         >${hasSource ? `${this.localize.term('sourceLabel')} ` : nothing}${this.slotOr(
           'source',
           href ? html`<a href=${href}>${this.source}</a>` : this.source || nothing,
-        )}${hasSource && hasDate ? ', ' : nothing}${hasDate || !slotted
-          ? this.slotOr(
-              'date',
-              html`<time datetime=${parsedDate ? this.date.trim() : nothing}
-                >${hasDate ? this.localize.term('asOf', dateText) : nothing}</time
-              >`,
-            )
-          : nothing}</p
+        )}${hasSource && hasDate ? ', ' : nothing}${this.slotOr(
+          'date',
+          hasDate
+            ? html`<time datetime=${parsedDate ? this.date.trim() : nothing}>${this.localize.term('asOf', dateText)}</time>`
+            : nothing,
+        )}</p
       ></div
     >`;
   }
