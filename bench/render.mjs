@@ -1,7 +1,9 @@
 // Render: N instances of each element in headless Chromium, timed from insertion until every instance has updated
 // and layout is done, beside the same text as static HTML, a vanilla custom element with shadow DOM (the element's
-// own rendered shadow tree and styles, copied once, with no framework or logic) and the nearest anchor, all in the
-// same page. Each round times every variant in a rotating order; the result is the median of the per-round ratios.
+// own rendered shadow tree and styles, copied once, with no framework or logic), the Lit floor (a Lit element that
+// renders that same copy as a fixed template and observes the element's attributes: what Lit costs before any logic)
+// and the nearest anchor, all in the same page. Each round times every variant in a rotating order; the result is the
+// median of the per-round ratios.
 /* global customElements, document, performance, CSSStyleSheet, HTMLElement -- used inside page.evaluate() */
 import { HTML, JS, browserBundle, launchChromium, serve } from './lib/browser.mjs';
 import { discoverElements, fromRoot } from './lib/elements.mjs';
@@ -27,22 +29,48 @@ customElements.define('trivial-lit', class extends LitElement {
   anchor: RENDER_ANCHORS['stat-callout'],
 };
 
+/** Defines the Lit floor of an element (see the top of this file); called in the page by defineCopies. */
+const LIT_FLOOR_SOURCE = `import { LitElement as FloorBase } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+globalThis.defineLitFloor = (name, shadowTree, styles, attributes) => {
+  const template = staticHtml\`\${unsafeStatic(shadowTree)}\`;
+  customElements.define(name, class extends FloorBase {
+    static styles = styles;
+    // Plain string properties under neutral names: the work of reading each attribute, and nothing else.
+    static properties = Object.fromEntries(attributes.map((attribute, index) => ['attribute' + index, { attribute }]));
+    render() {
+      return template;
+    }
+  });
+};
+`;
+
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-/** Runs in the page: defines vanilla-<tag>, a plain custom element that stamps the element's rendered shadow tree. */
-function defineVanilla({ tag, markup }) {
+/**
+ * Runs in the page: defines vanilla-<tag>, a plain custom element that stamps the element's rendered shadow tree, and
+ * (but for the calibration element) floor-<tag>, the Lit floor.
+ */
+function defineCopies({ tag, markup, floor }) {
   const probe = document.createElement('div');
   probe.innerHTML = markup;
   document.body.append(probe);
   const element = probe.querySelector(tag);
   return element.updateComplete.then(() => {
     const template = element.shadowRoot.innerHTML.replace(/<!--[^]*?-->/g, '');
-    const sheets = element.constructor.elementStyles.map((style) => style.styleSheet ?? Object.assign(new CSSStyleSheet(), {}).replaceSync(style.cssText));
+    const styles = element.constructor.elementStyles;
+    const sheets = styles.map((style) => {
+      if (style.styleSheet) return style.styleSheet;
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(style.cssText);
+      return sheet;
+    });
     probe.remove();
+    if (floor) globalThis.defineLitFloor(`floor-${tag}`, template, styles, element.constructor.observedAttributes);
     customElements.define(
       `vanilla-${tag}`,
       class extends HTMLElement {
@@ -83,7 +111,7 @@ export async function measureRender() {
   const anchorModules = [...new Set(anchors.flatMap(([, anchor]) => [anchor.module].flat()))];
   const server = await serve({
     '/': { type: HTML, body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Render</title></head><body></body></html>' },
-    '/elements.js': { type: JS, body: await browserBundle(tags.map((tag) => fromRoot(`src/components/${tag}/define.ts`)), LIT_BASELINE.source) },
+    '/elements.js': { type: JS, body: await browserBundle(tags.map((tag) => fromRoot(`src/components/${tag}/define.ts`)), LIT_BASELINE.source + LIT_FLOOR_SOURCE) },
     '/anchors.js': { type: JS, body: await browserBundle(anchorModules) },
   });
   const browser = await launchChromium();
@@ -98,11 +126,14 @@ export async function measureRender() {
     for (const tag of [LIT_BASELINE.tag, ...tags]) {
       const fixture = fixtures[tag];
       const markup = fixture.slotted ?? fixture.attributes;
-      await page.evaluate(defineVanilla, { tag, markup });
+      const floor = tag !== LIT_BASELINE.tag;
+      await page.evaluate(defineCopies, { tag, markup, floor });
+      const renamed = (prefix) => markup.replaceAll(`<${tag}`, `<${prefix}-${tag}`).replaceAll(`</${tag}>`, `</${prefix}-${tag}>`);
       const variants = {
         ours: markup,
         static: fixture.static,
-        vanilla: markup.replaceAll(`<${tag}`, `<vanilla-${tag}`).replaceAll(`</${tag}>`, `</vanilla-${tag}>`),
+        vanilla: renamed('vanilla'),
+        ...(floor ? { floor: renamed('floor') } : {}),
         ...(renderAnchors[tag] ? { anchor: renderAnchors[tag].markup } : {}),
       };
       const names = Object.keys(variants);
@@ -115,7 +146,8 @@ export async function measureRender() {
             if (round >= WARMUP_ROUNDS) times[name].push(elapsed);
           }
         }
-        const ratio = (other) => median(times.ours.map((ours, index) => ours / times[other][index]));
+        const ratioOf = (name, other) => median(times[name].map((time, index) => time / times[other][index]));
+        const ratio = (other) => ratioOf('ours', other);
         rows.push({
           tag,
           n: count,
@@ -123,7 +155,15 @@ export async function measureRender() {
           ms: Object.fromEntries(names.map((name) => [name, Math.round(median(times[name]) * 10) / 10])),
           vsStatic: round2(ratio('static')),
           vsVanilla: round2(ratio('vanilla')),
-          ...(variants.anchor ? { anchor: renderAnchors[tag].name, vsAnchor: round2(ratio('anchor')), anchorVsVanilla: round2(median(times.anchor.map((anchor, index) => anchor / times.vanilla[index]))) } : {}),
+          ...(floor ? { vsFloor: round2(ratio('floor')), floorVsStatic: round2(ratioOf('floor', 'static')) } : {}),
+          ...(variants.anchor
+            ? {
+                anchor: renderAnchors[tag].name,
+                vsAnchor: round2(ratio('anchor')),
+                anchorVsVanilla: round2(ratioOf('anchor', 'vanilla')),
+                ...(floor ? { floorVsAnchor: round2(ratioOf('floor', 'anchor')) } : {}),
+              }
+            : {}),
         });
         if (process.env.BENCH_VERBOSE) console.error(rows.at(-1));
       }
@@ -145,6 +185,17 @@ export function renderMarkdown(render) {
       (row) =>
         `| ${row.tag === LIT_BASELINE.tag ? 'calibration: a trivial Lit element, same text as stat-callout' : row.tag} | ${row.n.toLocaleString('en')} | ${row.ms.ours} | ${row.ms.static} | ${row.ms.vanilla} | ${row.anchor ? `${row.anchor}: ${row.ms.anchor}` : '—'} | ${row.vsStatic} | ${row.vsVanilla} | ${row.vsAnchor ?? '—'} | ${row.anchorVsVanilla ?? '—'} |`,
     ),
+    '',
+    'The Lit floor: a Lit element rendering the same shadow tree as a fixed template, observing the same attributes.',
+    '',
+    '| element | N | Lit floor ms | ours ÷ floor | floor ÷ static | floor ÷ anchor |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...render.rows
+      .filter((row) => row.vsFloor !== undefined)
+      .map(
+        (row) =>
+          `| ${row.tag} | ${row.n.toLocaleString('en')} | ${row.ms.floor} | ${row.vsFloor} | ${row.floorVsStatic} | ${row.floorVsAnchor ?? '—'} |`,
+      ),
   ].join('\n');
 }
 
