@@ -1,4 +1,4 @@
-import { html, isServer, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { sameSlots, slottedNames } from '../../internal/slots.js';
@@ -134,11 +134,12 @@ export class StatCallout extends NewsroomElement {
    * Named slots are rendered only while the host fills them (each costs render time, and most pages give most
    * parts as attributes), so no `slotchange` can report the first content for one: the light DOM is watched.
    */
-  private readonly lightDomObserver = isServer ? undefined : new MutationObserver(() => this.handleSlotChange());
+  private lightDomObserver?: MutationObserver;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.lightDomObserver?.observe(this, { childList: true, subtree: true, attributeFilter: ['slot'] });
+    this.lightDomObserver ??= new MutationObserver(() => this.handleSlotChange());
+    this.lightDomObserver.observe(this, { childList: true, subtree: true, attributeFilter: ['slot'] });
   }
 
   override disconnectedCallback(): void {
@@ -272,10 +273,10 @@ export class StatCallout extends NewsroomElement {
             'suffix',
             this.valueSuffix || nothing,
           )}</data
-        >${readInWords ? html`<span class="visually-hidden">${prefix}${spoken}${this.valueSuffix}</span>` : nothing} <span
+        ><span class="visually-hidden">${readInWords ? `${prefix}${spoken}${this.valueSuffix}` : nothing}</span> <span
           part="label"
           class="label"
-          >${this.slotOr('label', this.slotOr('', this.label || nothing))}</span
+          >${this.slotOr('label', nothing)}<slot></slot>${slotted?.has('') || slotted?.has('label') ? nothing : this.label || nothing}</span
         ></p
       ><p part="source" class="source" ?hidden=${!hasSource && !hasDate}
         >${hasSource ? `${this.localize.term('sourceLabel')} ` : nothing}${this.slotOr(
