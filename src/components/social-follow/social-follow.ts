@@ -1,4 +1,4 @@
-import { html, isServer, nothing, svg, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { hasSlotted } from '../../internal/slots.js';
@@ -169,6 +169,8 @@ export class SocialFollow extends NewsroomElement {
       if (network && !this.namedByPage(link)) base.set(link, this.nameOf(link, network));
     }
     const names = new Map(base);
+    // Usually every name differs already (a page links each network once).
+    if (new Set(base.values()).size === base.size) return names;
     // First the account tells them apart; two accounts of the same name on different hosts need the address.
     for (const detail of [handleOf, addressOf]) {
       const byName = new Map<string, HTMLAnchorElement[]>();
@@ -191,8 +193,9 @@ export class SocialFollow extends NewsroomElement {
   }
 
   private renderIcon(network: Network) {
+    // One template: the HTML parser already puts an <svg>'s children in the SVG namespace.
     return html`<svg part="icon icon-${network.id}" class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"
-      >${svg`<path d=${network.path}></path>`}</svg
+      ><path d=${network.path}></path></svg
     >`;
   }
 
