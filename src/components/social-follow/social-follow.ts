@@ -192,11 +192,15 @@ export class SocialFollow extends NewsroomElement {
       : html`<slot name="heading" class="heading" @slotchange=${this.handleHeadingChange}></slot>`;
   }
 
-  private renderIcon(network: Network) {
-    // One template: the HTML parser already puts an <svg>'s children in the SVG namespace.
-    return html`<svg part="icon icon-${network.id}" class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"
-      ><path d=${network.path}></path></svg
-    >`;
+  /** A list item: one template with its icon (the HTML parser puts an <svg>'s children in the SVG namespace). */
+  private renderItem({ slot, network }: FollowLink) {
+    return network
+      ? html`<li part="item" class="item linked"
+          ><svg part="icon icon-${network.id}" class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"
+            ><path d=${network.path}></path></svg
+          ><slot name=${slot}></slot
+        ></li>`
+      : html`<li part="item" class="item"><slot name=${slot}></slot></li>`;
   }
 
   protected override render() {
@@ -207,12 +211,7 @@ export class SocialFollow extends NewsroomElement {
       ${this.renderHeading()}
       ${links?.length
         ? html`<ul part="list" class="list" role="list" aria-labelledby=${headed ? 'heading' : nothing}>
-            ${links.map(
-              ({ slot, network }) =>
-                html`<li part="item" class=${network ? 'item linked' : 'item'}>
-                  ${network ? this.renderIcon(network) : nothing}<slot name=${slot}></slot>
-                </li>`,
-            )}
+            ${links.map((link) => this.renderItem(link))}
           </ul>`
         : nothing}
       <slot class=${links ? 'rest' : 'rest pending'}></slot>
