@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/components/stat-callout/define.js';
 import { StatCallout } from '../../src/components/stat-callout/stat-callout.js';
 import { registerTranslation } from '../../src/internal/localize.js';
@@ -132,6 +132,24 @@ describe('stat-callout', () => {
       <span slot="prefix">Some</span>Ukrainian soldiers killed<span slot="source">Kyiv</span>
     </stat-callout>`);
     expect(renderedText(element)).to.equal('Some 7,000 Ukrainian soldiers killed Source: Kyiv');
+  });
+
+  it('notices parts the page slots in later, and shows the attribute again when they leave', async () => {
+    const element = await callout(html`<stat-callout value="7000" label="soldiers" source="AFP"></stat-callout>`);
+    expect(renderedText(element)).to.equal('7,000 soldiers Source: AFP');
+    const link = Object.assign(document.createElement('a'), { slot: 'source', href: 'https://kyivindependent.com/', textContent: 'Kyiv Independent' });
+    element.append(link);
+    await waitUntil(() => renderedText(element).endsWith('Kyiv Independent'), 'the slotted source shows');
+    expect(renderedText(element)).to.equal('7,000 soldiers Source: Kyiv Independent');
+    const label = Object.assign(document.createElement('span'), { textContent: 'Ukrainian soldiers' });
+    element.append(label);
+    await waitUntil(() => renderedText(element).includes('Ukrainian'), 'the default slot wins over the label attribute');
+    label.slot = 'prefix';
+    await waitUntil(() => renderedText(element).startsWith('Ukrainian'), 'a changed slot attribute is noticed');
+    expect(renderedText(element)).to.equal('Ukrainian soldiers 7,000 soldiers Source: Kyiv Independent');
+    link.remove();
+    label.remove();
+    await waitUntil(() => renderedText(element) === '7,000 soldiers Source: AFP', 'the attributes show again');
   });
 
   it('uses the label attribute when there is no slotted label, even with blank text around', async () => {

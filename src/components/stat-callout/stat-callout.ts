@@ -278,7 +278,7 @@ export class StatCallout extends NewsroomElement {
           class="label"
           >${this.slotOr('label', nothing)}<slot></slot>${slotted?.has('') || slotted?.has('label') ? nothing : this.label || nothing}</span
         ></p
-      ><p part="source" class="source" ?hidden=${!hasSource && !hasDate}
+      > <p part="source" class="source" ?hidden=${!hasSource && !hasDate}
         >${hasSource ? `${this.localize.term('sourceLabel')} ` : nothing}${this.slotOr(
           'source',
           href ? html`<a href=${href}>${this.source}</a>` : this.source || nothing,
