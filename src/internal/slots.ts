@@ -1,3 +1,5 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+
 /**
  * The slots the host has light-DOM content for: the names of its `slot`-attributed children, and `''` when it has
  * an element or non-blank text for the default slot. Elements render an attribute's text only when the same-named
@@ -22,4 +24,59 @@ export function hasSlotted(host: HTMLElement, name = ''): boolean {
 /** Whether two reads of `slottedNames` found the same slots filled. */
 export function sameSlots(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return a.size === b.size && [...a].every((name) => b.has(name));
+}
+
+/**
+ * Which slots the host fills, for an element that renders a named slot only while it is filled: each slot costs
+ * render time, and most pages give most text parts as attributes. A slot that is not rendered cannot report content
+ * that arrives for it, so the host's children and their `slot` attributes are watched instead of `slotchange`.
+ */
+export class FilledSlotsController implements ReactiveController {
+  /**
+   * The filled slots, read before each render; `undefined` while the light DOM cannot be read (on the server, and in
+   * a server-rendered element's first update, which must render what the server did).
+   */
+  filled?: Set<string>;
+
+  private readonly host: ReactiveControllerHost & HTMLElement;
+  private readonly readable: () => boolean;
+  private observer?: MutationObserver;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, readable: () => boolean) {
+    this.host = host;
+    this.readable = readable;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // Edits inside a slotted child are reported too; `check` finds them no change.
+    this.observer ??= new MutationObserver(() => this.check());
+    this.observer.observe(this.host, { childList: true, subtree: true, attributeFilter: ['slot'] });
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+  }
+
+  hostUpdate(): void {
+    this.filled = this.readable() ? slottedNames(this.host) : undefined;
+  }
+
+  /** Updates the host if the filled slots changed, or were not known yet (call it once a hydrated host has updated). */
+  check(): void {
+    if (!this.filled || !sameSlots(slottedNames(this.host), this.filled)) this.host.requestUpdate();
+  }
+
+  /** Whether the host fills a slot (`false` while that is not known). */
+  has(name: string): boolean {
+    return !!this.filled?.has(name);
+  }
+
+  /**
+   * The named slot around `fallback` (an attribute's text), or the text alone when the host does not fill the slot.
+   * While the light DOM is unknown every slot is there, so slotted text shows even without JavaScript.
+   */
+  slotOr(name: string, fallback: unknown): unknown {
+    return this.filled && !this.filled.has(name) ? fallback : html`<slot name=${name}>${this.filled ? nothing : fallback}</slot>`;
+  }
 }

@@ -2,7 +2,7 @@ import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
-import { sameSlots, slottedNames } from '../../internal/slots.js';
+import { FilledSlotsController, slottedNames } from '../../internal/slots.js';
 import { tokens } from '../../internal/tokens.styles.js';
 import { speakerCaptionTerms } from './speaker-caption.terms.js';
 import { styles } from './speaker-caption.styles.js';
@@ -31,6 +31,8 @@ export class SpeakerCaption extends NewsroomElement {
   static override styles = [tokens, styles];
   static override terms = speakerCaptionTerms;
 
+  private readonly slots = new FilledSlotsController(this, () => this.lightDomReadable);
+
   /** Whether the portrait at `src` failed to load. */
   @state() private imageFailed = false;
 
@@ -55,22 +57,13 @@ export class SpeakerCaption extends NewsroomElement {
   /** Link to the person's profile (http, https or relative URLs only; anything else is ignored). */
   @property() href = '';
 
-  /** The slots with light-DOM content, read before every update. */
-  private slotted!: Set<string>;
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) this.imageFailed = false;
-    this.slotted = this.lightDomReadable ? slottedNames(this) : new Set();
   }
 
   protected override firstUpdated(): void {
-    // Hydrated into slots that already hold their content: no slot reports it.
-    if (this.serverRendered) this.handleSlotChange();
-  }
-
-  // Slots also report the content they were first given, which the first update has already read.
-  private handleSlotChange(): void {
-    if (!sameSlots(slottedNames(this), this.slotted)) this.requestUpdate();
+    // Hydrated into slots that already hold their content: now the element may look at them.
+    if (this.serverRendered) this.slots.check();
   }
 
   private handleImageError(): void {
@@ -86,14 +79,14 @@ export class SpeakerCaption extends NewsroomElement {
   }
 
   protected override render() {
-    const has = (slot: string, value = '') => value.trim() !== '' || this.slotted.has(slot);
+    const has = (slot: string, value = '') => value.trim() !== '' || this.slots.has(slot);
     const hasName = has('name', this.name);
     const hasJobTitle = has('job-title', this.jobTitle);
     const src = safeUrl(this.src);
     const href = safeUrl(this.href);
-    const phrase = html`<span class="name"><slot name="name">${this.name || nothing}</slot></span
+    const phrase = html`<span class="name">${this.slots.slotOr('name', this.name || nothing)}</span
       >${hasName && hasJobTitle ? this.localize.term('separator') : nothing}<span class="job-title"
-        ><slot name="job-title">${this.jobTitle || nothing}</slot></span
+        >${this.slots.slotOr('job-title', this.jobTitle || nothing)}</span
       >`;
     // A server cannot see slotted content: it hides nothing, so nothing appears on hydration (empty parts take no space).
     // Empty text is `nothing`, never '': a server renders '' as no text node, and a later value would land in Lit's marker.
@@ -101,21 +94,24 @@ export class SpeakerCaption extends NewsroomElement {
     // A failed or missing image keeps its reserved box so that nothing below it moves. One unit for assistive
     // technology: a link is read whole; otherwise role="text" keeps VoiceOver from splitting the name from the job
     // title (psammead#374).
-    return html`<div part="base" class="base" @slotchange=${this.handleSlotChange}>
-      <slot name="image"
-        >${src && !this.imageFailed
+    return html`<div part="base" class="base">
+      ${this.slots.slotOr(
+        'image',
+        src && !this.imageFailed
           ? html`<img part="portrait" class="portrait" src=${src} alt=${this.alt} width="64" height="64" loading="lazy"
               decoding="async" @error=${this.handleImageError} />`
           : src
             ? html`<span part="portrait" class="portrait"></span>`
-            : nothing}</slot
-      >
+            : nothing,
+      )}
       <div>
         <p part="speaker" ?hidden=${hidden(!hasName && !hasJobTitle)}>
           ${href ? html`<a href=${href}>${phrase}</a>` : html`<span role="text">${phrase}</span>`}
         </p>
         <div part="caption" class="caption" ?hidden=${hidden(!has(''))}><slot></slot></div>
-        <p part="credit" class="credit" ?hidden=${hidden(!has('credit', this.credit))}><slot name="credit">${this.credit || nothing}</slot></p>
+        <p part="credit" class="credit" ?hidden=${hidden(!has('credit', this.credit))}>
+          ${this.slots.slotOr('credit', this.credit || nothing)}
+        </p>
       </div>
     </div>`;
   }

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
-import { sameSlots, slottedNames } from '../../internal/slots.js';
+import { FilledSlotsController } from '../../internal/slots.js';
 import { isDateOnly, parseIsoDate } from '../../internal/dates.js';
 import { tokens } from '../../internal/tokens.styles.js';
 import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
@@ -86,6 +86,8 @@ export class StatCallout extends NewsroomElement {
     }
   }
 
+  private readonly slots = new FilledSlotsController(this, () => this.lightDomReadable);
+
   /** The figure shown while counting up, or `undefined` when the final value shows. */
   private countingValue?: number;
 
@@ -127,25 +129,11 @@ export class StatCallout extends NewsroomElement {
   countUp = false;
 
   private numericValue?: number;
-  /** The slots with light-DOM content, read once per update; `undefined` while the light DOM cannot be read. */
-  private slotted?: Set<string>;
   private observer?: IntersectionObserver;
-  /**
-   * Named slots are rendered only while the host fills them (each costs render time, and most pages give most
-   * parts as attributes), so no `slotchange` can report the first content for one: the light DOM is watched.
-   */
-  private lightDomObserver?: MutationObserver;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.lightDomObserver ??= new MutationObserver(() => this.handleSlotChange());
-    this.lightDomObserver.observe(this, { childList: true, subtree: true, attributeFilter: ['slot'] });
-  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.observer?.disconnect();
-    this.lightDomObserver?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -154,12 +142,11 @@ export class StatCallout extends NewsroomElement {
       const parsed = NUMERIC.test(text) ? Number(text) : Number.NaN;
       this.numericValue = Number.isFinite(parsed) ? parsed : undefined;
     }
-    this.slotted = this.lightDomReadable ? slottedNames(this) : undefined;
   }
 
   protected override firstUpdated(): void {
-    if (this.serverRendered) this.handleSlotChange();
-    if (!this.countUp || this.numericValue === undefined || this.slotted?.has('value')) return;
+    if (this.serverRendered) this.slots.check();
+    if (!this.countUp || this.numericValue === undefined || this.slots.has('value')) return;
     if (matchMedia('(prefers-reduced-motion: reduce)').matches) return;
     this.countingValue = 0;
     this.requestUpdate();
@@ -170,11 +157,6 @@ export class StatCallout extends NewsroomElement {
       }
     });
     this.observer.observe(this);
-  }
-
-  // Edits inside a slotted child are reported too; only a change in which slots are filled needs an update.
-  private handleSlotChange(): void {
-    if (!this.slotted || !sameSlots(slottedNames(this), this.slotted)) this.requestUpdate();
   }
 
   private startCounting(): void {
@@ -224,36 +206,26 @@ export class StatCallout extends NewsroomElement {
     }
   }
 
-  /**
-   * A named slot with the attribute's text as its fallback, or the text alone when the host does not fill that slot.
-   * While the light DOM is unknown (on the server, before hydration) every slot is there, so slotted text shows.
-   */
-  private slotOr(name: string, fallback: unknown) {
-    return this.slotted && !this.slotted.has(name)
-      ? fallback
-      : html`<slot name=${name}>${this.slotted ? nothing : fallback}</slot>`;
-  }
-
   protected override render() {
-    const numeric = this.format !== 'none' && !this.slotted?.has('value') ? this.numericValue : undefined;
+    const numeric = this.format !== 'none' && !this.slots.has('value') ? this.numericValue : undefined;
     const shown = numeric === undefined ? this.value : this.formatNumber(numeric, 'short');
     // Compact figures ("3M") are read in full ("3 million") so that no one hears "3 metres".
     const spoken = numeric !== undefined && this.format === 'compact' ? this.formatNumber(numeric, 'long') : undefined;
     const href = safeUrl(this.sourceHref);
-    const hasPrefix = this.valuePrefix.trim() !== '' || !!this.slotted?.has('prefix');
-    const hasSource = this.source.trim() !== '' || !!this.slotted?.has('source');
-    const hasDate = this.date.trim() !== '' || !!this.slotted?.has('date');
+    const hasPrefix = this.valuePrefix.trim() !== '' || this.slots.has('prefix');
+    const hasSource = this.source.trim() !== '' || this.slots.has('source');
+    const hasDate = this.date.trim() !== '' || this.slots.has('date');
     const parsedDate = hasDate ? parseIsoDate(this.date) : undefined;
     const dateText = parsedDate
       ? this.localize.date(parsedDate, { dateStyle: 'long', timeZone: isDateOnly(this.date) ? 'UTC' : undefined })
       : this.date;
     const counting = this.countingValue !== undefined && numeric !== undefined;
-    const slotted = this.slotted;
-    let figure = this.slotOr('value', shown || nothing);
+    const { filled } = this.slots;
+    let figure = this.slots.slotOr('value', shown || nothing);
     // Compact figures are read in words. Usually the whole figure, prefix and suffix included, is hidden from
     // assistive technology and read from one visually hidden copy: fewer elements, and a page may show thousands.
     // A slotted prefix or suffix cannot be copied, so then only the number is swapped for its words.
-    const readInWords = spoken !== undefined && !!slotted && !slotted.has('prefix') && !slotted.has('suffix');
+    const readInWords = spoken !== undefined && !!filled && !filled.has('prefix') && !filled.has('suffix');
     if (spoken && !readInWords) {
       figure = html`<span aria-hidden="true">${figure}</span><span class="visually-hidden">${spoken}</span>`;
     }
@@ -263,26 +235,31 @@ export class StatCallout extends NewsroomElement {
         >${this.formatNumber(this.countingValue!, 'short')}</span></span>`;
     }
     const prefix = hasPrefix ? `${this.valuePrefix} ` : '';
+    // The figure as one text when nothing of it is slotted: one binding rather than four.
+    const plain = readInWords && !counting;
     // Few elements and few slots: a page may show thousands of callouts. Empty text is `nothing`, never '': a server
     // renders '' as no text node, and a later value would land in Lit's marker. Figure and label are one paragraph,
     // so that they are read as one unit.
     return html`<div part="base"
       ><p
         ><data part="value" class="value" value=${numeric ?? nothing} aria-hidden=${readInWords ? 'true' : nothing}
-          >${this.slotOr('prefix', this.valuePrefix || nothing)}${hasPrefix ? ' ' : nothing}${figure}${this.slotOr(
-            'suffix',
-            this.valueSuffix || nothing,
-          )}</data
+          >${plain
+            ? `${prefix}${shown}${this.valueSuffix}`
+            : html`${this.slots.slotOr('prefix', this.valuePrefix || nothing)}${hasPrefix ? ' ' : nothing}${figure}${
+                this.slots.slotOr('suffix', this.valueSuffix || nothing)
+              }`}</data
         ><span class="visually-hidden">${readInWords ? `${prefix}${spoken}${this.valueSuffix}` : nothing}</span> <span
           part="label"
           class="label"
-          >${this.slotOr('label', nothing)}<slot></slot>${slotted?.has('') || slotted?.has('label') ? nothing : this.label || nothing}</span
+          >${this.slots.slotOr('label', nothing)}<slot></slot>${
+            filled?.has('') || filled?.has('label') ? nothing : this.label || nothing
+          }</span
         ></p
       > <p part="source" class="source" ?hidden=${!hasSource && !hasDate}
-        >${hasSource ? `${this.localize.term('sourceLabel')} ` : nothing}${this.slotOr(
+        >${hasSource ? `${this.localize.term('sourceLabel')} ` : nothing}${this.slots.slotOr(
           'source',
           href ? html`<a href=${href}>${this.source}</a>` : this.source || nothing,
-        )}${hasSource && hasDate ? ', ' : nothing}${this.slotOr(
+        )}${hasSource && hasDate ? ', ' : nothing}${this.slots.slotOr(
           'date',
           hasDate
             ? html`<time datetime=${parsedDate ? this.date.trim() : nothing}>${this.localize.term('asOf', dateText)}</time>`
