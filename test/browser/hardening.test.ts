@@ -212,13 +212,17 @@ async function attack(declaration: ManifestElement, arrangement: Arrangement): P
   try {
     const baselines = new Map(arrangements.map((arrangement) => [arrangement, BENIGN.map((text) => build(declaration, arrangement, text))]));
     container.append(...[...baselines.values()].flat());
+    // Benign renders as they first update, before their images load or fail: a lazy image out of view (such as the
+    // huge vectors' below) stays in this state.
+    await Promise.all(customElementsIn(container).map((element) => element.updateComplete));
+    const early = [...baselines.values()].flat().flatMap((element) => [...signature(element)]);
     await settle(container);
     const attacked = XSS_CORPUS.map((vector) => ({ vector, element: build(declaration, arrangement, vector.value) }));
     for (const { vector, element } of attacked) (vector.value.length > HUGE ? unlaid : container).append(element);
     await settle(container);
-    // Whatever any benign render of the element contains, taken last so that late states (an image that failed
-    // meanwhile, even in slot fallback) count as well.
-    const allowed = new Set([...baselines.values()].flat().flatMap((element) => [...signature(element)]));
+    // Whatever any benign render of the element contains, early and again last, so that late states (an image that
+    // failed meanwhile) count as well.
+    const allowed = new Set([...early, ...[...baselines.values()].flat().flatMap((element) => [...signature(element)])]);
 
     const problems: string[] = [...failures];
     for (const { vector, element } of attacked) {
