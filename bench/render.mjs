@@ -53,7 +53,9 @@ const median = (values) => {
 
 /**
  * Runs in the page: defines vanilla-<tag>, a plain custom element that stamps the element's rendered shadow tree, and
- * (but for the calibration element) floor-<tag>, the Lit floor.
+ * (but for the calibration element) floor-<tag>, the Lit floor. Returns the element's markup as it stands once
+ * rendered: the copies are given the light DOM as the element left it (social-follow puts its links in slots), so
+ * that they show the same thing.
  */
 function defineCopies({ tag, markup, floor }) {
   const probe = document.createElement('div');
@@ -62,6 +64,7 @@ function defineCopies({ tag, markup, floor }) {
   const element = probe.querySelector(tag);
   return element.updateComplete.then(() => {
     const template = element.shadowRoot.innerHTML.replace(/<!--[^]*?-->/g, '');
+    const rendered = probe.innerHTML;
     const styles = element.constructor.elementStyles;
     const sheets = styles.map((style) => {
       if (style.styleSheet) return style.styleSheet;
@@ -82,6 +85,7 @@ function defineCopies({ tag, markup, floor }) {
         }
       },
     );
+    return rendered;
   });
 }
 
@@ -127,8 +131,8 @@ export async function measureRender() {
       const fixture = fixtures[tag];
       const markup = fixture.slotted ?? fixture.attributes;
       const floor = tag !== LIT_BASELINE.tag;
-      await page.evaluate(defineCopies, { tag, markup, floor });
-      const renamed = (prefix) => markup.replaceAll(`<${tag}`, `<${prefix}-${tag}`).replaceAll(`</${tag}>`, `</${prefix}-${tag}>`);
+      const rendered = await page.evaluate(defineCopies, { tag, markup, floor });
+      const renamed = (prefix) => rendered.replaceAll(`<${tag}`, `<${prefix}-${tag}`).replaceAll(`</${tag}>`, `</${prefix}-${tag}>`);
       const variants = {
         ours: markup,
         static: fixture.static,
