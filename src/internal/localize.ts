@@ -72,7 +72,6 @@ export function setServerLanguage(lang: string): void {
 /** Candidate languages by language tag: computed once per tag, as every term and number looks them up. */
 const fallbackCache = new Map<string, readonly string[]>();
 
-
 const formatCache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules | Intl.RelativeTimeFormat>();
 
 /** One formatter per kind, language and options, shared by every element (creating one is slow). */
@@ -130,7 +129,6 @@ export function candidateLanguages(lang: string): readonly string[] {
 export function registeredTranslation(code: string): Translation | undefined {
   return store.translations.get(code);
 }
-
 
 function watchLangAttributes(): void {
   if (store.observer || typeof MutationObserver === 'undefined') return;

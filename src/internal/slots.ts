@@ -62,8 +62,13 @@ export class FilledSlotsController implements ReactiveController {
     this.filled = this.readable() ? slottedNames(this.host) : undefined;
   }
 
-  /** Updates the host if the filled slots changed, or were not known yet (call it once a hydrated host has updated). */
-  check(): void {
+  hostUpdated(): void {
+    // A server-rendered host's first update had to render what the server did: the next one reads its light DOM.
+    if (!this.filled) this.host.requestUpdate();
+  }
+
+  /** Updates the host if the filled slots changed. */
+  private check(): void {
     if (!this.filled || !sameSlots(slottedNames(this.host), this.filled)) this.host.requestUpdate();
   }
 

@@ -61,11 +61,6 @@ export class SpeakerCaption extends NewsroomElement {
     if (changed.has('src')) this.imageFailed = false;
   }
 
-  protected override firstUpdated(): void {
-    // Hydrated into slots that already hold their content: now the element may look at them.
-    if (this.serverRendered) this.slots.check();
-  }
-
   private handleImageError(): void {
     this.imageFailed = true;
   }

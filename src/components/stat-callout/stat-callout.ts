@@ -145,7 +145,6 @@ export class StatCallout extends NewsroomElement {
   }
 
   protected override firstUpdated(): void {
-    if (this.serverRendered) this.slots.check();
     if (!this.countUp || this.numericValue === undefined || this.slots.has('value')) return;
     if (matchMedia('(prefers-reduced-motion: reduce)').matches) return;
     this.countingValue = 0;
