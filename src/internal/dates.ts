@@ -1,3 +1,6 @@
+import { html, nothing } from 'lit';
+import type { LocalizeController } from './localize.js';
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
@@ -11,7 +14,14 @@ export function parseIsoDate(raw: string | null | undefined): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-/** Whether an ISO text names a day only (no time), which must then be shown in UTC to keep its calendar day. */
-export function isDateOnly(raw: string): boolean {
-  return raw.trim().length === 10;
+/**
+ * A date attribute as a `<time>`: an ISO date in the element's language ("15 March 2022"), other text as written and
+ * without `datetime`. `phrase` names a term that words the date, such as "as of 15 March 2022".
+ */
+export function renderDate(raw: string | null | undefined, localize: LocalizeController, phrase?: string) {
+  const iso = raw?.trim() ?? '';
+  const date = parseIsoDate(iso);
+  // A day alone is shown in UTC, where `Date` put it, so that it keeps its calendar day in every time zone.
+  const text = date ? localize.date(date, { dateStyle: 'long', timeZone: iso.length === 10 ? 'UTC' : undefined }) : (raw ?? '');
+  return html`<time datetime=${date ? iso : nothing}>${phrase ? localize.term(phrase, text) : text}</time>`;
 }

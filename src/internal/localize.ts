@@ -1,4 +1,5 @@
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { sharedTerms } from './shared.terms.js';
 
 /** A term is a plain string or a function of the values it interpolates. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -173,10 +174,13 @@ export class LocalizeController implements ReactiveController {
     this.host.requestUpdate();
   };
 
-  /** A term in the element's language, falling back to the primary language and then to English. */
+  /**
+   * A term in the element's language (a page's translation, the element's own terms, then those elements share),
+   * falling back to the primary language and then to English.
+   */
   term(key: string, ...args: unknown[]): string {
     for (const code of candidateLanguages(this.lang)) {
-      const term = store.translations.get(code)?.[key] ?? this.builtin[code]?.[key];
+      const term = store.translations.get(code)?.[key] ?? this.builtin[code]?.[key] ?? sharedTerms[code]?.[key];
       if (typeof term === 'string') return term;
       if (typeof term === 'function') return term(...args);
     }

@@ -21,15 +21,11 @@ export function hasSlotted(host: HTMLElement, name = ''): boolean {
   return slottedNames(host).has(name);
 }
 
-/** Whether two reads of `slottedNames` found the same slots filled. */
-export function sameSlots(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  return a.size === b.size && [...a].every((name) => b.has(name));
-}
-
 /**
  * Which slots the host fills, for an element that renders a named slot only while it is filled: each slot costs
  * render time, and most pages give most text parts as attributes. A slot that is not rendered cannot report content
- * that arrives for it, so the host's children and their `slot` attributes are watched instead of `slotchange`.
+ * that arrives for it, so the host's children and their `slot` attributes are watched instead of `slotchange`, and
+ * the host updates whenever they change (it may read more of its children than their slots, such as their `lang`).
  */
 export class FilledSlotsController implements ReactiveController {
   /**
@@ -49,8 +45,10 @@ export class FilledSlotsController implements ReactiveController {
   }
 
   hostConnected(): void {
-    // Edits inside a slotted child are reported too; `check` finds them no change.
-    this.observer ??= new MutationObserver(() => this.check());
+    // `subtree` to hear of the children's `slot` attributes; edits deeper inside a child are not the host's concern.
+    this.observer ??= new MutationObserver((records) => {
+      if (records.some(({ target }) => target === this.host || target.parentNode === this.host)) this.host.requestUpdate();
+    });
     this.observer.observe(this.host, { childList: true, subtree: true, attributeFilter: ['slot'] });
   }
 
@@ -65,11 +63,6 @@ export class FilledSlotsController implements ReactiveController {
   hostUpdated(): void {
     // A server-rendered host's first update had to render what the server did: the next one reads its light DOM.
     if (!this.filled) this.host.requestUpdate();
-  }
-
-  /** Updates the host if the filled slots changed. */
-  private check(): void {
-    if (!this.filled || !sameSlots(slottedNames(this.host), this.filled)) this.host.requestUpdate();
   }
 
   /** Whether the host fills a slot (`false` while that is not known). */

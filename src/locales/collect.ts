@@ -1,8 +1,9 @@
 /// <reference types="vite/client" />
 import type { BuiltinTerms, Translation } from '../internal/localize.js';
 
-// Every element's terms, found at build time: a new element's terms join the bundles with no change here.
-const termModules = import.meta.glob<Record<string, BuiltinTerms>>('../components/*/*.terms.ts', { eager: true });
+// Every element's terms, and those elements share, found at build time: a new element's terms join the bundles with
+// no change here.
+const termModules = import.meta.glob<Record<string, BuiltinTerms>>(['../components/*/*.terms.ts', '../internal/*.terms.ts'], { eager: true });
 
 /** The built-in terms of every element in one language, as a translation `registerTranslation` accepts. */
 export function collectTerms(code: string): Translation {

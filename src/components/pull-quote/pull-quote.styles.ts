@@ -18,8 +18,6 @@ export const styles = css`
   }
 
   blockquote {
-    --_open: '“';
-    --_close: '”';
     margin: 0;
     font-family: var(--pull-quote-font-family, inherit);
     font-size: var(--pull-quote-font-size, 1.25em);
@@ -37,20 +35,20 @@ export const styles = css`
   }
 
   ::slotted(p:first-of-type)::before {
-    content: var(--_open);
+    content: var(--_open, '“');
   }
 
   ::slotted(p:last-of-type)::after {
-    content: var(--_close);
+    content: var(--_close, '”');
   }
 
   .marks::before {
-    content: var(--_open);
+    content: var(--_open, '“');
     float: inline-start;
   }
 
   .marks::after {
-    content: var(--_close);
+    content: var(--_close, '”');
   }
 
   figcaption {
@@ -94,26 +92,11 @@ export const styles = css`
     }
   }
 
-  /* The buttons' row, reserved until they load: a button's 2.75rem minimum or its line and border. */
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-    min-block-size: max(2.75rem, 1lh + 2px);
-    margin-block-start: 0.75rem;
-  }
-
-  @media print {
+  /* The buttons' row, reserved on screen until they load: a button's 2.75rem minimum or its line and border. */
+  @media screen {
     .actions {
-      display: none;
-    }
-  }
-
-  @media (forced-colors: active) {
-    button {
-      color: ButtonText;
-      border-color: ButtonText;
+      min-block-size: max(2.75rem, 1lh + 2px);
+      margin-block-start: 0.75rem;
     }
   }
 `;

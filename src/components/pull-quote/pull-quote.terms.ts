@@ -2,10 +2,6 @@ import type { BuiltinTerms } from '../../internal/localize.js';
 
 // The buttons' and the share menu's terms load with them (share-actions.terms.ts, share-menu.terms.ts).
 export const pullQuoteTerms: BuiltinTerms = {
-  en: {
-    separator: ', ',
-    source: 'Source',
-  },
+  en: { source: 'Source' },
   uk: { source: 'Джерело' },
-  ar: { separator: '، ' },
 };

@@ -1,9 +1,9 @@
-import { html, isServer, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { isRtlLanguage, quoteMarks } from '../../internal/typography.js';
 import { safeUrl } from '../../internal/safe-url.js';
-import { sameSlots, slottedNames } from '../../internal/slots.js';
-import { isDateOnly, parseIsoDate } from '../../internal/dates.js';
+import { FilledSlotsController } from '../../internal/slots.js';
+import { renderDate } from '../../internal/dates.js';
 import { tokens } from '../../internal/tokens.styles.js';
 import type { ShareActions } from './share-actions.js';
 import { pullQuoteTerms } from './pull-quote.terms.js';
@@ -13,9 +13,13 @@ import { styles } from './pull-quote.styles.js';
 export type PullQuoteVariant = 'inline' | 'aside' | 'feature';
 
 // English marks are the stylesheet's defaults: a style attribute on every instance would cost a third of its render.
-const [DEFAULT_OPEN, DEFAULT_CLOSE] = ['“', '”'];
-/** A CSS string holding the text (quotation marks come from registered translations: escape them all the same). */
-const cssString = (text: string) => `"${text.replace(/["\\\n]/g, (char) => (char === '\n' ? '\\a ' : `\\${char}`))}"`;
+const DEFAULT_OPEN = '“';
+const DEFAULT_CLOSE = '”';
+/**
+ * A CSS string holding the text (marks may come from a page's translation). JSON's escapes of quotes, backslashes
+ * and line breaks are valid in CSS and keep the text one string; other escapes only show as letters.
+ */
+const cssString: (text: string) => string = JSON.stringify;
 
 /**
  * @tag pull-quote
@@ -56,20 +60,23 @@ export class PullQuote extends NewsroomElement {
     share: { type: Boolean },
   };
 
+  private readonly slots = new FilledSlotsController(this, () => this.lightDomReadable);
+
+  // Text properties start unset, like their attributes: unset, null and empty text all mean "not given".
   /** URL of the quotation's source (http, https or relative URLs only; anything else is ignored). */
-  cite = '';
+  cite?: string;
 
   /** The speaker's name (shorthand for a slotted `speaker-caption`). */
-  speaker = '';
+  speaker?: string;
 
   /** The speaker's job title. */
-  jobTitle = '';
+  jobTitle?: string;
 
   /** Where it was said or published, such as a newspaper's name. */
-  source = '';
+  source?: string;
 
   /** When it was said (ISO 8601), shown in the element's language; other text is shown as written. */
-  date = '';
+  date?: string;
 
   // No initial value: reflecting a default would write an attribute on every instance as it upgrades.
   /** `inline` (the default, when unset), `aside` (beside the text on wide screens) or `feature` (large display). */
@@ -84,117 +91,70 @@ export class PullQuote extends NewsroomElement {
   /** The "Copy" and "Share" buttons, loaded when the quote first shows them; they request their own updates. */
   private actions?: ShareActions;
   private loadingActions?: Promise<void>;
-  // Read from the light DOM before every update (readContent).
-  /** The slots with light-DOM content. */
-  private slotted!: Set<string>;
+  // Read from the light DOM before every update (willUpdate).
   /** The `lang` of the quotation's own content, when it differs from the element's. */
   private contentLang!: string;
   /** Whether the quotation is paragraphs, which carry the marks as generated content. */
   private inParagraphs!: boolean;
 
   protected override willUpdate(): void {
-    this.readContent();
-  }
-
-  /** Reads what the page put in the element; true when it changed since the last read. */
-  private readContent(): boolean {
-    const readable = this.lightDomReadable;
-    const slotted = readable ? slottedNames(this) : new Set<string>();
-    let lang = '';
-    let paragraphs = false;
-    if (readable) {
-      for (let child = this.firstElementChild; child; child = child.nextElementSibling) {
-        if (child.slot) continue;
-        lang ||= child.getAttribute('lang')?.trim() ?? '';
-        paragraphs ||= child.localName === 'p';
-      }
-    }
-    const changed = lang !== this.contentLang || paragraphs !== this.inParagraphs || !this.slotted || !sameSlots(slotted, this.slotted);
-    this.slotted = slotted;
-    this.contentLang = lang;
-    this.inParagraphs = paragraphs;
-    return changed;
-  }
-
-  /** Whether a part of the attribution is given, in its slot or its attribute. */
-  private has(slot: string, value: string): boolean {
-    return value.trim() !== '' || this.slotted.has(slot);
-  }
-
-  /** The quotation's language, which picks its quotation marks. */
-  private get quoteLang(): string {
-    return this.contentLang || this.localize.lang;
-  }
-
-  // Slots also report the content they were first given, which the first update has already read.
-  private handleSlotChange(): void {
-    if (this.readContent()) this.requestUpdate();
-  }
-
-  protected override firstUpdated(): void {
-    // Hydrated into slots that already hold their content: no slot reports it.
-    if (this.serverRendered) this.handleSlotChange();
+    const content = (selector: string) => (this.lightDomReadable ? this.querySelector(`:scope > ${selector}:not([slot])`) : null);
+    this.contentLang = content('[lang]:not([lang=""])')?.getAttribute('lang')!.trim() ?? '';
+    this.inParagraphs = !!content('p');
   }
 
   protected override updated(): void {
     // The buttons' row keeps its place (styles) until their module arrives.
-    if (this.share && this.slotted.has('')) {
+    if (this.share && this.slots.has('')) {
       this.loadingActions ??= import('./share-actions.js').then(({ ShareActions }) => {
-        this.actions = new ShareActions(this, () => quoteMarks(this.quoteLang), () => this.localize.term('separator'));
-        this.requestUpdate();
+        this.actions = new ShareActions(this);
       });
     }
   }
 
-  /** Source and date, after `lead` (the separator or dash before the source); nothing when neither is given. */
-  private renderSourceAndDate(lead: (shown: boolean) => string | typeof nothing) {
-    const cite = safeUrl(this.cite);
-    const hasSource = this.has('source', this.source);
-    const hasDate = this.has('date', this.date);
-    if (!hasSource && !cite && !hasDate) return nothing;
-    const date = parseIsoDate(this.date);
-    const linked = (content: unknown) => (cite ? html`<a href=${cite}>${content}</a>` : content);
-    return html`${lead(hasSource || !!cite)}${hasSource
-      ? html`<cite>${linked(html`<slot name="source">${this.source || nothing}</slot>`)}</cite>`
-      : cite && linked(this.localize.term('source'))}${lead(hasDate)}${hasDate
-      ? html`<slot name="date"
-          ><time datetime=${date ? this.date.trim() : nothing}
-            >${date ? this.localize.date(date, { dateStyle: 'long', timeZone: isDateOnly(this.date) ? 'UTC' : undefined }) : this.date}</time
-          ></slot
-        >`
-      : nothing}`;
-  }
-
   protected override render() {
-    const hasQuote = this.slotted.has('');
-    const [open, close] = quoteMarks(this.quoteLang);
+    const { slots } = this;
+    /** Whether a part of the attribution is given, in its slot or its attribute. */
+    const has = (slot: string, value?: string | null) => !!value?.trim() || slots.has(slot);
+    const hasQuote = slots.has('');
+    const [open, close] = quoteMarks(this.contentLang || this.localize.lang);
     // Marks go inside the first and last paragraphs (CSS generated content, also when rendered on a server), so that
     // they hug the words whatever white space the page's markup has around them; other content gets them as
     // generated content of the blockquote.
     const ownMarks = hasQuote && !this.inParagraphs;
-    const separator = this.localize.term('separator');
+    const cite = safeUrl(this.cite);
+    const hasSource = has('source', this.source);
+    const hasDate = has('date', this.date);
     let parts = 0;
     // The text before a part of the attribution that is shown: a dash before the first, a separator before the others.
     // Empty text is `nothing`, never '': a server renders '' as no text node, and a later value would land in Lit's marker.
-    const lead = (shown: boolean) => (shown ? (parts++ ? separator : '— ') : nothing);
-    const speaker = lead(this.has('speaker', this.speaker));
-    const jobTitle = lead(this.has('job-title', this.jobTitle));
-    const sourceAndDate = this.renderSourceAndDate(lead);
-    // Speaker and job title are always in the tree, so that content the page adds later is noticed and a server,
-    // which cannot see slotted content, renders the same structure as the browser (only the separators differ).
+    const lead = (shown: boolean) => (shown ? (parts++ ? this.localize.term('separator') : '— ') : nothing);
+    const speaker = lead(has('speaker', this.speaker));
+    const jobTitle = lead(has('job-title', this.jobTitle));
+    const linked = (content: unknown) => (cite ? html`<a href=${cite}>${content}</a>` : content);
+    // A cite link without a source's name is shown as "Source".
+    const sourceAndDate =
+      hasSource || cite || hasDate
+        ? html`${lead(hasSource || !!cite)}${hasSource
+            ? html`<cite>${linked(html`<slot name="source">${this.source || nothing}</slot>`)}</cite>`
+            : cite && linked(this.localize.term('source'))}${lead(hasDate)}${hasDate
+            ? html`<slot name="date">${renderDate(this.date, this.localize)}</slot>`
+            : nothing}`
+        : nothing;
+    // Speaker and job title are always in the tree, so that a server, which cannot see slotted content, renders the
+    // same structure as the browser (only the separators differ).
     // An Arabic or Hebrew quote mirrors even in a page laid out left to right, and an English one inside it does not.
-    return html`<figure part="base" dir=${isRtlLanguage(this.localize.lang) ? 'rtl' : nothing} aria-hidden=${this.excerpt ? 'true' : nothing}
-        @slotchange=${this.handleSlotChange}
-        ><blockquote part="quote" cite=${safeUrl(this.cite) ?? nothing}
+    return html`<figure part="base" dir=${isRtlLanguage(this.localize.lang) ? 'rtl' : nothing} aria-hidden=${this.excerpt || nothing}
+        ><blockquote part="quote" cite=${cite ?? nothing}
           dir=${this.contentLang ? (isRtlLanguage(this.contentLang) ? 'rtl' : 'ltr') : nothing}
           style=${open === DEFAULT_OPEN && close === DEFAULT_CLOSE ? nothing : `--_open:${cssString(open)};--_close:${cssString(close)}`}
           class=${ownMarks ? 'marks' : nothing}><slot></slot></blockquote
-        > <figcaption part="attribution" ?hidden=${!isServer && !parts && !this.slotted.has('attribution')}
+        > <figcaption part="attribution" ?hidden=${!!slots.filled && !parts && !slots.has('attribution')}
           ><slot name="attribution"
             >${speaker}<slot name="speaker">${this.speaker || nothing}</slot>${jobTitle}<slot name="job-title">${this.jobTitle || nothing}</slot
             >${sourceAndDate}</slot
           ></figcaption
         ></figure
-      >${this.share && hasQuote && !isServer ? html`<div part="actions" class="actions">${this.actions?.render()}</div>` : nothing}`;
+      >${this.share && hasQuote ? html`<div part="actions" class="actions">${this.actions?.render([open, close])}</div>` : nothing}`;
   }
 }

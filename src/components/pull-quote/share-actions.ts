@@ -12,9 +12,16 @@ const clip = (text: string, length: number) => text.slice(0, Math.max(0, length)
 /** Keeps a text-fragment directive's own syntax characters (`-`, `,`, `&`) out of the quoted words. */
 const fragmentText = (words: string[]) => encodeURIComponent(words.join(' ')).replace(/-/g, '%2D');
 
-// The buttons' looks, added to the element's styles when they load (their row's place and print and forced-colours
-// rules are the element's own, so that nothing moves meanwhile).
+// The buttons' looks, added to the element's styles when they load (the place their row keeps on screen meanwhile is
+// the element's own, so that nothing moves).
 const styles = css`
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+
   button {
     min-block-size: 2.75rem;
     padding-inline: 1rem;
@@ -33,6 +40,19 @@ const styles = css`
   [role='status'] {
     color: var(--_muted);
   }
+
+  @media print {
+    .actions {
+      display: none;
+    }
+  }
+
+  @media (forced-colors: active) {
+    button {
+      color: ButtonText;
+      border-color: ButtonText;
+    }
+  }
 `;
 
 /**
@@ -46,15 +66,13 @@ export class ShareActions {
   private menu?: ShareMenu;
   private readonly localize: LocalizeController;
 
-  constructor(
-    private readonly host: PullQuote,
-    /** The quotation marks of the quote's language. */
-    private readonly marks: () => readonly [string, string],
-    /** The separator between a name and a job title in the element's language. */
-    private readonly separator: () => string,
-  ) {
+  /** The quotation marks of the quote's language, as the quote last rendered them. */
+  private marks: readonly [string, string] = ['“', '”'];
+
+  constructor(private readonly host: PullQuote) {
     this.localize = new LocalizeController(host, shareActionsTerms);
     adoptStyles(host.shadowRoot!, [...(host.constructor as typeof LitElement).elementStyles, styles]);
+    host.requestUpdate();
   }
 
   /** Fires the cancelable `pull-quote-share` event; false when the page cancelled it. */
@@ -77,8 +95,8 @@ export class ShareActions {
 
   private attribution(): string {
     const caption = this.slotText('attribution');
-    const part = (name: string, value: string) => this.slotText(name) || value.trim();
-    return caption || [part('speaker', this.host.speaker), part('job-title', this.host.jobTitle)].filter(Boolean).join(this.separator());
+    const part = (name: string, value?: string | null) => this.slotText(name) || value?.trim();
+    return caption || [part('speaker', this.host.speaker), part('job-title', this.host.jobTitle)].filter(Boolean).join(this.localize.term('separator'));
   }
 
   /**
@@ -86,7 +104,7 @@ export class ShareActions {
    * boundary, keeping its marks and attribution.
    */
   text(max = Infinity): string {
-    const [open, close] = this.marks();
+    const [open, close] = this.marks;
     const by = this.attribution();
     const end = close + (by ? ` — ${by}` : '');
     let quote = this.slotText('');
@@ -141,8 +159,9 @@ export class ShareActions {
     void this[(event.currentTarget as HTMLButtonElement).value as 'copy' | 'share']();
   };
 
-  /** The buttons, the status line and the menu while it is open. */
-  render() {
+  /** The buttons, the status line and the menu while it is open; `marks` are the quotation marks of the quote. */
+  render(marks: readonly [string, string]) {
+    this.marks = marks;
     const open = this.menu?.open;
     return html`<button type="button" value="copy" @click=${this.handleClick}>${this.localize.term('copy')}</button>
       <button type="button" value="share" aria-controls=${open ? 'share-menu' : nothing}

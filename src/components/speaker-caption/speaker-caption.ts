@@ -4,7 +4,6 @@ import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { FilledSlotsController, slottedNames } from '../../internal/slots.js';
 import { tokens } from '../../internal/tokens.styles.js';
-import { speakerCaptionTerms } from './speaker-caption.terms.js';
 import { styles } from './speaker-caption.styles.js';
 
 /**
@@ -29,7 +28,6 @@ import { styles } from './speaker-caption.styles.js';
  */
 export class SpeakerCaption extends NewsroomElement {
   static override styles = [tokens, styles];
-  static override terms = speakerCaptionTerms;
 
   private readonly slots = new FilledSlotsController(this, () => this.lightDomReadable);
 

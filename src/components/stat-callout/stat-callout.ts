@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { FilledSlotsController } from '../../internal/slots.js';
-import { isDateOnly, parseIsoDate } from '../../internal/dates.js';
+import { renderDate } from '../../internal/dates.js';
 import { tokens } from '../../internal/tokens.styles.js';
 import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
 import { statCalloutTerms } from './stat-callout.terms.js';
@@ -214,10 +214,6 @@ export class StatCallout extends NewsroomElement {
     const hasPrefix = this.valuePrefix.trim() !== '' || this.slots.has('prefix');
     const hasSource = this.source.trim() !== '' || this.slots.has('source');
     const hasDate = this.date.trim() !== '' || this.slots.has('date');
-    const parsedDate = hasDate ? parseIsoDate(this.date) : undefined;
-    const dateText = parsedDate
-      ? this.localize.date(parsedDate, { dateStyle: 'long', timeZone: isDateOnly(this.date) ? 'UTC' : undefined })
-      : this.date;
     const counting = this.countingValue !== undefined && numeric !== undefined;
     const { filled } = this.slots;
     let figure = this.slots.slotOr('value', shown || nothing);
@@ -258,11 +254,9 @@ export class StatCallout extends NewsroomElement {
         >${hasSource ? `${this.localize.term('sourceLabel')} ` : nothing}${this.slots.slotOr(
           'source',
           href ? html`<a href=${href}>${this.source}</a>` : this.source || nothing,
-        )}${hasSource && hasDate ? ', ' : nothing}${this.slots.slotOr(
+        )}${hasSource && hasDate ? this.localize.term('separator') : nothing}${this.slots.slotOr(
           'date',
-          hasDate
-            ? html`<time datetime=${parsedDate ? this.date.trim() : nothing}>${this.localize.term('asOf', dateText)}</time>`
-            : nothing,
+          hasDate ? renderDate(this.date, this.localize, 'asOf') : nothing,
         )}</p
       ></div
     >`;

@@ -1,18 +1,21 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
-import type { BuiltinTerms, Term } from '../../../src/internal/localize.js';
+import { fileURLToPath } from 'node:url';
+import type { BuiltinTerms, Term, Translation } from '../../../src/internal/localize.js';
 
 // A page registers one flat translation for every element (`registerTranslation({ $code: 'de', … })`), so a term
 // name must mean the same wherever it is used: two elements giving one name two meanings cannot both be translated.
-const components = new URL('../../../src/components/', import.meta.url);
+const src = new URL('../../../src/', import.meta.url);
+const termFolders = ['internal/', ...readdirSync(new URL('components/', src)).map((tag) => `components/${tag}/`)];
 
+/** The terms of every element, and those they share, by file. */
 async function allTerms(): Promise<Map<string, BuiltinTerms>> {
   const byFile = new Map<string, BuiltinTerms>();
-  for (const tag of readdirSync(components)) {
-    for (const file of readdirSync(new URL(`${tag}/`, components)).filter((name) => name.endsWith('.terms.ts'))) {
-      const module = (await import(new URL(`${tag}/${file}`, components).href)) as Record<string, BuiltinTerms>;
-      for (const terms of Object.values(module)) byFile.set(`${tag}/${file}`, terms);
+  for (const folder of termFolders) {
+    for (const file of readdirSync(new URL(folder, src)).filter((name) => name.endsWith('.terms.ts'))) {
+      const module = (await import(new URL(folder + file, src).href)) as Record<string, BuiltinTerms>;
+      for (const terms of Object.values(module)) byFile.set(folder + file, terms);
     }
   }
   return byFile;
@@ -42,4 +45,27 @@ test('a term name shared by several elements means the same in each language', a
     }
   }
   assert.ok(seen.size > 0);
+});
+
+test('the locale bundles (newsroom-elements/locales/<code>.js) hold every built-in term of their language', async () => {
+  // The bundles find the term files with Vite's import.meta.glob: load them through Vite as the build does.
+  const { createServer } = await import('vite');
+  const vite = await createServer({ configFile: false, root: fileURLToPath(new URL('../', src)), logLevel: 'silent', server: { middlewareMode: true }, appType: 'custom' });
+  try {
+    const files = await allTerms();
+    for (const code of ['en', 'fr', 'uk']) {
+      const bundle = ((await vite.ssrLoadModule(`/src/locales/${code}.ts`)) as { default: Translation }).default;
+      assert.equal(bundle.$code, code);
+      for (const [file, terms] of files) {
+        for (const [key, term] of Object.entries(terms[code] ?? {})) {
+          // Two builds print a function differently: compare what it says.
+          const says = (value: Term) => (typeof value === 'function' ? value('‹1›', '‹2›') : value);
+          assert.equal(says(bundle[key] as Term), says(term), `${code}.js "${key}" from ${file}`);
+        }
+      }
+    }
+    assert.equal((await vite.ssrLoadModule('/src/locales/en.ts')).default.separator, ', ');
+  } finally {
+    await vite.close();
+  }
 });
