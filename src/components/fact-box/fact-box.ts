@@ -1,6 +1,6 @@
 import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
-import { hasSlotted } from '../../internal/slots.js';
+import { FilledSlotsController } from '../../internal/slots.js';
 import { clampHeadingLevel, renderHeading } from '../../internal/heading.js';
 import { tokens } from '../../internal/tokens.styles.js';
 import { NewsroomToggleEvent } from '../../events/toggle-event.js';
@@ -55,8 +55,7 @@ export class FactBox extends NewsroomElement {
     open: { type: Boolean, reflect: true },
   };
 
-  /** How many items the page gave, counted when the slot changes. */
-  private itemCount = 0;
+  private readonly slots = new FilledSlotsController(this, () => this.lightDomReadable);
 
   /** The heading text. */
   heading = '';
@@ -78,8 +77,8 @@ export class FactBox extends NewsroomElement {
 
   private level = 2;
   private shownCount = DEFAULT_VISIBLE_COUNT;
-  /** Whether the page gave a heading element, read once per update. */
-  private headingSlotted = false;
+  /** How many items the page gave, counted before each update (none on the server, which shows no light DOM). */
+  private itemCount = 0;
   /** How many items the collapse rule applied to the shadow root shows, if one is applied. */
   private appliedCollapse?: number;
 
@@ -90,18 +89,10 @@ export class FactBox extends NewsroomElement {
     if (changed.has('visibleCount')) {
       this.shownCount = Number.isInteger(this.visibleCount) && this.visibleCount >= 0 ? this.visibleCount : DEFAULT_VISIBLE_COUNT;
     }
-    this.headingSlotted = this.lightDomReadable && hasSlotted(this, 'heading');
-    // Counting the items before the first render spares a collapsible box a second one. A server-rendered box
-    // counts them once hydrated (firstUpdated).
-    if (!this.hasUpdated && this.lightDomReadable) this.itemCount = this.countItems();
-  }
-
-  protected override firstUpdated(): void {
-    // A server-rendered box is hydrated into slots that already hold their items, so no slotchange ever fires.
-    if (this.serverRendered) {
-      this.recount();
-      this.handleHeadingChange();
-    }
+    // The slots controller updates the box when its children change, and once more after hydration.
+    this.itemCount = 0;
+    if (!this.lightDomReadable) return;
+    for (let child = this.firstElementChild; child; child = child.nextElementSibling) if (!child.getAttribute('slot')) this.itemCount++;
   }
 
   protected override updated(): void {
@@ -112,32 +103,9 @@ export class FactBox extends NewsroomElement {
     adoptStyles(this.shadowRoot!, hiddenFrom === undefined ? styles : [...styles, collapseSheet(hiddenFrom)]);
   }
 
-  private handleSlotChange(): void {
-    this.recount();
-  }
-
-  // The heading slot also reports the heading it was first given, which the update has already read.
-  private handleHeadingChange(): void {
-    if (hasSlotted(this, 'heading') !== this.headingSlotted) this.requestUpdate();
-  }
-
   private handleToggleClick(): void {
     this.open = !this.open;
     this.dispatchEvent(new NewsroomToggleEvent(this.open));
-  }
-
-  private recount(): void {
-    const count = this.countItems();
-    if (count === this.itemCount) return;
-    this.itemCount = count;
-    this.requestUpdate();
-  }
-
-  /** The elements the page gave for the default slot (none on the server, which shows no light DOM). */
-  private countItems(): number {
-    let count = 0;
-    for (let child = this.firstElementChild; child; child = child.nextElementSibling) if (!child.getAttribute('slot')) count++;
-    return count;
   }
 
   private get collapses(): boolean {
@@ -146,9 +114,9 @@ export class FactBox extends NewsroomElement {
 
   protected override render() {
     return html`<aside part="base" class="base" aria-labelledby="heading">
-      ${renderHeading(this.headingSlotted, this.level, this.heading, this.handleHeadingChange)}
+      ${renderHeading(this.slots.has('heading'), this.level, this.heading)}
       <div part="items" class=${this.layout === 'list' ? 'items list' : 'items'} id="items">
-        <slot @slotchange=${this.handleSlotChange}></slot>
+        <slot></slot>
       </div>
       ${this.collapses
         ? html`<button part="toggle" class="toggle" type="button" aria-expanded=${this.open ? 'true' : 'false'}
