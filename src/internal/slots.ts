@@ -70,6 +70,11 @@ export class FilledSlotsController implements ReactiveController {
     return !!this.filled?.has(name);
   }
 
+  /** Whether a text part is given: in its slot, or as text that is not blank (unset and null are not given). */
+  given(name: string, text?: string | null): boolean {
+    return !!text?.trim() || this.has(name);
+  }
+
   /**
    * The named slot around `fallback` (an attribute's text), or the text alone when the host does not fill the slot.
    * While the light DOM is unknown every slot is there, so slotted text shows even without JavaScript.

@@ -130,6 +130,18 @@ describe('speaker-caption', () => {
     }
   });
 
+  it('treats unset and null text properties as not given', async () => {
+    const element = await caption(html`<speaker-caption .name=${null} .jobTitle=${null} .src=${null} .credit=${null} .href=${null}
+      >A caption sentence.</speaker-caption>`);
+    expect(renderedText(element)).to.equal('A caption sentence.');
+    expect(element.phrase).to.equal('');
+    expect(element.shadowRoot!.querySelectorAll('img, a').length).to.equal(0);
+    element.jobTitle = 'US Secretary of State';
+    await element.updateComplete;
+    expect(element.phrase).to.equal('US Secretary of State');
+    expect(renderedText(element)).to.equal('US Secretary of State A caption sentence.');
+  });
+
   it('never injects markup or runs script from hostile attributes or slots', async () => {
     for (const hostile of HOSTILE_STRINGS) {
       const element = await caption(html`<speaker-caption .name=${hostile} .jobTitle=${hostile} .src=${hostile} .alt=${hostile}

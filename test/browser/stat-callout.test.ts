@@ -125,6 +125,21 @@ describe('stat-callout', () => {
     const verbatim = await callout(html`<stat-callout value="1" date="spring 2022"></stat-callout>`);
     expect(verbatim.shadowRoot!.querySelector('time')!.hasAttribute('datetime')).to.equal(false);
     expect(verbatim.shadowRoot!.querySelector('time')!.textContent).to.equal('as of spring 2022');
+    // The source and the date are joined with the separator of the language: Arabic has its own comma.
+    const sourceLine = (element: StatCallout) => element.shadowRoot!.querySelector('[part="source"]')!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(sourceLine(en)).to.equal('Source: UN, as of March 15, 2022');
+    const ar = await callout(html`<stat-callout value="1" source="UN" date="spring 2022"></stat-callout>`, 'ar');
+    expect(sourceLine(ar)).to.equal('Source: UN، as of spring 2022');
+  });
+
+  it('treats unset and null text properties as not given', async () => {
+    const element = await callout(html`<stat-callout .value=${null} .valuePrefix=${null} .valueSuffix=${null} .label=${null}
+      .source=${null} .sourceHref=${null} .date=${null}></stat-callout>`);
+    expect(renderedText(element)).to.equal('');
+    expect(element.shadowRoot!.querySelector('[part="source"]')!.checkVisibility()).to.equal(false);
+    Object.assign(element, { value: '7000', valueSuffix: undefined, label: 'Ukrainian soldiers', source: 'AFP' });
+    await element.updateComplete;
+    expect(renderedText(element)).to.equal('7,000 Ukrainian soldiers Source: AFP');
   });
 
   it('reads in the order figure, label, source, with slots winning over attributes', async () => {

@@ -62,7 +62,7 @@ export class PullQuote extends NewsroomElement {
 
   private readonly slots = new FilledSlotsController(this, () => this.lightDomReadable);
 
-  // Text properties start unset, like their attributes: unset, null and empty text all mean "not given".
+  // Text properties start unset, like their attributes: unset, null and blank text all mean "not given".
   /** URL of the quotation's source (http, https or relative URLs only; anything else is ignored). */
   cite?: string;
 
@@ -114,8 +114,6 @@ export class PullQuote extends NewsroomElement {
 
   protected override render() {
     const { slots } = this;
-    /** Whether a part of the attribution is given, in its slot or its attribute. */
-    const has = (slot: string, value?: string | null) => !!value?.trim() || slots.has(slot);
     const hasQuote = slots.has('');
     const [open, close] = quoteMarks(this.contentLang || this.localize.lang);
     // Marks go inside the first and last paragraphs (CSS generated content, also when rendered on a server), so that
@@ -123,14 +121,14 @@ export class PullQuote extends NewsroomElement {
     // generated content of the blockquote.
     const ownMarks = hasQuote && !this.inParagraphs;
     const cite = safeUrl(this.cite);
-    const hasSource = has('source', this.source);
-    const hasDate = has('date', this.date);
+    const hasSource = slots.given('source', this.source);
+    const hasDate = slots.given('date', this.date);
     let parts = 0;
     // The text before a part of the attribution that is shown: a dash before the first, a separator before the others.
     // Empty text is `nothing`, never '': a server renders '' as no text node, and a later value would land in Lit's marker.
     const lead = (shown: boolean) => (shown ? (parts++ ? this.localize.term('separator') : '— ') : nothing);
-    const speaker = lead(has('speaker', this.speaker));
-    const jobTitle = lead(has('job-title', this.jobTitle));
+    const speaker = lead(slots.given('speaker', this.speaker));
+    const jobTitle = lead(slots.given('job-title', this.jobTitle));
     const linked = (content: unknown) => (cite ? html`<a href=${cite}>${content}</a>` : content);
     // A cite link without a source's name is shown as "Source".
     const sourceAndDate =

@@ -34,14 +34,15 @@ export class SpeakerCaption extends NewsroomElement {
   /** Whether the portrait at `src` failed to load. */
   @state() private imageFailed = false;
 
+  // Text properties start unset, like their attributes: unset, null and blank text all mean "not given".
   /** The person's name. */
-  @property() name = '';
+  @property() name?: string;
 
   /** The person's job title, shown after the name. */
-  @property({ attribute: 'job-title' }) jobTitle = '';
+  @property({ attribute: 'job-title' }) jobTitle?: string;
 
   /** URL of the portrait (http, https or relative). */
-  @property() src = '';
+  @property() src?: string;
 
   /** Text alternative of the portrait; empty (the default) when the name beside it says it all. */
   @property() alt = '';
@@ -50,10 +51,10 @@ export class SpeakerCaption extends NewsroomElement {
   @property({ reflect: true }) shape: 'circle' | 'square' = 'circle';
 
   /** The photo credit, such as "Photo: AFP". */
-  @property() credit = '';
+  @property() credit?: string;
 
   /** Link to the person's profile (http, https or relative URLs only; anything else is ignored). */
-  @property() href = '';
+  @property() href?: string;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) this.imageFailed = false;
@@ -66,15 +67,14 @@ export class SpeakerCaption extends NewsroomElement {
   /** The name and job title as one phrase ("Antony Blinken, US Secretary of State"), as shown. */
   get phrase(): string {
     const slotted = slottedNames(this);
-    const text = (slot: string, fallback: string) =>
-      (slotted.has(slot) ? this.querySelector(`:scope > [slot="${slot}"]`)!.textContent! : fallback).replace(/\s+/g, ' ').trim();
+    const text = (slot: string, fallback?: string | null) =>
+      (slotted.has(slot) ? this.querySelector(`:scope > [slot="${slot}"]`)!.textContent! : (fallback ?? '')).replace(/\s+/g, ' ').trim();
     return [text('name', this.name), text('job-title', this.jobTitle)].filter(Boolean).join(this.localize.term('separator'));
   }
 
   protected override render() {
-    const has = (slot: string, value = '') => value.trim() !== '' || this.slots.has(slot);
-    const hasName = has('name', this.name);
-    const hasJobTitle = has('job-title', this.jobTitle);
+    const hasName = this.slots.given('name', this.name);
+    const hasJobTitle = this.slots.given('job-title', this.jobTitle);
     const src = safeUrl(this.src);
     const href = safeUrl(this.href);
     const phrase = html`<span class="name">${this.slots.slotOr('name', this.name || nothing)}</span
@@ -101,8 +101,8 @@ export class SpeakerCaption extends NewsroomElement {
         <p part="speaker" ?hidden=${hidden(!hasName && !hasJobTitle)}>
           ${href ? html`<a href=${href}>${phrase}</a>` : html`<span role="text">${phrase}</span>`}
         </p>
-        <div part="caption" class="caption" ?hidden=${hidden(!has(''))}><slot></slot></div>
-        <p part="credit" class="credit" ?hidden=${hidden(!has('credit', this.credit))}>
+        <div part="caption" class="caption" ?hidden=${hidden(!this.slots.has(''))}><slot></slot></div>
+        <p part="credit" class="credit" ?hidden=${hidden(!this.slots.given('credit', this.credit))}>
           ${this.slots.slotOr('credit', this.credit || nothing)}
         </p>
       </div>

@@ -70,7 +70,7 @@ export class StatCallout extends NewsroomElement {
           // A custom element is always in the HTML namespace, which has no namespace prefix.
           get: () => null,
           set(this: StatCallout, value: unknown) {
-            this.valuePrefix = value == null ? '' : String(value);
+            this.valuePrefix = value == null ? undefined : String(value);
           },
         },
         animate: {
@@ -91,8 +91,9 @@ export class StatCallout extends NewsroomElement {
   /** The figure shown while counting up, or `undefined` when the final value shows. */
   private countingValue?: number;
 
+  // Text properties start unset, like their attributes: unset, null and blank text all mean "not given".
   /** The figure: numeric text is formatted in the element's language, anything else is shown as written. */
-  value = '';
+  value?: string;
 
   /** How a numeric value is formatted: `number`, `compact` ("3M"), `percent` (80 → "80%") or `none`. */
   format: StatFormat = 'number';
@@ -107,22 +108,22 @@ export class StatCallout extends NewsroomElement {
   maximumFractionDigits?: number;
 
   /** A qualifier before the figure, such as "Over" (the `prefix` attribute; `Element.prefix` is taken). */
-  valuePrefix = '';
+  valuePrefix?: string;
 
   /** A qualifier after the figure, such as "+". */
-  valueSuffix = '';
+  valueSuffix?: string;
 
   /** What the figure counts. */
-  label = '';
+  label?: string;
 
   /** Who published the figure. */
-  source = '';
+  source?: string;
 
   /** Link to the source (http, https or relative URLs only; anything else is ignored). */
-  sourceHref = '';
+  sourceHref?: string;
 
   /** The date the figure was true on (ISO 8601), shown as "as of …". */
-  date = '';
+  date?: string;
 
   /** Counts up to the figure once when it first scrolls into view, never under reduced motion (the `animate`
    * attribute; `Element.animate()` is taken). */
@@ -138,7 +139,7 @@ export class StatCallout extends NewsroomElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('value')) {
-      const text = this.value.trim();
+      const text = this.value?.trim() ?? '';
       const parsed = NUMERIC.test(text) ? Number(text) : Number.NaN;
       this.numericValue = Number.isFinite(parsed) ? parsed : undefined;
     }
@@ -211,9 +212,10 @@ export class StatCallout extends NewsroomElement {
     // Compact figures ("3M") are read in full ("3 million") so that no one hears "3 metres".
     const spoken = numeric !== undefined && this.format === 'compact' ? this.formatNumber(numeric, 'long') : undefined;
     const href = safeUrl(this.sourceHref);
-    const hasPrefix = this.valuePrefix.trim() !== '' || this.slots.has('prefix');
-    const hasSource = this.source.trim() !== '' || this.slots.has('source');
-    const hasDate = this.date.trim() !== '' || this.slots.has('date');
+    const hasPrefix = this.slots.given('prefix', this.valuePrefix);
+    const hasSource = this.slots.given('source', this.source);
+    const hasDate = this.slots.given('date', this.date);
+    const suffix = this.valueSuffix ?? '';
     const counting = this.countingValue !== undefined && numeric !== undefined;
     const { filled } = this.slots;
     let figure = this.slots.slotOr('value', shown || nothing);
@@ -239,11 +241,11 @@ export class StatCallout extends NewsroomElement {
       ><p
         ><data part="value" class="value" value=${numeric ?? nothing} aria-hidden=${readInWords ? 'true' : nothing}
           >${plain
-            ? `${prefix}${shown}${this.valueSuffix}`
+            ? `${prefix}${shown}${suffix}`
             : html`${this.slots.slotOr('prefix', this.valuePrefix || nothing)}${hasPrefix ? ' ' : nothing}${figure}${
                 this.slots.slotOr('suffix', this.valueSuffix || nothing)
               }`}</data
-        ><span class="visually-hidden">${readInWords ? `${prefix}${spoken}${this.valueSuffix}` : nothing}</span> <span
+        ><span class="visually-hidden">${readInWords ? `${prefix}${spoken}${suffix}` : nothing}</span> <span
           part="label"
           class="label"
           >${this.slots.slotOr('label', nothing)}<slot></slot>${
