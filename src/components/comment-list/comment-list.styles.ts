@@ -4,6 +4,8 @@ export const styles = css`
   :host {
     display: block;
     --_avatar-size: var(--comment-list-avatar-size, 2.5rem);
+    /* The shared border token: only the comment list draws such borders. */
+    --_border: var(--ne-color-border, light-dark(#d4cfc7, #4d4740));
   }
 
   ol {
