@@ -11,7 +11,7 @@ export function clampHeadingLevel(level: number): number {
  * heading slotted later, for an element that does not watch its children otherwise. An empty text is `nothing`:
  * a server renders '' as no text node at all, and a heading set after hydration would be written into Lit's marker.
  */
-export function renderHeading(slotted: boolean, level: number, text: string, onSlotChange?: () => void): TemplateResult {
+export function renderHeading(slotted: boolean, level: number, text: string | null | undefined, onSlotChange?: () => void): TemplateResult {
   return slotted
     ? html`<div part="heading" class="heading" id="heading"><slot name="heading" @slotchange=${onSlotChange}></slot></div>`
     : html`<div part="heading" class="heading" id="heading" role="heading" aria-level=${level}>

@@ -106,6 +106,8 @@ describe('fact-box', () => {
       expect(element.shadowRoot!.querySelector('img, script, svg')).to.equal(null);
       expect(element.shadowRoot!.querySelector('[role="heading"]')!.textContent!.trim()).to.equal(hostile.trim());
     }
+    const nulled = await box(html`<fact-box .heading=${null}>${items(3)}</fact-box>`);
+    expect(nulled.shadowRoot!.querySelector('[role="heading"]')!.textContent!.trim()).to.equal('');
     const negative = await box(html`<fact-box heading="x" collapsible visible-count="-3">${items(3)}</fact-box>`);
     expect(visibleItems(negative)).to.have.length(2);
     expect(xssTrapped()).to.equal(false);

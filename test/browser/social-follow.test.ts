@@ -207,6 +207,10 @@ describe('social-follow', () => {
     const bare = await follow(html`<social-follow><a href="https://x.com/newsroom">X</a></social-follow>`);
     expect(bare.shadowRoot!.querySelector('ul')!.hasAttribute('aria-labelledby')).to.equal(false);
     await expectAccessible(bare);
+    // A heading property set to null, as a framework may pass an empty prop, is no heading.
+    const nulled = await follow(html`<social-follow .heading=${null}><a href="https://x.com/newsroom">X</a></social-follow>`);
+    expect(nulled.shadowRoot!.querySelector('[role="heading"]')).to.equal(null);
+    expect(nulled.shadowRoot!.querySelector('ul')!.hasAttribute('aria-labelledby')).to.equal(false);
   });
 
   it('keeps the page’s order for keyboard focus', async () => {

@@ -58,7 +58,7 @@ export class FactBox extends NewsroomElement {
   private readonly slots = new FilledSlotsController(this, () => this.lightDomReadable);
 
   /** The heading text. */
-  heading = '';
+  heading?: string;
 
   /** The heading's level in the document outline, 2 to 6. */
   headingLevel = 2;

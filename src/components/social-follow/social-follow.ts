@@ -53,7 +53,7 @@ export class SocialFollow extends NewsroomElement {
   @state() private links?: FollowLink[];
 
   /** The heading text, such as "Connect with us". */
-  @property() heading = '';
+  @property() heading?: string;
 
   /** The heading's level in the document outline, 2 to 6. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
@@ -187,7 +187,7 @@ export class SocialFollow extends NewsroomElement {
     // The server cannot see a slotted heading: until the element has looked at its children, it renders what the
     // server did, and the bare slot gives the page's heading the heading part's font meanwhile.
     const slotted = this.links !== undefined && hasSlotted(this, 'heading');
-    return slotted || this.heading.trim()
+    return slotted || this.heading?.trim()
       ? renderHeading(slotted, this.level, this.heading, this.handleHeadingChange)
       : html`<slot name="heading" class="heading" @slotchange=${this.handleHeadingChange}></slot>`;
   }
@@ -204,7 +204,7 @@ export class SocialFollow extends NewsroomElement {
   }
 
   protected override render() {
-    const headed = this.heading.trim() !== '' || hasSlotted(this, 'heading');
+    const headed = !!this.heading?.trim() || hasSlotted(this, 'heading');
     const { links } = this;
     // Links not yet known (server-rendered) wait in the default slot, laid out as the list will lay them out.
     return html`<div part="base" class="base">
