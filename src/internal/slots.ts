@@ -45,9 +45,11 @@ export class FilledSlotsController implements ReactiveController {
   }
 
   hostConnected(): void {
-    // `subtree` to hear of the children's `slot` attributes; edits deeper inside a child are not the host's concern.
+    // `subtree` to hear of the children's `slot` attributes; edits inside a child are not the host's concern.
     this.observer ??= new MutationObserver((records) => {
-      if (records.some(({ target }) => target === this.host || target.parentNode === this.host)) this.host.requestUpdate();
+      if (records.some(({ type, target }) => target === this.host || (type === 'attributes' && target.parentNode === this.host))) {
+        this.host.requestUpdate();
+      }
     });
     this.observer.observe(this.host, { childList: true, subtree: true, attributeFilter: ['slot'] });
   }
