@@ -233,6 +233,18 @@ describe('stat-callout', () => {
     expect(figureText(element)).to.equal('7,000');
   });
 
+  it('counts up once seen, even when moved in the page before then', async () => {
+    const hidden = await fixture<HTMLElement>(html`<div hidden><stat-callout value="7000" animate>soldiers</stat-callout></div>`);
+    const element = hidden.querySelector('stat-callout')!;
+    await element.updateComplete;
+    // The element asked for the module first, so it has set up its counter by the time this import resolves.
+    await import('../../src/components/stat-callout/count-up.js');
+    // Moved (as a framework reordering a list would) while it has not been seen: it must count once it is.
+    hidden.after(element);
+    await waitUntil(() => !element.shadowRoot!.querySelector('.ticker'), 'the count reaches the figure', { timeout: 5000 });
+    expect(figureText(element)).to.equal('7,000');
+  });
+
   it('never injects markup or runs script from hostile attributes or slots', async () => {
     for (const hostile of HOSTILE_STRINGS) {
       const element = await callout(html`<stat-callout .value=${hostile} .valuePrefix=${hostile} .valueSuffix=${hostile} .label=${hostile}

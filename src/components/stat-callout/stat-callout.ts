@@ -13,7 +13,6 @@ export type StatFormat = 'number' | 'compact' | 'percent' | 'none';
 
 // Plain decimal numbers only: "3e6", "0x10" or "1,000" are shown as written rather than guessed at.
 const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
-const COUNT_DURATION_MS = 1200;
 
 /**
  * @tag stat-callout
@@ -130,12 +129,6 @@ export class StatCallout extends NewsroomElement {
   countUp = false;
 
   private numericValue?: number;
-  private observer?: IntersectionObserver;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.observer?.disconnect();
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('value')) {
@@ -146,30 +139,17 @@ export class StatCallout extends NewsroomElement {
   }
 
   protected override firstUpdated(): void {
-    if (!this.countUp || this.numericValue === undefined || this.slots.has('value')) return;
+    const target = this.numericValue;
+    if (!this.countUp || target === undefined || this.slots.has('value')) return;
     if (matchMedia('(prefers-reduced-motion: reduce)').matches) return;
-    this.countingValue = 0;
-    this.requestUpdate();
-    this.observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) {
-        this.observer?.disconnect();
-        this.startCounting();
-      }
-    });
-    this.observer.observe(this);
-  }
-
-  private startCounting(): void {
-    const target = this.numericValue ?? 0;
-    const start = performance.now();
-    const step = (now: number): void => {
-      const progress = Math.min(1, (now - start) / COUNT_DURATION_MS);
-      const eased = 1 - (1 - progress) ** 3;
-      this.countingValue = progress < 1 ? target * eased : undefined;
+    const show = (figure?: number): void => {
+      this.countingValue = figure;
       this.requestUpdate();
-      if (progress < 1) requestAnimationFrame(step);
     };
-    requestAnimationFrame(step);
+    show(0);
+    // Most callouts do not count: the observer and the frame loop load only for those that do. Should they fail
+    // to load, the final figure shows.
+    import('./count-up.js').then(({ countUp }) => countUp(this, target, show), () => show());
   }
 
   /** Intl options for the figure; `withUnit` false leaves out the currency or unit (for when Intl rejects one). */
