@@ -99,4 +99,16 @@ describe('comment-toggle', () => {
     expect(await countShown(element)).to.equal('Click to comment');
     expect(requestsForPost()).to.have.length(1);
   });
+
+  it('fetches its count once seen, even when moved in the page before then', async () => {
+    const server = await commentServer();
+    const wrapper = await fixture<HTMLElement>(
+      html`<div><div hidden><comment-toggle endpoint=${server.endpoint} post-id=${freshPostId()}></comment-toggle></div></div>`,
+    );
+    const element = wrapper.querySelector('comment-toggle')!;
+    await element.updateComplete;
+    // Moved (as a framework reordering a list would) while it has not been seen: it must fetch once it is.
+    wrapper.append(element);
+    expect(await countShown(element)).to.equal('Click to comment');
+  });
 });

@@ -1,5 +1,6 @@
 import { html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { onFirstSight } from '../../internal/first-sight.js';
 import { pluralCategory } from '../../internal/intl.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
@@ -47,12 +48,8 @@ export class CommentToggle extends NewsroomElement {
   /** The id of the element the button shows and hides, in the same document or shadow root as the toggle. */
   @property() controls = '';
 
-  private observer?: IntersectionObserver;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.observer?.disconnect();
-  }
+  /** Whether the count is fetched when the button first shows (set once: a failed fetch is not retried here). */
+  private countWanted = false;
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('controls')) {
@@ -60,14 +57,9 @@ export class CommentToggle extends NewsroomElement {
       const target = this.controls ? (this.getRootNode() as Document | ShadowRoot).getElementById(this.controls) : null;
       this.button.ariaControlsElements = target ? [target] : null;
     }
-    if (this.count === undefined && !this.observer && safeUrl(this.endpoint) && this.postId && this.postId > 0) {
-      this.observer = new IntersectionObserver((entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) {
-          this.observer?.disconnect();
-          void this.fetchCount();
-        }
-      });
-      this.observer.observe(this);
+    if (this.count === undefined && !this.countWanted && safeUrl(this.endpoint) && this.postId && this.postId > 0) {
+      this.countWanted = true;
+      onFirstSight(this, () => void this.fetchCount());
     }
   }
 
