@@ -183,10 +183,11 @@ export class SocialFollow extends NewsroomElement {
     return names;
   }
 
-  private renderHeading() {
+  /** The heading part; `headingSlotted`: whether the page gives a heading element. */
+  private renderHeading(headingSlotted: boolean) {
     // The server cannot see a slotted heading: until the element has looked at its children, it renders what the
     // server did, and the bare slot gives the page's heading the heading part's font meanwhile.
-    const slotted = this.links !== undefined && hasSlotted(this, 'heading');
+    const slotted = this.links !== undefined && headingSlotted;
     return slotted || this.heading?.trim()
       ? renderHeading(slotted, this.level, this.heading, this.handleHeadingChange)
       : html`<slot name="heading" class="heading" @slotchange=${this.handleHeadingChange}></slot>`;
@@ -204,11 +205,12 @@ export class SocialFollow extends NewsroomElement {
   }
 
   protected override render() {
-    const headed = !!this.heading?.trim() || hasSlotted(this, 'heading');
+    const headingSlotted = hasSlotted(this, 'heading');
+    const headed = !!this.heading?.trim() || headingSlotted;
     const { links } = this;
     // Links not yet known (server-rendered) wait in the default slot, laid out as the list will lay them out.
     return html`<div part="base" class="base">
-      ${this.renderHeading()}
+      ${this.renderHeading(headingSlotted)}
       ${links?.length
         ? html`<ul part="list" class="list" role="list" aria-labelledby=${headed ? 'heading' : nothing}>
             ${links.map((link) => this.renderItem(link))}
