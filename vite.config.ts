@@ -24,6 +24,36 @@ const entries: Record<string, string> = {
   ...Object.fromEntries(locales.map((file) => [`locales/${file.slice(0, -3)}`, fromRoot(`src/locales/${file}`)])),
 };
 
+/** The modules that register elements: the all-in-one entry, the server-rendering entry and each element's define.ts. */
+const registeringModules = new Set(
+  [entries.index, entries.ssr, ...tags.map((tag) => entries[tag])].filter((id): id is string => id !== undefined),
+);
+
+/**
+ * Fails the build when a registration would run from anywhere but its own entry file: `sideEffects` names only those
+ * files, so bundlers drop whatever else registers, and a chunk that `classes.js` shares must register nothing.
+ */
+const registrationsInTheirEntries: Plugin = {
+  name: 'newsroom-registrations-in-their-entries',
+  generateBundle(_options, bundle) {
+    const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
+    const registeringFiles = new Set(
+      chunks.filter((chunk) => chunk.isEntry && registeringModules.has(chunk.facadeModuleId ?? '')).map((chunk) => chunk.fileName),
+    );
+    for (const chunk of chunks) {
+      const misplaced = chunk.moduleIds.filter((id) => registeringModules.has(id) && !(chunk.isEntry && chunk.facadeModuleId === id));
+      if (misplaced.length > 0) {
+        this.error(`${chunk.fileName} holds registrations of other entries (${misplaced.join(', ')}): import a define.ts from a define.ts or an entry only`);
+      }
+      // A lazy import() of an element's entry, when the element is used, is fine; a static one registers on load.
+      const registered = registeringFiles.has(chunk.fileName) ? [] : chunk.imports.filter((file) => registeringFiles.has(file));
+      if (registered.length > 0) {
+        this.error(`${chunk.fileName} registers no element, yet imports ${registered.join(', ')}, which do: import a define.ts from a define.ts or an entry only`);
+      }
+    }
+  },
+};
+
 /** Ships each page stylesheet of src/styles/ (such as not-defined.css) as dist/<name>.css. */
 const pageStylesheets: Plugin = {
   name: 'newsroom-page-stylesheets',
@@ -66,7 +96,7 @@ const minifiedTemplates: Plugin = {
 
 /** The npm build: ES modules that keep their dependencies as imports, so that an app bundles one Lit. */
 const library: UserConfig = {
-  plugins: [minifiedTemplates, pageStylesheets, ownSourcesInMaps],
+  plugins: [minifiedTemplates, pageStylesheets, ownSourcesInMaps, registrationsInTheirEntries],
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -13,7 +13,6 @@ import type { CommentToggle } from '../comment-toggle/comment-toggle.js';
 import { endpointContext, postIdContext } from './comment-context.js';
 import { commentSectionTerms } from './comment-section.terms.js';
 import { styles } from './comment-section.styles.js';
-import '../comment-toggle/define.js';
 
 const COMMENT_HASH = /^#comment-(\d+)$/;
 

@@ -7,13 +7,23 @@ import { renderToString } from 'newsroom-elements/ssr';
 
 const hydrateScript = readFileSync(new URL('dist/hydrate.js', import.meta.url));
 
-function renderPage() {
+function renderPage(commentsEndpoint) {
   const article = renderToString(
     html`<fact-box heading="En savoir plus" collapsible visible-count="1">
       <stat-callout value="3000000" format="compact" prefix="Plus de" source="Agence France-Presse"
                     source-href="https://www.afp.com/">Ukrainiens partis en exil</stat-callout>
       <stat-callout value="108" source="Parquet général d’Ukraine">enfants tués depuis le début de l’invasion</stat-callout>
-    </fact-box>`,
+    </fact-box>
+    <pull-quote cite="https://www.state.gov/">
+      <p>Les actions que nous voyons la Russie commettre chaque jour sont en totale contradiction avec tout effort
+         diplomatique sérieux pour mettre fin à la guerre.</p>
+      <speaker-caption slot="attribution" name="Antony Blinken" job-title="Secrétaire d’État des États-Unis"></speaker-caption>
+    </pull-quote>
+    <social-follow heading="Suivez-nous">
+      <a href="https://bsky.app/profile/newsroom.example">Bluesky</a>
+      <a href="/feed/">RSS</a>
+    </social-follow>
+    <comment-section endpoint=${commentsEndpoint} post-id="1"></comment-section>`,
     { lang: 'fr' },
   );
   return `<!doctype html>
@@ -35,8 +45,10 @@ function renderPage() {
 const server = createServer((request, response) => {
   if (request.url === '/hydrate.js') {
     response.writeHead(200, { 'content-type': 'text/javascript' }).end(hydrateScript);
-  } else if (request.url === '/') {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(renderPage());
+  } else if (new URL(request.url, 'http://localhost').pathname === '/') {
+    // The comment server's API: the test passes its own in ?comments=; a site writes its URL here.
+    const commentsEndpoint = new URL(request.url, 'http://localhost').searchParams.get('comments') ?? '/wp-json/wp/v2';
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(renderPage(commentsEndpoint));
   } else {
     response.writeHead(404).end();
   }
