@@ -25,7 +25,7 @@ function commentsStateInPage(): CommentsState {
   const section = document.querySelector('comment-section') as (HTMLElement & { open: boolean }) | null;
   const root = section?.shadowRoot;
   const list = root?.querySelector('comment-list');
-  const focused = document.activeElement === section ? root?.activeElement === list ? list?.shadowRoot?.activeElement : null : null;
+  const focused = document.activeElement === section && root?.activeElement === list ? list?.shadowRoot?.activeElement : null;
   const rect = focused?.getBoundingClientRect();
   return {
     open: section?.open ?? false,
@@ -56,7 +56,8 @@ async function waitForComments(page: Page, count: number, focusedId?: number): P
 }
 
 // Links into the comments (`#comments`, `#comment-<id>`, as WordPress gives each comment's `link`) open them at once,
-// on the server-rendered demo page, in Chromium and Firefox: the section hydrates the server's closed markup first.
+// on the server-rendered demo page, in Chromium and Firefox: the section hydrates the server's closed markup first,
+// and the page loads the section's module at once instead of waiting for the reader to scroll down to it.
 describe('links into the comments of the demo page', () => {
   let demo: TestDemo;
   const ids: number[] = [];
@@ -90,6 +91,34 @@ describe('links into the comments of the demo page', () => {
         { open: state.open, toggles: state.toggles, bodies: state.bodies, bodyHidden: state.bodyHidden, expanded: state.expanded },
         { open: true, toggles: 1, bodies: 1, bodyHidden: false, expanded: 'true' },
       );
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+
+    test('#comment-<id> opens the comments and focuses that comment, with no scrolling by the reader', { timeout: TEST_TIMEOUT_MS }, async () => {
+      const page = await browser().newPage();
+      const problems = watchConsole(page);
+      const target = ids[1];
+      await page.goto(`${demo.url}/#comment-${target}`, { waitUntil: 'load' });
+      const state = await waitForComments(page, ids.length, target);
+      assert.equal(state.focusedComment, `comment-${target}`);
+      assert.equal(state.focusedInView, true, 'the focused comment is scrolled into view');
+      assert.deepEqual({ toggles: state.toggles, bodyHidden: state.bodyHidden, expanded: state.expanded }, { toggles: 1, bodyHidden: false, expanded: 'true' });
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+
+    test('a #comment-<id> link followed on the page, before the comments were near, opens and focuses that comment', { timeout: TEST_TIMEOUT_MS }, async () => {
+      const page = await browser().newPage();
+      const problems = watchConsole(page);
+      const target = ids[2];
+      await page.goto(`${demo.url}/`, { waitUntil: 'load' });
+      assert.equal(await page.evaluate(() => document.querySelector('comment-section')!.getBoundingClientRect().top > 3 * innerHeight), true, 'the comments start far below the first screen');
+      await page.evaluate((hash) => {
+        location.hash = hash;
+      }, `#comment-${target}`);
+      const state = await waitForComments(page, ids.length, target);
+      assert.equal(state.focusedInView, true, 'the focused comment is scrolled into view');
       assert.deepEqual(problems, []);
       await page.close();
     });
