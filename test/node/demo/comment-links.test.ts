@@ -15,7 +15,6 @@ interface CommentsState {
   bodies: number;
   bodyHidden: boolean;
   expanded: string | null;
-  listed: number;
   focusedComment: string;
   focusedInView: boolean;
 }
@@ -33,7 +32,6 @@ function commentsStateInPage(): CommentsState {
     bodies: root?.querySelectorAll('[part="body"]').length ?? 0,
     bodyHidden: root?.querySelector<HTMLElement>('[part="body"]')?.hidden ?? true,
     expanded: root?.querySelector('comment-toggle')?.shadowRoot?.querySelector('button')?.getAttribute('aria-expanded') ?? null,
-    listed: list?.shadowRoot?.querySelectorAll('li[id^="comment-"]').length ?? 0,
     focusedComment: focused?.closest('li')?.id ?? '',
     focusedInView: rect !== undefined && rect.top >= 0 && rect.top < innerHeight,
   };
