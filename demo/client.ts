@@ -13,16 +13,31 @@ const LATER: Record<string, () => Promise<unknown>> = {
   'comment-section': () => import('../src/components/comment-section/define.js'),
 };
 
+function loadLater(tag: string): void {
+  const load = LATER[tag];
+  if (!load) return;
+  delete LATER[tag];
+  document.querySelectorAll(tag).forEach((element) => observer.unobserve(element));
+  void load();
+}
+
 const observer = new IntersectionObserver(
   (entries) => {
-    for (const { isIntersecting, target } of entries) {
-      const load = LATER[target.localName];
-      if (!isIntersecting || !load) continue;
-      delete LATER[target.localName];
-      document.querySelectorAll(target.localName).forEach((element) => observer.unobserve(element));
-      void load();
-    }
+    for (const { isIntersecting, target } of entries) if (isIntersecting) loadLater(target.localName);
   },
   { rootMargin: '200% 0px' },
 );
 for (const tag of Object.keys(LATER)) document.querySelectorAll(tag).forEach((element) => observer.observe(element));
+
+// The fragments comment-section opens from: `#comments`, and `#comment-<id>` as WordPress links each comment. Written
+// out here rather than imported from the section, whose module would otherwise lend this script a chunk (a request).
+const COMMENTS_LINK = /^#comment(?:s|-\d+)$/;
+
+// A link into the comments (on arrival or followed on the page) loads the section at once, which opens them: the
+// browser cannot scroll to `#comment-<id>`, a comment the section renders in its shadow root only once opened, so
+// waiting for the section to near the viewport would leave the reader at the top of the page.
+function loadCommentsIfLinked(): void {
+  if (COMMENTS_LINK.test(location.hash)) loadLater('comment-section');
+}
+addEventListener('hashchange', loadCommentsIfLinked);
+loadCommentsIfLinked();

@@ -133,6 +133,19 @@ describe('comment-list', () => {
     expect(element.shadowRoot!.querySelectorAll('button[part="more"]')).to.have.length(0);
   });
 
+  it('reveals a comment asked for as soon as the list is in the page, before its first update', async () => {
+    const server = await commentServer();
+    const post = freshPostId();
+    const linked = await seedComment(server, { post, content: 'The comment a link points to', ...freshAuthor() });
+    const wrapper = await fixture<HTMLElement>(html`<div></div>`);
+    const element = document.createElement('comment-list');
+    element.endpoint = server.endpoint;
+    element.postId = post;
+    wrapper.append(element);
+    expect(await element.reveal(linked.id)).to.equal(true);
+    expect(element.shadowRoot!.activeElement!.closest('li')!.id).to.equal(`comment-${linked.id}`);
+  });
+
   it('shows times relative and absolute, in the page language', async () => {
     const server = await commentServer();
     const post = freshPostId();

@@ -163,6 +163,8 @@ export class CommentList extends CommentPart {
 
   /** Loads pages until the comment shows, then scrolls to it and focuses it; resolves `false` if it is not found. */
   async reveal(commentId: number): Promise<boolean> {
+    // A list just put in the page (as an opening section's) starts loading its first page in its first update.
+    await this.updateComplete;
     await this.loading;
     while (!this.comments.some((comment) => comment.id === commentId) && this.status === 'ready' && this.page < this.totalPages) {
       await this.loadPage(this.page + 1);

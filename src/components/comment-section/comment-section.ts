@@ -120,6 +120,8 @@ export class CommentSection extends NewsroomElement {
 
   /** Opens the comments; resolves once the list and the form are in place. */
   async show(): Promise<void> {
+    // Rendered on the server closed, the section adopts that markup first: hydration needs the server's first render.
+    if (this.serverRendered && !this.hasUpdated) await this.updateComplete;
     this.open = true;
     await this.loadParts();
     await this.updateComplete;
