@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { CommentServerOptions } from '../../../server/app.js';
-import { HONEYPOT_FIELD, SERVER_HEADER, type WpComment, type WpError } from '../../../src/protocol/comments.js';
+import { COMMENT_LIMITS, HONEYPOT_FIELD, SERVER_HEADER, type WpComment, type WpError } from '../../../src/protocol/comments.js';
+import { ADVERSARIAL_SHAPES } from '../support/adversarial.js';
 import { moderator, newComment, startTestServer, type TestCommentServer } from '../support/comment-server.js';
 
 /** Gives each server fresh storage: a temp SQLite file by default, or a new PostgreSQL database. */
@@ -230,6 +231,48 @@ export function commentServerSuite(name: string, fresh: FreshStorage): void {
       }
       const list = await server.get('/comments?per_page=100');
       assert.equal(list.status, 200);
+    });
+
+    it('keeps the whole write and read path linear: adversarial texts take at most ~4× the time of 4× smaller ones', async () => {
+      const server = await serve();
+      let post = 1000;
+      const timed = async (send: () => Promise<Response>) => {
+        const start = performance.now();
+        const response = await send();
+        const text = await response.text();
+        return { ms: performance.now() - start, status: response.status, text };
+      };
+      /** POSTs the text in a field on a post of its own, then reads that post's list (which renders the text). */
+      const sample = async (field: string, text: string) => {
+        post += 1;
+        const sent = await timed(() => server.post(newComment({ post, [field]: text })));
+        if (sent.status !== 201) return { postMs: sent.ms, getMs: 0 };
+        const { status } = JSON.parse(sent.text) as WpComment;
+        const read = await timed(() => server.get(`/comments?post=${post}&status=${status}`, moderator));
+        assert.equal(read.status, 200);
+        return { postMs: sent.ms, getMs: read.ms };
+      };
+      const limit = COMMENT_LIMITS.content;
+      const slow: string[] = [];
+      for (const field of ['content', 'author_name', 'author_email', 'author_url']) {
+        for (const [shape, build] of Object.entries(ADVERSARIAL_SHAPES)) {
+          const texts = { small: build(limit / 4), large: build(limit) };
+          // The fastest of several interleaved tries: a pause of this shared machine is not the server's time.
+          const best = { small: { postMs: Infinity, getMs: Infinity }, large: { postMs: Infinity, getMs: Infinity } };
+          for (let attempt = 0; attempt < 5; attempt += 1) {
+            for (const size of ['small', 'large'] as const) {
+              const { postMs, getMs } = await sample(field, texts[size]);
+              best[size] = { postMs: Math.min(best[size].postMs, postMs), getMs: Math.min(best[size].getMs, getMs) };
+            }
+          }
+          // Linear work gives a ratio of 4 at most (less, with the fixed cost of a request); quadratic work gives 16.
+          const { small, large } = best;
+          if (large.postMs / small.postMs >= 8 || large.getMs / small.getMs >= 8) {
+            slow.push(`${field}, ${shape}: POST ${small.postMs.toFixed(1)} → ${large.postMs.toFixed(1)} ms, GET ${small.getMs.toFixed(1)} → ${large.getMs.toFixed(1)} ms`);
+          }
+        }
+      }
+      assert.deepEqual(slow, [], 'super-linear time at 4× the size');
     });
 
     it('refuses a duplicate with 409', async () => {
