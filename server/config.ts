@@ -127,7 +127,7 @@ export function loadAdminToken(configured: string, dataDir: string): { token: st
   const file = join(dataDir, 'admin-token');
   if (configured !== '') return { token: configured, generated: false, file };
   if (existsSync(file)) return { token: readFileSync(file, 'utf8').trim(), generated: false, file };
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const token = randomBytes(24).toString('base64url');
   writeFileSync(file, `${token}\n`, { mode: 0o600, flag: 'wx' });
   chmodSync(file, 0o600);

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { WpCommentStatus } from '../../src/protocol/comments.js';
 import { comparableEmail } from '../keys.js';
@@ -88,9 +88,19 @@ function migrate(db: Database.Database): void {
   }).immediate();
 }
 
+/** The database, its WAL and shared-memory files hold emails and addresses: readable by the owner only. */
+function restrictDatabaseFiles(file: string): void {
+  // SQLite gives the -wal and -shm files it creates the mode of the database file.
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(path)) chmodSync(path, 0o600);
+  }
+}
+
 /** Opens (creating and migrating) the SQLite database at `file`. */
 export function openSqliteStorage(file: string): CommentStorage {
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  restrictDatabaseFiles(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // FULL: a comment answered 201 is on disk, not only in the OS cache.
