@@ -6,7 +6,7 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { spawnServerProcess, startTestServer, type TestCommentServer } from '../support/comment-server.js';
+import { spawnServerProcess, startTestServer, type ServerProcess, type TestCommentServer } from '../support/comment-server.js';
 
 const dirs: string[] = [];
 after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -110,6 +110,10 @@ describe('timeouts', () => {
 });
 
 describe('SIGTERM', () => {
+  const processes: ServerProcess[] = [];
+  // A server that never exits (the failure this test is for) must not outlive the test run.
+  after(() => processes.forEach(({ child }) => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL')));
+
   it('closes an idle connection at once and a stalled upload after the grace period, then exits 0', BOUNDED, async () => {
     const server = await spawnServerProcess({
       DATA_DIR: tempDir(),
@@ -120,6 +124,7 @@ describe('SIGTERM', () => {
       IDLE_TIMEOUT_SECONDS: '600',
       KEEP_ALIVE_TIMEOUT_SECONDS: '600',
     });
+    processes.push(server);
     const idle = await rawConnection(server.url);
     idle.socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
     await idle.receives('"status":"ok"');
