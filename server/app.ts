@@ -101,8 +101,9 @@ export async function createCommentApp(options: CommentServerOptions = {}): Prom
       // Node checks the headers timeout against the request timeout when it creates the server.
       requestTimeout: settings.requestTimeoutSeconds * 1000,
       headersTimeout: settings.headersTimeoutSeconds * 1000,
-      // Node checks the request and headers timeouts on this interval (30 s by default, longer than a timeout).
-      connectionsCheckingInterval: Math.min(1000, settings.headersTimeoutSeconds * 1000),
+      // How often Node looks for requests past those timeouts: every second, so a short timeout is not overstayed by
+      // Node's much longer default interval.
+      connectionsCheckingInterval: 1000,
     },
   });
 
