@@ -6,6 +6,7 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { ConfigError, resolveOptions } from '../../../server/config.js';
 import { spawnServerProcess, startTestServer, type ServerProcess, type TestCommentServer } from '../support/comment-server.js';
 
 const dirs: string[] = [];
@@ -56,6 +57,19 @@ function rawConnection(url: string): Promise<RawConnection> {
 const POST_HEAD = 'POST /wp-json/wp/v2/comments HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n';
 
 describe('timeouts', () => {
+  it('are read from the environment, and a value Node cannot use stops the server at start', () => {
+    const env = { REQUEST_TIMEOUT_SECONDS: '20', HEADERS_TIMEOUT_SECONDS: '5', IDLE_TIMEOUT_SECONDS: '7', KEEP_ALIVE_TIMEOUT_SECONDS: '8', SHUTDOWN_GRACE_SECONDS: '0' };
+    const settings = resolveOptions({}, env);
+    assert.deepEqual(
+      [settings.requestTimeoutSeconds, settings.headersTimeoutSeconds, settings.idleTimeoutSeconds, settings.keepAliveTimeoutSeconds, settings.shutdownGraceSeconds],
+      [20, 5, 7, 8, 0],
+    );
+    assert.throws(() => resolveOptions({}, { ...env, HEADERS_TIMEOUT_SECONDS: '30' }), /HEADERS_TIMEOUT_SECONDS must not exceed REQUEST_TIMEOUT_SECONDS/);
+    for (const [name, value] of [['REQUEST_TIMEOUT_SECONDS', '0'], ['IDLE_TIMEOUT_SECONDS', '1.5'], ['KEEP_ALIVE_TIMEOUT_SECONDS', 'soon']]) {
+      assert.throws(() => resolveOptions({}, { ...env, [name]: value }), (error) => error instanceof ConfigError && error.message.startsWith(name));
+    }
+  });
+
   const servers: TestCommentServer[] = [];
   after(async () => {
     await Promise.all(servers.map((server) => server.close()));
