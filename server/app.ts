@@ -93,6 +93,18 @@ export async function createCommentApp(options: CommentServerOptions = {}): Prom
     logger: settings.logger,
     bodyLimit: BODY_LIMIT,
     trustProxy: settings.trustedProxies.length > 0 ? settings.trustedProxies : false,
+    // No client may hold a connection open by sending slowly or not at all (Node answers 408 and closes).
+    requestTimeout: settings.requestTimeoutSeconds * 1000,
+    connectionTimeout: settings.idleTimeoutSeconds * 1000,
+    keepAliveTimeout: settings.keepAliveTimeoutSeconds * 1000,
+    http: {
+      // Node checks the headers timeout against the request timeout when it creates the server.
+      requestTimeout: settings.requestTimeoutSeconds * 1000,
+      headersTimeout: settings.headersTimeoutSeconds * 1000,
+      // How often Node looks for requests past those timeouts: every second, so a short timeout is not overstayed by
+      // Node's much longer default interval.
+      connectionsCheckingInterval: 1000,
+    },
   });
 
   const isModerator = (request: FastifyRequest): boolean => {
@@ -102,11 +114,14 @@ export async function createCommentApp(options: CommentServerOptions = {}): Prom
   };
   const clientAddress = (request: FastifyRequest): string => request.ip.replace(/^::ffff:/, '');
 
-  // While shutting down, requests still in flight finish, and their connections close instead of idling on
-  // keep-alive (which would hold the shutdown for the whole keep-alive timeout).
+  // While shutting down, idle connections close at once (Fastify's default), requests still in flight get the grace
+  // period to finish and their connections close instead of idling on keep-alive; then every connection is closed,
+  // stalled uploads included, so shutdown never waits on a client.
   let closing = false;
+  let forceClose: NodeJS.Timeout | undefined;
   app.addHook('preClose', async () => {
     closing = true;
+    forceClose = setTimeout(() => app.server.closeAllConnections(), settings.shutdownGraceSeconds * 1000).unref();
   });
   app.addHook('onSend', async (_request, reply) => {
     reply.header(SERVER_HEADER, SERVER_NAME);
@@ -173,6 +188,7 @@ export async function createCommentApp(options: CommentServerOptions = {}): Prom
   await prune();
   const pruner = setInterval(prune, 60 * 60 * 1000).unref();
   app.addHook('onClose', async () => {
+    clearTimeout(forceClose);
     clearInterval(pruner);
     await storage.close();
   });

@@ -30,6 +30,19 @@ export interface CommentServerOptions {
   requireNameEmail?: boolean;
   /** Post URL template for a comment's `link`, `{post}` replaced by the post ID (env POST_LINK, default /?p={post}). */
   postLink?: string;
+  /** Seconds a client has to send a whole request, headers and body (env REQUEST_TIMEOUT_SECONDS, default 30). */
+  requestTimeoutSeconds?: number;
+  /** Seconds a client has to send a request's headers, at most the request timeout (env HEADERS_TIMEOUT_SECONDS, default 10). */
+  headersTimeoutSeconds?: number;
+  /** Seconds a connection may stay silent while a request or response is under way (env IDLE_TIMEOUT_SECONDS, default 30). */
+  idleTimeoutSeconds?: number;
+  /**
+   * Seconds a kept-alive connection waits for its next request (env KEEP_ALIVE_TIMEOUT_SECONDS, default 72: longer
+   * than the 60 s idle timeout of common load balancers, which then close first).
+   */
+  keepAliveTimeoutSeconds?: number;
+  /** Seconds requests in flight get to finish on shutdown before every connection is closed (env SHUTDOWN_GRACE_SECONDS, default 10). */
+  shutdownGraceSeconds?: number;
   /** Structured JSON logs on stdout (env LOG, default false; `npm run server` turns it on). */
   logger?: boolean;
   /** Clock in ms, for tests of the flood window. */
@@ -84,6 +97,12 @@ export function resolveOptions(options: CommentServerOptions, env: NodeJS.Proces
     floodSeconds: options.floodSeconds ?? integer('FLOOD_SECONDS', env.FLOOD_SECONDS, 0, 86400) ?? 15,
     requireNameEmail: options.requireNameEmail ?? boolean('REQUIRE_NAME_EMAIL', env.REQUIRE_NAME_EMAIL) ?? true,
     postLink: options.postLink ?? (env.POST_LINK || '/?p={post}'),
+    requestTimeoutSeconds: options.requestTimeoutSeconds ?? integer('REQUEST_TIMEOUT_SECONDS', env.REQUEST_TIMEOUT_SECONDS, 1, 3600) ?? 30,
+    headersTimeoutSeconds: options.headersTimeoutSeconds ?? integer('HEADERS_TIMEOUT_SECONDS', env.HEADERS_TIMEOUT_SECONDS, 1, 3600) ?? 10,
+    idleTimeoutSeconds: options.idleTimeoutSeconds ?? integer('IDLE_TIMEOUT_SECONDS', env.IDLE_TIMEOUT_SECONDS, 1, 3600) ?? 30,
+    keepAliveTimeoutSeconds:
+      options.keepAliveTimeoutSeconds ?? integer('KEEP_ALIVE_TIMEOUT_SECONDS', env.KEEP_ALIVE_TIMEOUT_SECONDS, 1, 3600) ?? 72,
+    shutdownGraceSeconds: options.shutdownGraceSeconds ?? integer('SHUTDOWN_GRACE_SECONDS', env.SHUTDOWN_GRACE_SECONDS, 0, 3600) ?? 10,
     logger: options.logger ?? boolean('LOG', env.LOG) ?? false,
     now: options.now ?? Date.now,
   };
@@ -113,6 +132,22 @@ export function resolveOptions(options: CommentServerOptions, env: NodeJS.Proces
   if (!Number.isInteger(resolved.floodSeconds) || resolved.floodSeconds < 0) {
     throw new ConfigError(`FLOOD_SECONDS must be a non-negative integer, got "${resolved.floodSeconds}"`);
   }
+  const timeouts: [string, number, number][] = [
+    ['REQUEST_TIMEOUT_SECONDS', resolved.requestTimeoutSeconds, 1],
+    ['HEADERS_TIMEOUT_SECONDS', resolved.headersTimeoutSeconds, 1],
+    ['IDLE_TIMEOUT_SECONDS', resolved.idleTimeoutSeconds, 1],
+    ['KEEP_ALIVE_TIMEOUT_SECONDS', resolved.keepAliveTimeoutSeconds, 1],
+    ['SHUTDOWN_GRACE_SECONDS', resolved.shutdownGraceSeconds, 0],
+  ];
+  for (const [name, seconds, min] of timeouts) {
+    if (!Number.isInteger(seconds) || seconds < min || seconds > 3600) {
+      throw new ConfigError(`${name} must be an integer from ${min} to 3600, got "${seconds}"`);
+    }
+  }
+  // Node refuses a headers timeout longer than the request timeout.
+  if (resolved.headersTimeoutSeconds > resolved.requestTimeoutSeconds) {
+    throw new ConfigError('HEADERS_TIMEOUT_SECONDS must not exceed REQUEST_TIMEOUT_SECONDS');
+  }
   if (!resolved.postLink.includes('{post}')) {
     throw new ConfigError('POST_LINK must contain {post}');
   }
@@ -127,7 +162,7 @@ export function loadAdminToken(configured: string, dataDir: string): { token: st
   const file = join(dataDir, 'admin-token');
   if (configured !== '') return { token: configured, generated: false, file };
   if (existsSync(file)) return { token: readFileSync(file, 'utf8').trim(), generated: false, file };
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const token = randomBytes(24).toString('base64url');
   writeFileSync(file, `${token}\n`, { mode: 0o600, flag: 'wx' });
   chmodSync(file, 0o600);

@@ -17,7 +17,7 @@ export class WpHttpError extends Error {
   }
 }
 
-/** WordPress's messages, verbatim (wp-includes/comment.php, class-wp-rest-comments-controller.php). */
+/** WordPress's messages, verbatim (wp-includes/comment.php, class-wp-rest-comments-controller.php), unless noted. */
 export const MESSAGES = {
   fillRequired: 'Please fill the required fields.',
   invalidEmail: 'Please enter a valid email address.',
@@ -44,6 +44,9 @@ export const MESSAGES = {
   alreadyTrashed: 'The comment has already been trashed.',
   invalidJson: 'Invalid JSON body passed.',
   pageTooLarge: 'The page number requested is larger than the number of pages available.',
+  // Not WordPress's (it has no idempotency keys): the wording of Stripe's idempotency_key_reused error.
+  idempotencyKeyReused:
+    'Keys for idempotent requests can only be used with the same parameters they were first used with. Send a new key with a new comment.',
 } as const;
 
 export const invalidParams = (params: Record<string, string>): WpHttpError =>

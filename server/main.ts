@@ -18,7 +18,8 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     server.app.log.info({ signal }, 'draining requests and closing the database');
-    // Fastify stops accepting connections, waits for in-flight requests, then the onClose hook closes the database.
+    // Fastify stops accepting connections and closes idle ones, gives requests in flight the grace period, closes
+    // whatever is left, then the onClose hook closes the database.
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -7,9 +7,17 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => ESCAPES[char]);
 
-// Linear-time patterns only (no nested quantifiers), so hostile input cannot cause catastrophic backtracking.
+// Linear-time patterns only (no nested quantifiers, no quantified run before an anchor), so hostile input cannot
+// cause backtracking.
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/gi;
-const TRAILING_PUNCTUATION = /[.,;:!?)\]}]+$/;
+const TRAILING_PUNCTUATION = new Set('.,;:!?)]}');
+
+/** A URL without the punctuation that ends the sentence around it: one backward scan, never a regex. */
+function withoutTrailingPunctuation(url: string): string {
+  let end = url.length;
+  while (end > 0 && TRAILING_PUNCTUATION.has(url[end - 1])) end -= 1;
+  return url.slice(0, end);
+}
 
 /** How many links a text holds, as WordPress counts them for moderation. */
 export const countLinks = (text: string): number => text.match(URL_PATTERN)?.length ?? 0;
@@ -19,8 +27,7 @@ function linkify(line: string): string {
   let last = 0;
   for (const match of line.matchAll(URL_PATTERN)) {
     const start = match.index;
-    const trailing = TRAILING_PUNCTUATION.exec(match[0])?.[0] ?? '';
-    const url = match[0].slice(0, match[0].length - trailing.length);
+    const url = withoutTrailingPunctuation(match[0]);
     html += escapeHtml(line.slice(last, start));
     if (URL.canParse(url)) {
       const href = escapeHtml(new URL(url).href);

@@ -1,5 +1,6 @@
 import { COMMENT_LIMITS, type WpCommentStatus } from '../src/protocol/comments.js';
 import { MESSAGES, WpHttpError, invalidParams } from './errors.js';
+import { isBlank } from './keys.js';
 import { countLinks } from './render.js';
 
 export type ModerationMode = 'first-time' | 'all' | 'none';
@@ -76,12 +77,13 @@ export function cleanComment(body: CommentBody, requireNameEmail: boolean): Clea
   if (!Number.isSafeInteger(comment.post) || comment.post < 1 || comment.post > 2147483647) {
     throw new WpHttpError(403, 'rest_comment_invalid_post_id', MESSAGES.noPost, { post: MESSAGES.noPost });
   }
-  if (comment.content === '') {
+  // A text (or name) that shows nothing, only whitespace or zero-width and other invisible characters, is missing.
+  if (isBlank(comment.content)) {
     throw new WpHttpError(400, 'rest_comment_content_invalid', MESSAGES.contentInvalid, { content: MESSAGES.typeComment });
   }
-  if (requireNameEmail && (!comment.authorName || !comment.authorEmail)) {
+  if (requireNameEmail && (isBlank(comment.authorName) || !comment.authorEmail)) {
     const missing: Record<string, string> = {};
-    if (!comment.authorName) missing.author_name = MESSAGES.fillRequired;
+    if (isBlank(comment.authorName)) missing.author_name = MESSAGES.fillRequired;
     if (!comment.authorEmail) missing.author_email = MESSAGES.fillRequired;
     throw new WpHttpError(400, 'rest_comment_author_data_required', MESSAGES.authorDataRequired, missing);
   }
@@ -111,7 +113,8 @@ export interface ModerationRules {
 
 /**
  * WordPress's check_comment(): `all` holds everything; 2 or more links or a moderation keyword hold the comment in
- * every other mode; `first-time` also holds an email without an earlier approved comment.
+ * every other mode; `first-time` also holds an author without an earlier approved comment of the same name and email
+ * (emails compared case-insensitively).
  */
 export function decideStatus(
   comment: CleanComment & { authorIp: string },

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HONEYPOT_FIELD, type WpCommentStatus } from '../../src/protocol/comments.js';
 import { MESSAGES, WpHttpError, invalidParams } from '../errors.js';
+import { requestFingerprint } from '../keys.js';
 import { commentSchema, presentComment, presentForModerator } from '../present.js';
 import { cleanComment, decideStatus, type CommentBody, type ModerationRules } from '../rules.js';
 import type { CommentStorage, StoredComment } from '../storage/storage.js';
@@ -31,6 +32,10 @@ const STATUS_ALIASES: Record<string, WpCommentStatus> = {
   trash: 'trash',
 };
 
+// WordPress's contexts: `view` (the default, also for the moderator) never has the email or the raw text; `edit` does.
+const context = { type: 'string', enum: ['view', 'embed', 'edit'], default: 'view' } as const;
+type Context = 'view' | 'embed' | 'edit';
+
 const listQuerySchema = {
   type: 'object',
   properties: {
@@ -40,7 +45,7 @@ const listQuerySchema = {
     per_page: { type: 'integer', minimum: 1, maximum: 100, default: 10 },
     order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' },
     status: { type: 'string', enum: Object.keys(STATUS_ALIASES), default: 'approved' },
-    context: { type: 'string', enum: ['view', 'embed', 'edit'], default: 'view' },
+    context,
   },
 } as const;
 
@@ -66,13 +71,17 @@ interface ListQuery {
   per_page: number;
   order: 'asc' | 'desc';
   status: string;
-  context: 'view' | 'embed' | 'edit';
+  context: Context;
 }
 
 export function commentRoutes(app: FastifyInstance, options: CommentRoutesOptions): void {
   const { storage, postLink } = options;
-  const present = (request: FastifyRequest, comment: StoredComment) =>
-    options.isModerator(request) ? presentForModerator(comment, postLink) : presentComment(comment, postLink);
+  /** The comment in the requested context; `edit` is refused (401) without the admin token. */
+  const presentIn = (request: FastifyRequest, requested: Context) => {
+    if (requested !== 'edit') return (comment: StoredComment) => presentComment(comment, postLink);
+    if (!options.isModerator(request)) throw new WpHttpError(401, 'rest_forbidden_context', MESSAGES.forbiddenContext);
+    return (comment: StoredComment) => presentForModerator(comment, postLink);
+  };
 
   app.get(
     '/comments',
@@ -84,9 +93,7 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
       if (status !== 'approved' && !moderator) {
         throw new WpHttpError(401, 'rest_forbidden_param', MESSAGES.forbiddenStatusParam);
       }
-      if (query.context === 'edit' && !moderator) {
-        throw new WpHttpError(401, 'rest_forbidden_context', MESSAGES.forbiddenContext);
-      }
+      const present = presentIn(request, query.context);
       const { items, total } = await storage.listComments({
         post: query.post,
         parent: query.parent,
@@ -100,26 +107,33 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
         throw new WpHttpError(400, 'rest_comment_invalid_page_number', MESSAGES.pageTooLarge);
       }
       reply.header('X-WP-Total', String(total)).header('X-WP-TotalPages', String(totalPages));
-      return items.map((comment) => present(request, comment));
+      return items.map(present);
     },
   );
 
   app.get(
     '/comments/:id',
-    { schema: { params: { type: 'object', properties: { id } }, response: { 200: commentSchema } } },
-    async (request: FastifyRequest<{ Params: { id: number } }>) => {
+    {
+      schema: {
+        params: { type: 'object', properties: { id } },
+        querystring: { type: 'object', properties: { context } },
+        response: { 200: commentSchema },
+      },
+    },
+    async (request: FastifyRequest<{ Params: { id: number }; Querystring: { context: Context } }>) => {
+      const present = presentIn(request, request.query.context);
       const comment = await storage.getComment(request.params.id);
       if (!comment) throw new WpHttpError(404, 'rest_comment_invalid_id', MESSAGES.invalidId);
       if (comment.status !== 'approved' && !options.isModerator(request)) {
         throw new WpHttpError(401, 'rest_cannot_read', MESSAGES.cannotRead);
       }
-      return present(request, comment);
+      return present(comment);
     },
   );
 
   app.post(
     '/comments',
-    { schema: { body: createBodySchema } },
+    { schema: { body: createBodySchema, response: { 201: commentSchema } } },
     async (request: FastifyRequest<{ Body: CommentBody & Record<string, unknown> }>, reply: FastifyReply) => {
       const body = request.body ?? {};
       const idempotencyKey = request.headers['idempotency-key'];
@@ -132,14 +146,14 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
       const clean = cleanComment(body, options.requireNameEmail);
       const comment = { ...clean, authorIp: options.clientAddress(request) };
       const honeypot = body[HONEYPOT_FIELD];
+      const spam = typeof honeypot === 'string' && honeypot !== '';
       const outcome = await storage.createComment({
         comment,
         createdAt: options.now(),
-        spam: typeof honeypot === 'string' && honeypot !== '',
+        spam,
         floodSeconds: options.floodSeconds,
-        idempotencyKey,
+        idempotency: idempotencyKey === undefined ? undefined : { key: idempotencyKey, fingerprint: requestFingerprint(comment, spam) },
         decideStatus: (previouslyApproved) => decideStatus(comment, options.moderation, previouslyApproved),
-        respond: (stored) => ({ statusCode: 201, body: JSON.stringify(presentComment(stored, postLink)) }),
       });
       switch (outcome.kind) {
         case 'invalid-parent':
@@ -152,15 +166,15 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
           throw new WpHttpError(429, 'comment_flood', MESSAGES.flood, undefined, {
             'Retry-After': String(outcome.retryAfterSeconds),
           });
-        default: {
-          const { statusCode, body: json } = outcome.response;
-          const created = JSON.parse(json) as { id: number };
+        case 'idempotency-key-reused':
+          throw new WpHttpError(422, 'idempotency_key_reused', MESSAGES.idempotencyKeyReused, {
+            'Idempotency-Key': MESSAGES.idempotencyKeyReused,
+          });
+        default:
           return reply
-            .code(statusCode)
-            .header('Location', `${request.routeOptions.url}/${created.id}`)
-            .type('application/json; charset=utf-8')
-            .send(json);
-        }
+            .code(201)
+            .header('Location', `${request.routeOptions.url}/${outcome.comment.id}`)
+            .send(presentComment(outcome.comment, postLink));
       }
     },
   );

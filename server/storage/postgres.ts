@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { WpCommentStatus } from '../../src/protocol/comments.js';
+import { comparableEmail } from '../keys.js';
 import {
   StorageUnavailableError,
+  derivedColumns,
   toStoredComment,
   type CommentRow,
   type CommentStorage,
@@ -36,7 +38,41 @@ const MIGRATIONS: readonly string[] = [
    );`,
   // A post's comments without a parent filter, newest first, straight from the index (no sort).
   'CREATE INDEX comments_by_post ON comments (status, post, id)',
+  // The flood rule counts a sender (an IPv6 /64 as one); duplicates compare a key of the normalised fields; emails
+  // compare case-insensitively. An idempotency record keeps a reference to the comment, not a copy of the reply
+  // (records of the old form are dropped: a retry of one then meets the duplicate rule).
+  `ALTER TABLE comments ADD COLUMN sender TEXT, ADD COLUMN duplicate_key TEXT;
+   CREATE INDEX comments_by_sender ON comments (sender, created_at);
+   CREATE INDEX comments_by_duplicate_key ON comments (duplicate_key);
+   DROP INDEX comments_by_ip;
+   DROP INDEX comments_by_email;
+   CREATE INDEX comments_by_folded_email ON comments (lower(author_email), status, created_at);
+   DROP TABLE idempotency_keys;
+   CREATE TABLE idempotency_keys (
+     key TEXT PRIMARY KEY,
+     fingerprint TEXT NOT NULL,
+     comment_id INTEGER NOT NULL,
+     told_status TEXT NOT NULL,
+     created_at BIGINT NOT NULL
+   );`,
 ];
+
+const BACKFILL_BATCH = 500;
+
+/** Fills the keys of comments stored before they existed (computed in JavaScript, so not in a migration). */
+async function backfillDerivedColumns(client: pg.PoolClient): Promise<void> {
+  for (;;) {
+    const { rows } = await client.query<CommentRow>(
+      `SELECT id, post, parent, author_name, author_email, author_ip, content FROM comments WHERE duplicate_key IS NULL LIMIT ${BACKFILL_BATCH}`,
+    );
+    if (rows.length === 0) return;
+    for (const row of rows) {
+      const { authorName, authorEmail, authorIp, post, parent, content } = toStoredComment(row);
+      const { sender, duplicateKey } = derivedColumns({ post, parent, authorName, authorEmail, authorIp, content });
+      await client.query('UPDATE comments SET sender = $1, duplicate_key = $2 WHERE id = $3', [sender, duplicateKey, row.id]);
+    }
+  }
+}
 
 // Any number unlikely to collide with another application's advisory locks on the same database.
 const MIGRATION_LOCK = 4_180_731_554;
@@ -102,27 +138,43 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
       await client.query(sql);
       await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [current + index + 1, Date.now()]);
     }
+    await backfillDerivedColumns(client);
   });
 
+  const byId = async (id: number) => {
+    const { rows } = await query<CommentRow>('SELECT * FROM comments WHERE id = $1', [id]);
+    return rows[0] && toStoredComment(rows[0]);
+  };
+
   async function create(client: pg.PoolClient, request: CreateRequest): Promise<CreateOutcome> {
-    const { comment, idempotencyKey } = request;
-    // Serialise every request that shares a key, address or email, across all server processes; locking in one
-    // global order means two requests can never wait on each other.
+    const { comment, idempotency } = request;
+    const derived = derivedColumns(comment);
+    const email = comparableEmail(comment.authorEmail);
+    // Serialise every request that shares a key, sender, email or duplicate key, across all server processes;
+    // locking in one global order means two requests can never wait on each other.
     const keys = [
-      ...(idempotencyKey !== undefined ? [`key:${idempotencyKey}`] : []),
-      `ip:${comment.authorIp}`,
-      ...(comment.authorEmail ? [`email:${comment.authorEmail}`] : []),
+      ...(idempotency !== undefined ? [`key:${idempotency.key}`] : []),
+      `sender:${derived.sender}`,
+      ...(email ? [`email:${email}`] : []),
+      `duplicate:${derived.duplicateKey}`,
     ]
       .map(lockKey)
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     for (const key of keys) await client.query('SELECT pg_advisory_xact_lock($1)', [key.toString()]);
 
-    if (idempotencyKey !== undefined) {
-      const kept = await client.query<{ status_code: number; body: string }>(
-        'SELECT status_code, body FROM idempotency_keys WHERE key = $1',
-        [idempotencyKey],
+    if (idempotency !== undefined) {
+      const kept = await client.query<{ fingerprint: string; comment_id: number; told_status: WpCommentStatus }>(
+        'SELECT fingerprint, comment_id, told_status FROM idempotency_keys WHERE key = $1',
+        [idempotency.key],
       );
-      if (kept.rows[0]) return { kind: 'replayed', response: { statusCode: kept.rows[0].status_code, body: kept.rows[0].body } };
+      const record = kept.rows[0];
+      const found = record && (await client.query<CommentRow>('SELECT * FROM comments WHERE id = $1', [record.comment_id]));
+      const original = found && found.rows[0] && toStoredComment(found.rows[0]);
+      if (record && !original) await client.query('DELETE FROM idempotency_keys WHERE key = $1', [idempotency.key]);
+      if (record && original) {
+        if (record.fingerprint !== idempotency.fingerprint) return { kind: 'idempotency-key-reused' };
+        return { kind: 'replayed', comment: { ...original, status: record.told_status } };
+      }
     }
     if (comment.parent !== 0) {
       const parent = await client.query("SELECT 1 FROM comments WHERE id = $1 AND post = $2 AND status = 'approved'", [
@@ -131,51 +183,45 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
       ]);
       if (parent.rowCount === 0) return { kind: 'invalid-parent' };
     }
-    if (!request.spam) {
-      const duplicate = await client.query(
-        `SELECT 1 FROM comments WHERE post = $1 AND parent = $2 AND author_name = $3 AND author_email = $4
-         AND content = $5 AND status != 'trash' LIMIT 1`,
-        [comment.post, comment.parent, comment.authorName, comment.authorEmail, comment.content],
+    const duplicate = await client.query("SELECT 1 FROM comments WHERE duplicate_key = $1 AND status != 'trash' LIMIT 1", [
+      derived.duplicateKey,
+    ]);
+    if (duplicate.rowCount !== 0) return { kind: 'duplicate' };
+    if (request.floodSeconds > 0) {
+      const { rows } = await client.query<{ last: string | null }>(
+        `SELECT greatest(
+           (SELECT max(created_at) FROM comments WHERE sender = $1),
+           (SELECT max(created_at) FROM comments WHERE $2 != '' AND lower(author_email) = $2)) AS last`,
+        [derived.sender, email],
       );
-      if (duplicate.rowCount !== 0) return { kind: 'duplicate' };
-      if (request.floodSeconds > 0) {
-        const { rows } = await client.query<{ last: string | null }>(
-          `SELECT greatest(
-             (SELECT max(created_at) FROM comments WHERE author_ip = $1),
-             (SELECT max(created_at) FROM comments WHERE $2 != '' AND author_email = $2)) AS last`,
-          [comment.authorIp, comment.authorEmail],
-        );
-        const waitMs = Number(rows[0].last ?? 0) + request.floodSeconds * 1000 - request.createdAt;
-        if (waitMs > 0) return { kind: 'flood', retryAfterSeconds: Math.ceil(waitMs / 1000) };
-      }
+      const waitMs = Number(rows[0].last ?? 0) + request.floodSeconds * 1000 - request.createdAt;
+      if (waitMs > 0) return { kind: 'flood', retryAfterSeconds: Math.ceil(waitMs / 1000) };
     }
-    const approved = comment.authorEmail
-      ? await client.query("SELECT 1 FROM comments WHERE author_email = $1 AND status = 'approved' LIMIT 1", [comment.authorEmail])
+    const approved = email
+      ? await client.query(
+          "SELECT 1 FROM comments WHERE lower(author_email) = $1 AND author_name = $2 AND status = 'approved' LIMIT 1",
+          [email, comment.authorName],
+        )
       : { rowCount: 0 };
-    const decided = request.decideStatus(approved.rowCount !== 0);
-    const status: WpCommentStatus = request.spam ? 'spam' : decided;
+    // A bot that filled the honeypot is told what a held first comment is told, whoever it claims to be.
+    const told: WpCommentStatus = request.spam ? 'hold' : request.decideStatus(approved.rowCount !== 0);
+    const stored: WpCommentStatus = request.spam ? 'spam' : told;
     const inserted = await client.query<{ id: number }>(
-      `INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, content, status, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      `INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, content, status, created_at,
+         sender, duplicate_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
       [comment.post, comment.parent, comment.authorName, comment.authorEmail, comment.authorUrl, comment.authorIp,
-        comment.content, status, request.createdAt],
+        comment.content, stored, request.createdAt, derived.sender, derived.duplicateKey],
     );
-    const response = request.respond({ ...comment, id: inserted.rows[0].id, status: decided, createdAt: request.createdAt });
-    if (idempotencyKey !== undefined) {
-      await client.query('INSERT INTO idempotency_keys (key, status_code, body, created_at) VALUES ($1, $2, $3, $4)', [
-        idempotencyKey,
-        response.statusCode,
-        response.body,
-        request.createdAt,
-      ]);
+    const id = inserted.rows[0].id;
+    if (idempotency !== undefined) {
+      await client.query(
+        'INSERT INTO idempotency_keys (key, fingerprint, comment_id, told_status, created_at) VALUES ($1, $2, $3, $4, $5)',
+        [idempotency.key, idempotency.fingerprint, id, told, request.createdAt],
+      );
     }
-    return { kind: 'created', response };
+    return { kind: 'created', comment: { ...comment, id, status: told, createdAt: request.createdAt } };
   }
-
-  const byId = async (id: number) => {
-    const { rows } = await query<CommentRow>('SELECT * FROM comments WHERE id = $1', [id]);
-    return rows[0] && toStoredComment(rows[0]);
-  };
 
   return {
     kind: 'postgres',

@@ -1,15 +1,16 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { WpCommentStatus } from '../../src/protocol/comments.js';
+import { comparableEmail } from '../keys.js';
 import {
+  derivedColumns,
   toStoredComment,
   type CommentRow,
   type CommentStorage,
   type CreateOutcome,
   type CreateRequest,
   type ListQuery,
-  type StoredResponse,
 } from './storage.js';
 
 /** Versioned migrations: each runs once, in order, inside a transaction. Never edit one that has shipped. */
@@ -37,7 +38,41 @@ const MIGRATIONS: readonly string[] = [
    );`,
   // A post's comments without a parent filter, newest first, straight from the index (no sort).
   'CREATE INDEX comments_by_post ON comments (status, post, id)',
+  // The flood rule counts a sender (an IPv6 /64 as one); duplicates compare a key of the normalised fields; emails
+  // compare case-insensitively. An idempotency record keeps a reference to the comment, not a copy of the reply
+  // (records of the old form are dropped: a retry of one then meets the duplicate rule).
+  `ALTER TABLE comments ADD COLUMN sender TEXT;
+   ALTER TABLE comments ADD COLUMN duplicate_key TEXT;
+   CREATE INDEX comments_by_sender ON comments (sender, created_at);
+   CREATE INDEX comments_by_duplicate_key ON comments (duplicate_key);
+   DROP INDEX comments_by_ip;
+   DROP INDEX comments_by_email;
+   CREATE INDEX comments_by_folded_email ON comments (lower(author_email), status, created_at);
+   DROP TABLE idempotency_keys;
+   CREATE TABLE idempotency_keys (
+     key TEXT PRIMARY KEY,
+     fingerprint TEXT NOT NULL,
+     comment_id INTEGER NOT NULL,
+     told_status TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );`,
 ];
+
+const BACKFILL_BATCH = 500;
+
+/** Fills the keys of comments stored before they existed (computed in JavaScript, so not in a migration). */
+function backfillDerivedColumns(db: Database.Database): void {
+  const missing = db.prepare(
+    `SELECT id, post, parent, author_name, author_email, author_ip, content FROM comments WHERE duplicate_key IS NULL LIMIT ${BACKFILL_BATCH}`,
+  );
+  const fill = db.prepare('UPDATE comments SET sender = @sender, duplicate_key = @duplicateKey WHERE id = @id');
+  for (let rows = missing.all() as CommentRow[]; rows.length > 0; rows = missing.all() as CommentRow[]) {
+    for (const row of rows) {
+      const { authorName, authorEmail, authorIp, post, parent, content } = toStoredComment(row);
+      fill.run({ id: row.id, ...derivedColumns({ post, parent, authorName, authorEmail, authorIp, content }) });
+    }
+  }
+}
 
 function migrate(db: Database.Database): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
@@ -49,12 +84,23 @@ function migrate(db: Database.Database): void {
       db.exec(sql);
       db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(current + index + 1, Date.now());
     });
+    backfillDerivedColumns(db);
   }).immediate();
+}
+
+/** The database, its WAL and shared-memory files hold emails and addresses: readable by the owner only. */
+function restrictDatabaseFiles(file: string): void {
+  // SQLite gives the -wal and -shm files it creates the mode of the database file.
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(path)) chmodSync(path, 0o600);
+  }
 }
 
 /** Opens (creating and migrating) the SQLite database at `file`. */
 export function openSqliteStorage(file: string): CommentStorage {
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  restrictDatabaseFiles(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // FULL: a comment answered 201 is on disk, not only in the OS cache.
@@ -64,19 +110,23 @@ export function openSqliteStorage(file: string): CommentStorage {
   migrate(db);
 
   const statements = {
-    idempotent: db.prepare('SELECT status_code, body FROM idempotency_keys WHERE key = ?'),
-    remember: db.prepare('INSERT INTO idempotency_keys (key, status_code, body, created_at) VALUES (?, ?, ?, ?)'),
-    approvedParent: db.prepare("SELECT 1 FROM comments WHERE id = ? AND post = ? AND status = 'approved'"),
-    duplicate: db.prepare(
-      `SELECT 1 FROM comments WHERE post = ? AND parent = ? AND author_name = ? AND author_email = ? AND content = ?
-       AND status != 'trash' LIMIT 1`,
+    idempotent: db.prepare('SELECT fingerprint, comment_id, told_status FROM idempotency_keys WHERE key = ?'),
+    forget: db.prepare('DELETE FROM idempotency_keys WHERE key = ?'),
+    remember: db.prepare(
+      'INSERT INTO idempotency_keys (key, fingerprint, comment_id, told_status, created_at) VALUES (?, ?, ?, ?, ?)',
     ),
-    lastByIp: db.prepare('SELECT max(created_at) AS last FROM comments WHERE author_ip = ?'),
-    lastByEmail: db.prepare('SELECT max(created_at) AS last FROM comments WHERE author_email = ?'),
-    previouslyApproved: db.prepare("SELECT 1 FROM comments WHERE author_email = ? AND status = 'approved' LIMIT 1"),
+    approvedParent: db.prepare("SELECT 1 FROM comments WHERE id = ? AND post = ? AND status = 'approved'"),
+    duplicate: db.prepare("SELECT 1 FROM comments WHERE duplicate_key = ? AND status != 'trash' LIMIT 1"),
+    lastBySender: db.prepare('SELECT max(created_at) AS last FROM comments WHERE sender = ?'),
+    lastByEmail: db.prepare('SELECT max(created_at) AS last FROM comments WHERE lower(author_email) = ?'),
+    previouslyApproved: db.prepare(
+      "SELECT 1 FROM comments WHERE lower(author_email) = ? AND author_name = ? AND status = 'approved' LIMIT 1",
+    ),
     insert: db.prepare(
-      `INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, content, status, created_at)
-       VALUES (@post, @parent, @authorName, @authorEmail, @authorUrl, @authorIp, @content, @status, @createdAt)`,
+      `INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, content, status, created_at,
+         sender, duplicate_key)
+       VALUES (@post, @parent, @authorName, @authorEmail, @authorUrl, @authorIp, @content, @status, @createdAt,
+         @sender, @duplicateKey)`,
     ),
     byId: db.prepare('SELECT * FROM comments WHERE id = ?'),
     setStatus: db.prepare('UPDATE comments SET status = ? WHERE id = ?'),
@@ -104,44 +154,47 @@ export function openSqliteStorage(file: string): CommentStorage {
     return prepared;
   }
 
-  const create = db.transaction((request: CreateRequest): CreateOutcome => {
-    const { comment, idempotencyKey } = request;
-    if (idempotencyKey !== undefined) {
-      const kept = statements.idempotent.get(idempotencyKey) as { status_code: number; body: string } | undefined;
-      if (kept) return { kind: 'replayed', response: { statusCode: kept.status_code, body: kept.body } };
-    }
-    if (comment.parent !== 0 && !statements.approvedParent.get(comment.parent, comment.post)) {
-      return { kind: 'invalid-parent' };
-    }
-    const { post, parent, authorName, authorEmail, content } = comment;
-    if (!request.spam) {
-      if (statements.duplicate.get(post, parent, authorName, authorEmail, content)) return { kind: 'duplicate' };
-      if (request.floodSeconds > 0) {
-        const byIp = (statements.lastByIp.get(comment.authorIp) as { last: number | null }).last ?? 0;
-        const byEmail = authorEmail ? ((statements.lastByEmail.get(authorEmail) as { last: number | null }).last ?? 0) : 0;
-        const waitMs = Math.max(byIp, byEmail) + request.floodSeconds * 1000 - request.createdAt;
-        if (waitMs > 0) return { kind: 'flood', retryAfterSeconds: Math.ceil(waitMs / 1000) };
-      }
-    }
-    const decided = request.decideStatus(authorEmail !== '' && statements.previouslyApproved.get(authorEmail) !== undefined);
-    const status: WpCommentStatus = request.spam ? 'spam' : decided;
-    const { lastInsertRowid } = statements.insert.run({ ...comment, status, createdAt: request.createdAt });
-    const response: StoredResponse = request.respond({
-      ...comment,
-      id: Number(lastInsertRowid),
-      status: decided,
-      createdAt: request.createdAt,
-    });
-    if (idempotencyKey !== undefined) {
-      statements.remember.run(idempotencyKey, response.statusCode, response.body, request.createdAt);
-    }
-    return { kind: 'created', response };
-  });
-
   const byId = (id: number) => {
     const row = statements.byId.get(id) as CommentRow | undefined;
     return row && toStoredComment(row);
   };
+
+  const create = db.transaction((request: CreateRequest): CreateOutcome => {
+    const { comment, idempotency } = request;
+    if (idempotency !== undefined) {
+      const kept = statements.idempotent.get(idempotency.key) as
+        | { fingerprint: string; comment_id: number; told_status: WpCommentStatus }
+        | undefined;
+      const original = kept && byId(kept.comment_id);
+      if (kept && !original) statements.forget.run(idempotency.key);
+      if (kept && original) {
+        if (kept.fingerprint !== idempotency.fingerprint) return { kind: 'idempotency-key-reused' };
+        return { kind: 'replayed', comment: { ...original, status: kept.told_status } };
+      }
+    }
+    if (comment.parent !== 0 && !statements.approvedParent.get(comment.parent, comment.post)) {
+      return { kind: 'invalid-parent' };
+    }
+    const derived = derivedColumns(comment);
+    const email = comparableEmail(comment.authorEmail);
+    if (statements.duplicate.get(derived.duplicateKey)) return { kind: 'duplicate' };
+    if (request.floodSeconds > 0) {
+      const bySender = (statements.lastBySender.get(derived.sender) as { last: number | null }).last ?? 0;
+      const byEmail = email ? ((statements.lastByEmail.get(email) as { last: number | null }).last ?? 0) : 0;
+      const waitMs = Math.max(bySender, byEmail) + request.floodSeconds * 1000 - request.createdAt;
+      if (waitMs > 0) return { kind: 'flood', retryAfterSeconds: Math.ceil(waitMs / 1000) };
+    }
+    const previouslyApproved = email !== '' && statements.previouslyApproved.get(email, comment.authorName) !== undefined;
+    // A bot that filled the honeypot is told what a held first comment is told, whoever it claims to be.
+    const told: WpCommentStatus = request.spam ? 'hold' : request.decideStatus(previouslyApproved);
+    const stored: WpCommentStatus = request.spam ? 'spam' : told;
+    const { lastInsertRowid } = statements.insert.run({ ...comment, ...derived, status: stored, createdAt: request.createdAt });
+    const id = Number(lastInsertRowid);
+    if (idempotency !== undefined) {
+      statements.remember.run(idempotency.key, idempotency.fingerprint, id, told, request.createdAt);
+    }
+    return { kind: 'created', comment: { ...comment, id, status: told, createdAt: request.createdAt } };
+  });
 
   return {
     kind: 'sqlite',

@@ -1,4 +1,5 @@
 import type { WpCommentStatus } from '../../src/protocol/comments.js';
+import { duplicateKey, senderOf } from '../keys.js';
 
 /** A comment row as stored. The email and IP address never leave the server except to the moderator (email only). */
 export interface StoredComment {
@@ -53,39 +54,37 @@ export interface ListQuery {
   order: 'asc' | 'desc';
 }
 
-/** A response kept for an `Idempotency-Key`, replayed verbatim to a retry. */
-export interface StoredResponse {
-  statusCode: number;
-  body: string;
-}
-
 export interface CreateRequest {
   comment: NewComment;
   createdAt: number;
-  /** The honeypot was filled: store as spam, skip the duplicate and flood checks, answer as a genuine comment. */
+  /** The honeypot was filled: checked as any comment, stored as spam, and the author is told `hold`. */
   spam: boolean;
   /** 0 disables the flood rule. */
   floodSeconds: number;
-  idempotencyKey?: string;
-  /** Decides `approved` or `hold`, told whether the email already has an approved comment. */
+  /** The key, and the fingerprint of the request it is bound to (see requestFingerprint). */
+  idempotency?: { key: string; fingerprint: string };
+  /** Decides `approved` or `hold`, told whether an approved comment has the same name and email. */
   decideStatus(previouslyApproved: boolean): WpCommentStatus;
-  /**
-   * Builds the 201 response, kept for the idempotency key in the same transaction. Its `status` is the one the author
-   * is told: for spam, the status a genuine comment would have had, so a bot learns nothing.
-   */
-  respond(comment: StoredComment): StoredResponse;
 }
 
 export type CreateOutcome =
-  | { kind: 'created'; response: StoredResponse }
-  | { kind: 'replayed'; response: StoredResponse }
+  /** `comment.status` is the status the author is told (and told again on a replay). */
+  | { kind: 'created' | 'replayed'; comment: StoredComment }
+  | { kind: 'idempotency-key-reused' }
   | { kind: 'invalid-parent' }
   | { kind: 'duplicate' }
   | { kind: 'flood'; retryAfterSeconds: number };
 
+/** The keys kept with each comment: `sender` for the flood rule, `duplicate_key` for the duplicate rule. */
+export const derivedColumns = (comment: Omit<NewComment, 'authorUrl'>) => ({
+  sender: senderOf(comment.authorIp),
+  duplicateKey: duplicateKey(comment),
+});
+
 /**
  * One interface over SQLite and PostgreSQL. Every check that must hold across several server processes (idempotency,
- * duplicates, flood) runs inside `createComment`'s transaction, so the database is the single source of truth.
+ * duplicates, flood, first-time moderation) runs inside `createComment`'s transaction, so the database is the single
+ * source of truth.
  */
 export interface CommentStorage {
   readonly kind: 'sqlite' | 'postgres';

@@ -3,8 +3,9 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { CommentServerOptions } from '../../../server/app.js';
-import { HONEYPOT_FIELD, SERVER_HEADER, type WpComment, type WpError } from '../../../src/protocol/comments.js';
-import { moderator, newComment, startTestServer, type TestCommentServer } from '../support/comment-server.js';
+import { COMMENT_LIMITS, HONEYPOT_FIELD, SERVER_HEADER, type WpComment, type WpError } from '../../../src/protocol/comments.js';
+import { ADVERSARIAL_SHAPES } from '../support/adversarial.js';
+import { moderator, newComment, queryDatabase, startTestServer, type TestCommentServer } from '../support/comment-server.js';
 
 /** Gives each server fresh storage: a temp SQLite file by default, or a new PostgreSQL database. */
 export type FreshStorage = () => Promise<CommentServerOptions>;
@@ -21,6 +22,15 @@ async function error(response: Response): Promise<WpError> {
 }
 
 const json = async <T = WpComment>(response: Response): Promise<T> => (await response.json()) as T;
+
+async function approve(server: TestCommentServer, id: number): Promise<void> {
+  const response = await fetch(`${server.api}/comments/${id}`, {
+    method: 'POST',
+    headers: { ...moderator, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ status: 'approved' }),
+  });
+  assert.equal(response.status, 200);
+}
 
 export function commentServerSuite(name: string, fresh: FreshStorage): void {
   describe(`comment server on ${name}`, () => {
@@ -232,6 +242,51 @@ export function commentServerSuite(name: string, fresh: FreshStorage): void {
       assert.equal(list.status, 200);
     });
 
+    it('keeps the whole write and read path linear: adversarial texts take at most ~4× the time of 4× smaller ones', async () => {
+      const server = await serve();
+      let post = 1000;
+      // CPU time of this process (the server runs in it), which other jobs on a loaded machine do not inflate as they
+      // do the wall clock.
+      const timed = async (send: () => Promise<Response>) => {
+        const start = process.cpuUsage();
+        const response = await send();
+        const text = await response.text();
+        const used = process.cpuUsage(start);
+        return { ms: (used.user + used.system) / 1000, status: response.status, text };
+      };
+      /** POSTs the text in a field on a post of its own, then reads that post's list (which renders the text). */
+      const sample = async (field: string, text: string) => {
+        post += 1;
+        const sent = await timed(() => server.post(newComment({ post, [field]: text })));
+        if (sent.status !== 201) return { postMs: sent.ms, getMs: 0 };
+        const { status } = JSON.parse(sent.text) as WpComment;
+        const read = await timed(() => server.get(`/comments?post=${post}&status=${status}`, moderator));
+        assert.equal(read.status, 200);
+        return { postMs: sent.ms, getMs: read.ms };
+      };
+      const limit = COMMENT_LIMITS.content;
+      const slow: string[] = [];
+      for (const field of ['content', 'author_name', 'author_email', 'author_url']) {
+        for (const [shape, build] of Object.entries(ADVERSARIAL_SHAPES)) {
+          const texts = { small: build(limit / 4), large: build(limit) };
+          // The fastest of several interleaved tries: a garbage collection is not the cost of the text.
+          const best = { small: { postMs: Infinity, getMs: Infinity }, large: { postMs: Infinity, getMs: Infinity } };
+          for (let attempt = 0; attempt < 5; attempt += 1) {
+            for (const size of ['small', 'large'] as const) {
+              const { postMs, getMs } = await sample(field, texts[size]);
+              best[size] = { postMs: Math.min(best[size].postMs, postMs), getMs: Math.min(best[size].getMs, getMs) };
+            }
+          }
+          // Linear work gives a ratio of 4 at most (less, with the fixed cost of a request); quadratic work gives 16.
+          const { small, large } = best;
+          if (large.postMs / small.postMs >= 8 || large.getMs / small.getMs >= 8) {
+            slow.push(`${field}, ${shape}: POST ${small.postMs.toFixed(1)} → ${large.postMs.toFixed(1)} ms, GET ${small.getMs.toFixed(1)} → ${large.getMs.toFixed(1)} ms`);
+          }
+        }
+      }
+      assert.deepEqual(slow, [], 'super-linear time at 4× the size');
+    });
+
     it('refuses a duplicate with 409', async () => {
       const server = await serve();
       const body = newComment();
@@ -241,6 +296,99 @@ export function commentServerSuite(name: string, fresh: FreshStorage): void {
       assert.equal(duplicate.code, 'comment_duplicate');
       assert.equal(duplicate.message, DUPLICATE);
       assert.equal((await server.post({ ...body, post: 2 })).status, 201, 'same text on another post is fine');
+    });
+
+    it('compares texts for duplicates in a normalised form: NFKC, invisible characters, whitespace and case', async () => {
+      const server = await serve();
+      const body = newComment({ content: 'Great article about the Café, thank you.\n\nSecond line.' });
+      assert.equal((await server.post(body)).status, 201);
+      const variants = [
+        'great  article about the café,  thank you.\n\nsecond line.',
+        'GREAT ARTICLE ABOUT THE CAFÉ, THANK YOU. SECOND LINE.',
+        'Great\u200b article about the Cafe\u0301, thank\u00ad you.\n\nSecond\u2060 line.',
+        'Ｇｒｅａｔ article about the Café, thank you.\tSecond line.',
+        ' Great article about the Café, thank you.\u3000\u00a0Second line.\ufeff',
+      ];
+      for (const content of variants) {
+        const response = await server.post({ ...body, content });
+        assert.equal(response.status, 409, JSON.stringify(content));
+        assert.equal((await error(response)).code, 'comment_duplicate');
+      }
+      assert.equal((await server.post({ ...body, author_email: body.author_email!.toUpperCase() })).status, 409, 'email in capitals');
+      assert.equal((await server.post({ ...body, content: 'Great article about the Cafe, thank you. Second line.' })).status, 201, 'an accent is a difference');
+    });
+
+    it('compares emails case-insensitively for the flood limit and first-time moderation', async () => {
+      let now = Date.UTC(2026, 0, 1);
+      const server = await serve({ floodSeconds: 15, moderation: 'first-time', trustedProxies: ['127.0.0.1'], now: () => now });
+      const author = newComment({ author_email: `Flood-${process.pid}@Example.com` });
+      const first = await json(await server.post(author, { 'X-Forwarded-For': '203.0.113.40' }));
+      const lower = { ...author, author_email: author.author_email!.toLowerCase(), content: 'From my phone now.' };
+      const flood = await server.post(lower, { 'X-Forwarded-For': '203.0.113.41' });
+      assert.equal(flood.status, 429, 'one sender, whatever the case of the email');
+      await approve(server, first.id);
+      now += 60_000;
+      const trusted = await json(await server.post(lower, { 'X-Forwarded-For': '203.0.113.41' }));
+      assert.equal(trusted.status, 'approved', 'known by an approved comment whose email differs only in case');
+    });
+
+    it('publishes a first-time commenter at once only when an approved comment has the same name and email', async () => {
+      const server = await serve({ moderation: 'first-time' });
+      const reader = newComment({ author_name: 'Ada Reader' });
+      await approve(server, (await json(await server.post(reader))).id);
+      const impostor = await json(await server.post({ ...reader, author_name: 'The Editor', content: 'Official statement.' }));
+      assert.equal(impostor.status, 'hold', 'a known email under another name is held');
+      const same = await json(await server.post({ ...reader, content: 'Me again.' }));
+      assert.equal(same.status, 'approved');
+    });
+
+    it('counts IPv6 senders per /64 network for the flood limit', async () => {
+      const server = await serve({ floodSeconds: 15, trustedProxies: ['127.0.0.1'] });
+      const from = (address: string) => ({ 'X-Forwarded-For': address });
+      assert.equal((await server.post(newComment(), from('2001:db8:1:2::1'))).status, 201);
+      for (const neighbour of ['2001:db8:1:2::2', '2001:db8:1:2:ffff:ffff:ffff:ffff', '2001:0db8:0001:0002:0:0:0:3']) {
+        assert.equal((await server.post(newComment(), from(neighbour))).status, 429, neighbour);
+      }
+      assert.equal((await server.post(newComment(), from('2001:db8:1:3::1'))).status, 201, 'another /64');
+      assert.equal((await server.post(newComment(), from('203.0.113.50'))).status, 201, 'IPv4 addresses count one by one');
+      assert.equal((await server.post(newComment(), from('203.0.113.51'))).status, 201);
+    });
+
+    it('refuses a text or a name of only invisible characters like an empty one', async () => {
+      const server = await serve();
+      for (const content of ['\u200b', '\u200b\u200c\u200d\u2060\ufeff', ' \u00ad\n\u3164\u115f\u2800 ', '\u180e\ufe0f\u034f\u3000\u00a0']) {
+        const response = await server.post(newComment({ content }));
+        assert.equal(response.status, 400, JSON.stringify(content));
+        const refused = await error(response);
+        assert.equal(refused.code, 'rest_comment_content_invalid');
+        assert.equal(refused.data.params?.content, 'Please type your comment text.');
+      }
+      const namelessResponse = await server.post(newComment({ author_name: '\u200b\u200b' }));
+      assert.equal(namelessResponse.status, 400, 'a name of only zero-width spaces');
+      const nameless = await error(namelessResponse);
+      assert.equal(nameless.code, 'rest_comment_author_data_required');
+      assert.deepEqual(Object.keys(nameless.data.params ?? {}), ['author_name']);
+      assert.equal((await server.post(newComment({ content: '\u200b👍\u200b' }))).status, 201, 'something visible');
+    });
+
+    it('shows the email and raw text to the moderator only in the edit context, as WordPress', async () => {
+      const server = await serve({ moderation: 'all' });
+      const body = newComment();
+      const created = await json(await server.post(body));
+      const secret = body.author_email!;
+      for (const path of ['/comments?status=hold', `/comments/${created.id}`, `/comments/${created.id}?context=view`]) {
+        const text = await (await server.get(path, moderator)).text();
+        assert.ok(!text.includes(secret), `no email in ${path}`);
+        assert.ok(!text.includes('"raw"'), `no raw text in ${path}`);
+      }
+      const listed = await json<(WpComment & { author_email: string; content: { raw: string } })[]>(
+        await server.get('/comments?status=hold&context=edit', moderator),
+      );
+      assert.equal(listed[0].author_email, secret);
+      assert.equal(listed[0].content.raw, body.content);
+      const single = await json<WpComment & { author_email: string }>(await server.get(`/comments/${created.id}?context=edit`, moderator));
+      assert.equal(single.author_email, secret);
+      assert.equal((await error(await server.get(`/comments/${created.id}?context=edit`))).code, 'rest_forbidden_context');
     });
 
     it('refuses a second comment within the flood window from the same address or email (429 + Retry-After)', async () => {
@@ -270,15 +418,40 @@ export function commentServerSuite(name: string, fresh: FreshStorage): void {
       assert.equal(spoofed.status, 429, 'a spoofed header does not dodge the flood rule');
     });
 
-    it('stores a filled honeypot as spam and answers like a success', async () => {
-      const server = await serve();
-      const response = await server.post(newComment({ [HONEYPOT_FIELD]: 'call me' }));
-      assert.equal(response.status, 201);
-      const created = await json(response);
-      assert.equal(created.status, 'approved', 'told what a genuine comment would be told');
-      assert.deepEqual(await (await server.get('/comments')).json(), []);
-      const spam = await json<WpComment[]>(await server.get('/comments?status=spam', moderator));
-      assert.deepEqual(spam.map((comment) => comment.id), [created.id]);
+    it('stores a filled honeypot as spam and answers exactly as a held first comment, whoever the email', async () => {
+      for (const moderation of ['none', 'first-time'] as const) {
+        const server = await serve({ moderation });
+        const known = newComment();
+        const knownComment = await json(await server.post(known));
+        await approve(server, knownComment.id);
+        const genuine = await json(await server.post(newComment()));
+        for (const claimed of [known, newComment()]) {
+          const response = await server.post({ ...claimed, content: `Cheap pills ${moderation}`, [HONEYPOT_FIELD]: 'call me' });
+          assert.equal(response.status, 201);
+          const bot = await json(response);
+          assert.equal(bot.status, 'hold', `told what a held first comment is told (${moderation}, ${claimed.author_email})`);
+          assert.deepEqual(Object.keys(bot).sort(), Object.keys(genuine).sort());
+          const spam = await json<WpComment[]>(await server.get('/comments?status=spam', moderator));
+          assert.ok(spam.some((comment) => comment.id === bot.id), 'stored as spam');
+        }
+        const published = (await json<WpComment[]>(await server.get('/comments'))).map((comment) => comment.id);
+        assert.ok(published.includes(knownComment.id) && published.every((id) => id <= genuine.id), 'no spam published');
+      }
+    });
+
+    it('puts a filled honeypot through the same duplicate and flood limits as any comment', async () => {
+      let now = Date.UTC(2026, 0, 1);
+      const server = await serve({ floodSeconds: 15, trustedProxies: ['127.0.0.1'], now: () => now });
+      const bot = newComment({ content: 'x'.repeat(60_000), [HONEYPOT_FIELD]: 'call me' });
+      assert.equal((await server.post(bot, { 'X-Forwarded-For': '203.0.113.10' })).status, 201);
+      now += 60_000;
+      const again = await server.post(bot, { 'X-Forwarded-For': '203.0.113.11' });
+      assert.equal(again.status, 409, 'the same text again is a duplicate');
+      assert.equal((await error(again)).code, 'comment_duplicate');
+      assert.equal((await server.post({ ...bot, content: 'y' }, { 'X-Forwarded-For': '203.0.113.12' })).status, 201);
+      const flood = await server.post({ ...bot, content: 'z', author_email: 'other-bot@example.com' }, { 'X-Forwarded-For': '203.0.113.12' });
+      assert.equal(flood.status, 429, 'one address, too quickly');
+      assert.equal((await error(flood)).code, 'comment_flood');
     });
 
     it('replays an Idempotency-Key retry and never creates a second row, even concurrently', async () => {
@@ -298,6 +471,51 @@ export function commentServerSuite(name: string, fresh: FreshStorage): void {
       assert.equal(new Set(bodies).size, 1, 'every retry gets the first response');
       assert.equal((await server.all()).length, 2);
       assert.equal((await server.post(newComment(), { 'Idempotency-Key': 'bad key with spaces' })).status, 400);
+    });
+
+    it('keeps a bounded reference for an Idempotency-Key, not a copy of the reply, and re-presents the comment', async () => {
+      const options = await fresh();
+      const server = await serve(options);
+      const body = newComment({ content: '"'.repeat(COMMENT_LIMITS.content) });
+      const first = await json(await server.post(body, { 'Idempotency-Key': 'bounded-1' }));
+      const records = await queryDatabase(options, 'SELECT * FROM idempotency_keys');
+      assert.equal(records.length, 1);
+      const recordBytes = Object.values(records[0]).reduce<number>((sum, value) => sum + String(value).length, 0);
+      assert.ok(recordBytes < 512, `the record holds ${recordBytes} characters for a reply of ${JSON.stringify(first).length}`);
+      assert.deepEqual(await json(await server.post(body, { 'Idempotency-Key': 'bounded-1' })), first);
+    });
+
+    it('binds an Idempotency-Key to its request and sender: a reuse is refused 422, a key of a deleted comment is forgotten', async () => {
+      const server = await serve({ moderation: 'first-time', trustedProxies: ['127.0.0.1'] });
+      const from = (address: string, key: string) => ({ 'X-Forwarded-For': address, 'Idempotency-Key': key });
+      const body = newComment({ content: 'A held, not yet public text.' });
+      const created = await json(await server.post(body, from('203.0.113.20', 'bound-1')));
+      assert.equal(created.status, 'hold');
+
+      const reused = await server.post(newComment({ post: 2 }), from('198.51.100.20', 'bound-1'));
+      assert.equal(reused.status, 422);
+      const reuse = await error(reused);
+      assert.equal(reuse.code, 'idempotency_key_reused');
+      assert.ok(reuse.data.params?.['Idempotency-Key']);
+      assert.ok(!JSON.stringify(reuse).includes(body.content!) && !JSON.stringify(reuse).includes(body.author_name!), 'nothing of the first comment');
+      assert.equal((await server.post({ ...body, content: 'Edited.' }, from('203.0.113.20', 'bound-1'))).status, 422, 'another body');
+
+      // The same request from another network is the same sender when its email is the same (a phone changing networks).
+      assert.deepEqual(await json(await server.post(body, from('198.51.100.21', 'bound-1'))), created);
+      // Without an email, the sender is its address.
+      const anonymous = await serve({ requireNameEmail: false, trustedProxies: ['127.0.0.1'] });
+      const unsigned = { post: 1, content: 'No name, no email.' };
+      const unsignedCreated = await json(await anonymous.post(unsigned, from('203.0.113.30', 'bound-2')));
+      assert.equal((await anonymous.post(unsigned, from('198.51.100.30', 'bound-2'))).status, 422);
+      assert.deepEqual(await json(await anonymous.post(unsigned, from('203.0.113.30', 'bound-2'))), unsignedCreated);
+
+      const deleted = await fetch(`${server.api}/comments/${created.id}?force=true`, { method: 'DELETE', headers: moderator });
+      assert.equal(deleted.status, 200);
+      const anew = await server.post(body, from('203.0.113.20', 'bound-1'));
+      assert.equal(anew.status, 201, 'a key whose comment is gone is forgotten');
+      const recreated = await json(anew);
+      assert.notEqual(recreated.id, created.id);
+      assert.equal((await server.get(`/comments/${recreated.id}`, moderator)).status, 200);
     });
 
     it('refuses wrong types with 400, ignores unknown fields, accepts numeric strings for IDs', async () => {
@@ -395,6 +613,23 @@ export function commentServerSuite(name: string, fresh: FreshStorage): void {
       assert.equal((await error(await server.get(`/comments/${created.id}`, moderator))).code, 'rest_comment_invalid_id');
       assert.equal((await error(await server.get('/comments/abc'))).code, 'rest_no_route');
       assert.equal((await error(await server.get('/nothing-here'))).code, 'rest_no_route');
+    });
+
+    it('fills the duplicate and flood keys of comments stored by an older version when it starts', async () => {
+      const options = await fresh();
+      await (await startTestServer({ ...options })).close();
+      // A row as the previous schema version stored it: no sender, no duplicate key.
+      const old = newComment({ author_email: `Older-${process.pid}@Example.com` });
+      await queryDatabase(
+        options,
+        `INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, content, status, created_at)
+         VALUES ($1, 0, $2, $3, '', '2001:db8:9:9::1', $4, 'approved', $5)`,
+        [old.post, old.author_name, old.author_email, old.content, Date.now()],
+      );
+      const server = await serve({ ...options, floodSeconds: 3600, trustedProxies: ['127.0.0.1'] });
+      const again = { ...old, author_email: old.author_email!.toLowerCase(), content: ` ${old.content!.toUpperCase()} ` };
+      assert.equal((await server.post(again, { 'X-Forwarded-For': '198.51.100.60' })).status, 409, 'a duplicate of the old comment');
+      assert.equal((await server.post(newComment(), { 'X-Forwarded-For': '2001:db8:9:9::2' })).status, 429, 'the old comment counts for the flood limit');
     });
 
     it('keeps comments across a restart, serves /healthz and the moderation page', async () => {

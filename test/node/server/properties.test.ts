@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CommentServerOptions } from '../../../server/app.js';
 import { HONEYPOT_FIELD, type WpComment, type WpError } from '../../../src/protocol/comments.js';
+import { ADVERSARIAL_SHAPES } from '../support/adversarial.js';
 import { moderator, startTestServer, type TestCommentServer } from '../support/comment-server.js';
 import { startPostgres, type TestPostgres } from '../support/postgres.js';
 
@@ -51,6 +52,10 @@ const hostileText = fc.oneof(
     "http://x.com/?'onmouseover='alert(1)'x='",
   ),
   fc.nat(70_000).map((length) => 'é'.repeat(length >> 1)),
+  // Runs that hit super-linear work in a regex or a normaliser, at any size up to a little over the limit.
+  fc
+    .tuple(fc.constantFrom(...Object.values(ADVERSARIAL_SHAPES)), fc.integer({ min: 1, max: 70_000 }))
+    .map(([shape, bytes]) => shape(bytes)),
 );
 const anyValue = fc.oneof(
   hostileText,

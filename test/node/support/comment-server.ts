@@ -1,8 +1,10 @@
 // Starts the real comment server on a loopback port for a test, on a temp SQLite file or a given PostgreSQL URL.
+import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { startServer, type CommentServerOptions } from '../../../server/app.js';
 import type { WpComment, WpCommentCreate } from '../../../src/protocol/comments.js';
 
@@ -56,6 +58,29 @@ export async function startTestServer(options: CommentServerOptions = {}): Promi
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Runs one SQL statement straight on the server's database (SQLite in `dataDir`, or `databaseUrl`), with `$1`-style
+ * parameters: to check what the server keeps, not what it answers, or to plant rows as an older version left them.
+ */
+export async function queryDatabase(options: CommentServerOptions, sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
+  if (options.databaseUrl) {
+    const client = new pg.Client({ connectionString: options.databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database(join(options.dataDir ?? '', 'comments.db'));
+  try {
+    const statement = db.prepare(sql.replace(/\$\d+/g, '?'));
+    return statement.reader ? (statement.all(...params) as Record<string, unknown>[]) : (statement.run(...params), []);
+  } finally {
+    db.close();
+  }
 }
 
 let sequence = 0;
