@@ -56,8 +56,9 @@ await step('custom elements manifest', 'npm', ['run', '--silent', 'manifest']);
 
 if (wants('static')) {
   await step('typecheck (elements)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
-  // The server, the demo and the Node tests each have their own settings (Node types, no DOM for the server).
-  for (const [name, config] of [['server', 'server/tsconfig.json'], ['demo', 'demo/tsconfig.json'], ['node tests', 'test/node/tsconfig.json']]) {
+  // The server, the demo and the Node tests each have their own settings (Node types, no DOM for the server); the
+  // event types are checked as a user's code would see them (test/consumers/types).
+  for (const [name, config] of [['server', 'server/tsconfig.json'], ['demo', 'demo/tsconfig.json'], ['node tests', 'test/node/tsconfig.json'], ['event types', 'test/types/tsconfig.json']]) {
     await step(`typecheck (${name})`, bin('tsc'), ['--noEmit', '-p', config]);
   }
   await step('lint', bin('eslint'), ['.']);
