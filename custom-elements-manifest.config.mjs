@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+
 /**
  * The analyzer also lists every `dispatchEvent(new SomeEvent(…))` it sees, without a name (or with a variable's
  * name). The documented `@fires` tags are the truth, so only events with a description are kept.
@@ -17,12 +19,104 @@ function keepDocumentedEvents() {
   };
 }
 
+const ELEMENT_TAGS = readdirSync(new URL('src/components/', import.meta.url));
+
+/**
+ * The JavaScript entry points package.json `exports` maps, each with the source module Vite builds it from (an
+ * element's entry registers its tag itself; the others import define.js files). The elements' entries come first, so
+ * that an element's class is declared in its own entry and the others point there. Left out: the locales (data) and
+ * the CDN file (index.js bundled with Lit).
+ */
+const SHIPPED_MODULES = [
+  ...ELEMENT_TAGS.map((tag) => ({ path: `dist/${tag}.js`, source: `src/components/${tag}/define.ts`, tags: [tag] })),
+  { path: 'dist/classes.js', source: 'src/classes.ts' },
+  { path: 'dist/ssr.js', source: 'src/ssr.ts' },
+  { path: 'dist/index.js', source: 'src/index.ts' },
+];
+
+const referencesIn = (value) =>
+  typeof value === 'object' && value !== null
+    ? Object.entries(value).flatMap(([key, item]) => (key === 'superclass' || key === 'inheritedFrom' ? [item] : referencesIn(item)))
+    : [];
+
+const PUBLIC_KINDS = new Set(['class', 'function', 'mixin']);
+const DEFINE_IMPORT = /^\.\/components\/([a-z-]+)\/define\.js$/;
+
+/**
+ * Rewrites the analyzed sources into what users install: the modules of `SHIPPED_MODULES` only, each exporting the
+ * classes and functions its source exports, and naming the tags it registers. Helper modules, variables, types and
+ * every `src/` path are left out; a reference to a class that is not public keeps its name only.
+ */
+function describeShippedModules() {
+  // Which tags each source module registers, by its `import './components/<tag>/define.js'` lines.
+  const registeredTags = new Map();
+  return {
+    name: 'describe-shipped-modules',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isImportDeclaration(node) || node.importClause) return;
+      const tag = DEFINE_IMPORT.exec(node.moduleSpecifier.text)?.[1];
+      if (tag) registeredTags.set(moduleDoc.path, [...(registeredTags.get(moduleDoc.path) ?? []), tag]);
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      const sources = new Map(customElementsManifest.modules.map((module) => [module.path, module]));
+      const declarations = new Map();
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          if (PUBLIC_KINDS.has(declaration.kind) && !declarations.has(declaration.name)) {
+            declarations.set(declaration.name, declaration);
+          }
+        }
+      }
+
+      // `export * from './classes.js'` is followed to the names that module exports.
+      const exportedNames = (sourcePath) =>
+        (sources.get(sourcePath)?.exports ?? []).flatMap((entry) => {
+          if (entry.kind !== 'js') return [];
+          if (entry.name === '*') return exportedNames(entry.declaration.module.replace(/\.js$/, '.ts'));
+          return declarations.has(entry.name) ? [entry.name] : [];
+        });
+
+      const shipped = SHIPPED_MODULES.map(({ path, source, tags = registeredTags.get(source) ?? [] }) => ({
+        path,
+        tags,
+        names: [...new Set(exportedNames(source))],
+      }));
+      const declaringModule = new Map();
+      for (const { path, names } of shipped) {
+        for (const name of names) if (!declaringModule.has(name)) declaringModule.set(name, path);
+      }
+
+      customElementsManifest.modules = shipped.map(({ path, tags, names }) => ({
+        kind: 'javascript-module',
+        path,
+        declarations: names.filter((name) => declaringModule.get(name) === path).map((name) => declarations.get(name)),
+        exports: [
+          ...names.map((name) => ({ kind: 'js', name, declaration: { name, module: declaringModule.get(name) } })),
+          ...tags.map((tag) => ({ kind: 'custom-element-definition', name: tag, declaration: elementOf(tag) })),
+        ],
+      }));
+
+      function elementOf(tag) {
+        const name = [...declarations.values()].find((declaration) => declaration.tagName === tag)?.name;
+        return { name, module: declaringModule.get(name) };
+      }
+
+      // Superclasses and inherited members, attributes and events name the shipped module of a public class, and no
+      // module otherwise.
+      for (const reference of customElementsManifest.modules.flatMap((module) => referencesIn(module.declarations))) {
+        if (declaringModule.has(reference.name)) reference.module = declaringModule.get(reference.name);
+        else delete reference.module;
+      }
+    },
+  };
+}
+
 export default {
-  globs: ['src/components/**/*.ts'],
-  exclude: ['src/**/*.styles.ts', 'src/**/*.terms.ts', 'src/**/define.ts'],
+  globs: ['src/index.ts', 'src/classes.ts', 'src/ssr.ts', 'src/components/**/*.ts', 'src/events/*.ts', 'src/internal/*.ts'],
+  exclude: ['src/**/*.styles.ts', 'src/**/*.terms.ts'],
   outdir: '.',
   litelement: true,
   dependencies: false,
   packagejson: false,
-  plugins: [keepDocumentedEvents()],
+  plugins: [keepDocumentedEvents(), describeShippedModules()],
 };

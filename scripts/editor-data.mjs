@@ -28,7 +28,11 @@ jsxTypesPlugin({
   fileName: 'jsx.d.ts',
   // Relative to dist/types/jsx.d.ts: the declarations tsc emits for each element class.
   componentTypePath: (_name, tag) => `./components/${tag}/${tag}.js`,
-}).packageLinkPhase({ customElementsManifest: manifest });
+}).packageLinkPhase({
+  // The elements' own modules only: classes.js also declares NewsroomElement, a custom element class without a tag,
+  // for which the generator would import every export of classes.js from a path it cannot name.
+  customElementsManifest: { ...manifest, modules: manifest.modules.filter((module) => module.declarations.some((declaration) => declaration.tagName)) },
+});
 
 // Two fixes to the generated file, checked so that a new generator version that changes them is noticed:
 // - it names event classes (`(e: NewsroomToggleEvent) => void`) without importing them: import each from the

@@ -14,3 +14,10 @@ export class CommentErrorEvent extends Event {
     this.message = message;
   }
 }
+
+// Typed for `addEventListener` on elements, the document and the window (the event bubbles to them).
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'comment-error': CommentErrorEvent;
+  }
+}

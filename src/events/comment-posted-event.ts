@@ -13,3 +13,10 @@ export class CommentPostedEvent extends Event {
     this.comment = comment;
   }
 }
+
+// Typed for `addEventListener` on elements, the document and the window (the event bubbles to them).
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'comment-posted': CommentPostedEvent;
+  }
+}

@@ -12,3 +12,10 @@ export class CommentReplyEvent extends Event {
     this.authorName = authorName;
   }
 }
+
+// Typed for `addEventListener` on elements, the document and the window (the event bubbles to them).
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'comment-reply': CommentReplyEvent;
+  }
+}

@@ -12,3 +12,10 @@ export class CommentSubmitEvent extends Event {
     this.payload = payload;
   }
 }
+
+// Typed for `addEventListener` on elements, the document and the window (the event bubbles to them).
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'comment-submit': CommentSubmitEvent;
+  }
+}

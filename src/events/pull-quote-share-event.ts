@@ -19,8 +19,9 @@ export class PullQuoteShareEvent extends CustomEvent<PullQuoteShareDetail> {
   }
 }
 
+// Typed for `addEventListener` on elements, the document and the window (the event bubbles to them).
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'pull-quote-share': PullQuoteShareEvent;
   }
 }

