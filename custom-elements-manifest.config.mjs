@@ -18,7 +18,7 @@ function keepDocumentedEvents() {
 }
 
 export default {
-  globs: ['src/components/**/*.ts'],
+  globs: ['src/components/**/*.ts', 'src/comments/**/*.ts'],
   exclude: ['src/**/*.styles.ts', 'src/**/*.terms.ts', 'src/**/define.ts'],
   outdir: '.',
   litelement: true,

@@ -1,4 +1,4 @@
-import { CommentApiError } from '../comment-section/comment-api.js';
+import { CommentApiError } from '../../comments/comment-api.js';
 
 /**
  * Posts the classic WordPress form fields to `wp-comments-post.php` (same origin only: it sends no CORS headers).

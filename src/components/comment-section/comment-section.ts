@@ -10,7 +10,7 @@ import type { CommentPostedEvent } from '../../events/comment-posted-event.js';
 import type { CommentList } from '../comment-list/comment-list.js';
 import type { CommentForm } from '../comment-form/comment-form.js';
 import type { CommentToggle } from '../comment-toggle/comment-toggle.js';
-import { endpointContext, postIdContext } from './comment-context.js';
+import { endpointContext, postIdContext } from '../../comments/comment-context.js';
 import { commentSectionTerms } from './comment-section.terms.js';
 import { styles } from './comment-section.styles.js';
 import '../comment-toggle/define.js';

@@ -6,7 +6,7 @@ import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { tokens } from '../../internal/tokens.styles.js';
 import { NewsroomToggleEvent } from '../../events/toggle-event.js';
-import { countComments } from '../comment-section/comment-api.js';
+import { countComments } from '../../comments/comment-api.js';
 import { commentToggleTerms } from './comment-toggle.terms.js';
 import { styles } from './comment-toggle.styles.js';
 

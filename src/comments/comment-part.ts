@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { property, state } from 'lit/decorators.js';
-import { NewsroomElement } from '../../internal/newsroom-element.js';
-import { safeUrl } from '../../internal/safe-url.js';
+import { NewsroomElement } from '../internal/newsroom-element.js';
+import { safeUrl } from '../internal/safe-url.js';
 import { endpointContext, postIdContext } from './comment-context.js';
 
 /**
