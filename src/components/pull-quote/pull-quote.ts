@@ -107,7 +107,7 @@ export class PullQuote extends NewsroomElement {
     // The buttons' row keeps its place (styles) until their module arrives.
     if (this.share && this.slots.has('')) {
       this.loadingActions ??= import('./share-actions.js').then(({ ShareActions }) => {
-        this.actions = new ShareActions(this);
+        this.actions = new ShareActions(this, (this.constructor as typeof PullQuote).elementStyles);
       });
     }
   }

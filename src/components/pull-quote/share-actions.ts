@@ -1,8 +1,8 @@
-import { adoptStyles, css, html, nothing, type LitElement } from 'lit';
+import { adoptStyles, css, html, nothing, type CSSResultOrNative } from 'lit';
 import { LocalizeController } from '../../internal/localize.js';
+import { foldWhitespace, SPOKEN_TEXT, type Spoken } from '../../internal/text.js';
 import { PullQuoteShareEvent, type PullQuoteShareDetail } from '../../events/pull-quote-share-event.js';
-import type { SpeakerCaption } from '../speaker-caption/speaker-caption.js';
-import type { PullQuote } from './pull-quote.js';
+import type { ShareHost, SharedQuote } from './share-host.js';
 import type { ShareMenu } from './share-menu.js';
 import { shareActionsTerms } from './share-actions.terms.js';
 
@@ -60,7 +60,7 @@ const styles = css`
  * them only where they are used. "Share" opens the browser's share sheet, or else the menu of share links, which
  * loads with its own module on the first click.
  */
-export class ShareActions {
+export class ShareActions implements SharedQuote {
   /** What the status line says after an action, such as "Quote copied". */
   private status = '';
   private menu?: ShareMenu;
@@ -69,9 +69,13 @@ export class ShareActions {
   /** The quotation marks of the quote's language, as the quote last rendered them. */
   private marks: readonly [string, string] = ['“', '”'];
 
-  constructor(private readonly host: PullQuote) {
+  /** `hostStyles`: the quote's own styles, which the buttons' styles join in its shadow root. */
+  constructor(
+    private readonly host: ShareHost,
+    hostStyles: readonly CSSResultOrNative[],
+  ) {
     this.localize = new LocalizeController(host, shareActionsTerms);
-    adoptStyles(host.shadowRoot!, [...(host.constructor as typeof LitElement).elementStyles, styles]);
+    adoptStyles(host.shadowRoot!, [...hostStyles, styles]);
     host.requestUpdate();
   }
 
@@ -80,17 +84,13 @@ export class ShareActions {
     return this.host.dispatchEvent(new PullQuoteShareEvent(detail));
   }
 
-  /** The text of a slot's content, white space folded; for a `speaker-caption`, its name and job title. */
+  /** The text of a slot's content, white space folded; for a `speaker-caption`, the text it stands for. */
   private slotText(name: string): string {
     const host = this.host;
     const nodes = name
       ? Array.from(host.querySelectorAll(`:scope > [slot="${name}"]`))
       : Array.from(host.childNodes).filter((node) => node.nodeType === Node.TEXT_NODE || (node instanceof Element && !node.hasAttribute('slot')));
-    return nodes
-      .map((node) => (node as Partial<SpeakerCaption>).phrase ?? node.textContent)
-      .join(' ')
-      .replace(/\s+/g, ' ')
-      .trim();
+    return foldWhitespace(nodes.map((node) => (node as Partial<Spoken>)[SPOKEN_TEXT] ?? node.textContent).join(' '));
   }
 
   private attribution(): string {

@@ -1,8 +1,7 @@
 import { html, nothing } from 'lit';
 import { LocalizeController } from '../../internal/localize.js';
 import type { PullQuoteShareNetwork } from '../../events/pull-quote-share-event.js';
-import type { PullQuote } from './pull-quote.js';
-import type { ShareActions } from './share-actions.js';
+import type { ShareHost, SharedQuote } from './share-host.js';
 import { shareMenuTerms } from './share-menu.terms.js';
 
 const SERVER_KEY = 'newsroom-elements:mastodon-server';
@@ -44,9 +43,9 @@ export class ShareMenu {
   private serverError = '';
 
   constructor(
-    private readonly host: PullQuote,
+    private readonly host: ShareHost,
     /** The quotation as shared, and the `pull-quote-share` event. */
-    private readonly actions: ShareActions,
+    private readonly actions: SharedQuote,
   ) {
     this.localize = new LocalizeController(host, shareMenuTerms);
     host.renderRoot.addEventListener('keydown', (event) => this.handleKeyDown(event as KeyboardEvent));

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { FilledSlotsController, slottedNames } from '../../internal/slots.js';
+import { foldWhitespace, SPOKEN_TEXT, type Spoken } from '../../internal/text.js';
 import { tokens } from '../../internal/tokens.styles.js';
 import { styles } from './speaker-caption.styles.js';
 
@@ -26,7 +27,7 @@ import { styles } from './speaker-caption.styles.js';
  * @cssprop --speaker-caption-image-size - Width and height of the portrait (default: 3.5rem).
  * @cssprop --speaker-caption-credit-color - Colour of the photo credit (default: the muted text colour).
  */
-export class SpeakerCaption extends NewsroomElement {
+export class SpeakerCaption extends NewsroomElement implements Spoken {
   static override styles = [tokens, styles];
 
   private readonly slots = new FilledSlotsController(this, () => this.lightDomReadable);
@@ -64,11 +65,12 @@ export class SpeakerCaption extends NewsroomElement {
     this.imageFailed = true;
   }
 
-  /** The name and job title as one phrase ("Antony Blinken, US Secretary of State"), as shown. */
-  get phrase(): string {
+  /** The name and job title as one phrase ("Antony Blinken, US Secretary of State"), as shown: what a quote
+   * attributed to this caption shares. */
+  get [SPOKEN_TEXT](): string {
     const slotted = slottedNames(this);
     const text = (slot: string, fallback?: string | null) =>
-      (slotted.has(slot) ? this.querySelector(`:scope > [slot="${slot}"]`)!.textContent! : (fallback ?? '')).replace(/\s+/g, ' ').trim();
+      foldWhitespace(slotted.has(slot) ? this.querySelector(`:scope > [slot="${slot}"]`)!.textContent! : (fallback ?? ''));
     return [text('name', this.name), text('job-title', this.jobTitle)].filter(Boolean).join(this.localize.term('separator'));
   }
 
