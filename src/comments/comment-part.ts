@@ -2,13 +2,14 @@ import { consume } from '@lit/context';
 import { property, state } from 'lit/decorators.js';
 import { NewsroomElement } from '../internal/newsroom-element.js';
 import { safeUrl } from '../internal/safe-url.js';
+import type { Terms } from '../internal/terms.js';
 import { endpointContext, postIdContext } from './comment-context.js';
 
 /**
  * The base of the comment parts (toggle, list, form): each has its own `endpoint` and `post-id`, and inherits them
  * from an enclosing `comment-section` when it leaves them unset.
  */
-export class CommentPart extends NewsroomElement {
+export class CommentPart<E extends Terms> extends NewsroomElement<E> {
   @consume({ context: endpointContext, subscribe: true }) @state() private inheritedEndpoint?: string;
   @consume({ context: postIdContext, subscribe: true }) @state() private inheritedPostId?: number;
 

@@ -24,6 +24,9 @@ const INPUT_TYPE: Record<CommentField, string> = { content: 'text', author_name:
 
 type Status = 'idle' | 'sending' | 'sent' | 'error';
 
+/** What the form says about a field or the whole comment: one of its own terms, or the server's words as written. */
+type Notice = keyof typeof commentFormTerms.en | { serverText: string };
+
 /**
  * @tag comment-form
  * @summary WordPress's "Leave a Reply" form, on native fields, that never loses what the reader typed.
@@ -51,7 +54,7 @@ type Status = 'idle' | 'sending' | 'sent' | 'error';
  * @fires {CommentPostedEvent} comment-posted - The server accepted the comment (`comment`, possibly held).
  * @fires {CommentErrorEvent} comment-error - Sending failed; the text stays in the form.
  */
-export class CommentForm extends CommentPart {
+export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
   static override styles = [tokens, styles];
   static override terms = commentFormTerms;
 
@@ -59,10 +62,10 @@ export class CommentForm extends CommentPart {
   @query(`[name="${HONEYPOT_FIELD}"]`) private honeypot!: HTMLInputElement;
 
   @state() private status: Status = 'idle';
-  /** Term names (or the server's messages) of the fields at fault. */
-  @state() private errors: Partial<Record<CommentField, string>> = {};
-  /** The server's message (or a term name) shown in the alert. */
-  @state() private failure = '';
+  /** What is wrong with each field at fault. */
+  @state() private errors: Partial<Record<CommentField, Notice>> = {};
+  /** What the alert says went wrong. */
+  @state() private failure: Notice = 'failed';
   /** Whether the last comment posted is held for moderation. */
   @state() private held = false;
 
@@ -203,7 +206,6 @@ export class CommentForm extends CommentPart {
     if (!this.dispatchEvent(new CommentSubmitEvent(payload))) return;
 
     this.status = 'sending';
-    this.failure = '';
     // The same payload sent again is a retry: it reuses the key, and a "duplicate" answer means the first one landed.
     const serialized = JSON.stringify(payload);
     const draft = readDraft(this.draftId);
@@ -250,18 +252,24 @@ export class CommentForm extends CommentPart {
   }
 
   private async handleFailure(error: CommentApiError): Promise<void> {
-    const fieldErrors: Partial<Record<CommentField, string>> = {};
+    const fieldErrors: Partial<Record<CommentField, Notice>> = {};
     for (const field of FIELD_ORDER) {
       const message = error.params[field];
-      if (typeof message === 'string') fieldErrors[field] = message;
+      if (typeof message === 'string') fieldErrors[field] = { serverText: message };
     }
     this.errors = fieldErrors;
-    this.failure = error.status === 0 ? error.code : error.message || 'failed';
+    // A failure to reach the server (status 0) is worded by the form; a refusal in the server's own words.
+    if (error.status === 0) this.failure = error.code === 'timeout' ? 'timeout' : 'network';
+    else this.failure = error.message ? { serverText: error.message } : 'failed';
     this.status = 'error';
     this.dispatchEvent(new CommentErrorEvent(error.code, error.status, error.message));
     if (Object.keys(fieldErrors).length > 0) return this.focusFirstInvalid();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.retry')?.focus();
+  }
+
+  private say(notice: Notice): string {
+    return typeof notice === 'string' ? this.localize.term(notice) : notice.serverText;
   }
 
   private renderField(field: CommentField) {
@@ -280,7 +288,7 @@ export class CommentForm extends CommentPart {
         : html`<input id=${field} name=${CLASSIC_NAMES[field]} type=${INPUT_TYPE[field]} autocomplete=${AUTOCOMPLETE[field]}
             ?required=${required} aria-describedby=${ifDefined(common.describedBy)} aria-invalid=${ifDefined(common.invalid)}
             .value=${live(this.values[field])} @input=${this.handleInput} />`}
-      ${error ? html`<p class="error" id="${field}-error">${this.localize.term(error)}</p>` : nothing}
+      ${error ? html`<p class="error" id="${field}-error">${this.say(error)}</p>` : nothing}
     </div>`;
   }
 
@@ -317,7 +325,7 @@ export class CommentForm extends CommentPart {
         </p>
         <div class="alert" role="alert">
           ${this.status === 'error'
-            ? html`<p>${this.localize.term(this.failure)}</p>
+            ? html`<p>${this.say(this.failure)}</p>
                 <button class="secondary retry" type="button" @click=${this.submit}>${this.localize.term('retry')}</button>`
             : nothing}
         </div>

@@ -67,7 +67,7 @@ function externalUrl(raw: string | undefined): string | undefined {
  *
  * @fires {CommentReplyEvent} comment-reply - The reader pressed a comment's Reply button.
  */
-export class CommentList extends CommentPart {
+export class CommentList extends CommentPart<typeof commentListTerms.en> {
   static override styles = [tokens, visuallyHidden, styles];
   static override terms = commentListTerms;
 

@@ -33,7 +33,7 @@ const COMMENT_HASH = /^#comment-(\d+)$/;
  *
  * @fires {NewsroomToggleEvent} toggle - The section opened or closed.
  */
-export class CommentSection extends NewsroomElement {
+export class CommentSection extends NewsroomElement<typeof commentSectionTerms.en> {
   static override styles = [tokens, styles];
   static override terms = commentSectionTerms;
 

@@ -25,7 +25,7 @@ import { styles } from './comment-toggle.styles.js';
  *
  * @fires {NewsroomToggleEvent} toggle - The reader opened or closed the comments (`newState` tells which).
  */
-export class CommentToggle extends NewsroomElement {
+export class CommentToggle extends NewsroomElement<typeof commentToggleTerms.en> {
   static override styles = [tokens, styles];
   static override terms = commentToggleTerms;
 

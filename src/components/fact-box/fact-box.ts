@@ -42,7 +42,7 @@ function collapseSheet(count: number): CSSStyleSheet {
  *
  * @fires {NewsroomToggleEvent} toggle - The box was expanded or collapsed by its button (`newState` tells which).
  */
-export class FactBox extends NewsroomElement {
+export class FactBox extends NewsroomElement<typeof factBoxTerms.en> {
   static override styles = [tokens, styles];
   static override terms = factBoxTerms;
   // Declared here rather than with decorators: their helper and calls would be a tenth of the size budget.

@@ -45,7 +45,7 @@ const cssString: (text: string) => string = JSON.stringify;
  *
  * @fires {PullQuoteShareEvent} pull-quote-share - Before the quote is copied or shared; cancelable.
  */
-export class PullQuote extends NewsroomElement {
+export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
   static override styles = [tokens, styles];
   static override terms = pullQuoteTerms;
   // Declared here rather than with decorators, whose helper alone would be a tenth of the element's size budget.

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { LocalizeController } from '../../internal/localize.js';
+import { LocalizeController, type TermName } from '../../internal/localize.js';
 import type { PullQuoteShareNetwork } from '../../events/pull-quote-share-event.js';
 import type { ShareHost, SharedQuote } from './share-host.js';
 import { shareMenuTerms } from './share-menu.terms.js';
@@ -125,7 +125,7 @@ export class ShareMenu {
   /** The menu, while open. */
   render() {
     if (!this.open) return nothing;
-    const term = (key: string) => this.localize.term(key);
+    const term = (key: TermName<typeof shareMenuTerms.en>) => this.localize.term(key);
     const server = storedServer();
     return html`<style>
         .menu {

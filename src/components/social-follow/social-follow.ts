@@ -45,7 +45,7 @@ const foldedText = (link: HTMLAnchorElement) => (link.textContent ?? '').replace
  * @cssprop --social-follow-icon-size - Size of the icons (default: 1.5em).
  * @cssprop --social-follow-gap - Space between links (default: 0.5em).
  */
-export class SocialFollow extends NewsroomElement {
+export class SocialFollow extends NewsroomElement<typeof socialFollowTerms.en> {
   static override styles = [tokens, styles];
   static override terms = socialFollowTerms;
 

@@ -38,7 +38,7 @@ const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
  * @cssprop --stat-callout-source-color - Colour of the source line (default: the muted text colour).
  * @cssprop --ne-color-accent - Accent colour shared by all elements.
  */
-export class StatCallout extends NewsroomElement {
+export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
   static override styles = [tokens, visuallyHidden, styles];
   static override terms = statCalloutTerms;
   // Declared here rather than with decorators: their helper and calls would be a tenth of the size budget.
