@@ -1,5 +1,5 @@
-import { consume } from '@lit/context';
-import { property, state } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
+import { ContextConsumer } from '@lit/context';
 import { NewsroomElement } from '../internal/newsroom-element.js';
 import { safeUrl } from '../internal/safe-url.js';
 import type { Terms } from '../internal/terms.js';
@@ -8,16 +8,31 @@ import { endpointContext, postIdContext } from './comment-context.js';
 /**
  * The base of the comment parts (toggle, list, form): each has its own `endpoint` and `post-id`, and inherits them
  * from an enclosing `comment-section` when it leaves them unset.
+ *
+ * @internal Public only as the base of the public comment classes.
  */
 export class CommentPart<E extends Terms> extends NewsroomElement<E> {
-  @consume({ context: endpointContext, subscribe: true }) @state() private inheritedEndpoint?: string;
-  @consume({ context: postIdContext, subscribe: true }) @state() private inheritedPostId?: number;
+  static override properties: PropertyDeclarations = {
+    endpoint: {},
+    postId: { attribute: 'post-id', type: Number },
+    inheritedEndpoint: { state: true },
+    inheritedPostId: { state: true },
+  };
+
+  private inheritedEndpoint?: string;
+  private inheritedPostId?: number;
+
+  constructor() {
+    super();
+    new ContextConsumer(this, { context: endpointContext, subscribe: true, callback: (value) => (this.inheritedEndpoint = value) });
+    new ContextConsumer(this, { context: postIdContext, subscribe: true, callback: (value) => (this.inheritedPostId = value) });
+  }
 
   /** Base URL of the WordPress REST API, such as `https://example.org/wp-json/wp/v2` (http, https or relative). */
-  @property() endpoint?: string;
+  endpoint?: string;
 
   /** The id of the post the comments belong to. */
-  @property({ attribute: 'post-id', type: Number }) postId?: number;
+  postId?: number;
 
   /** The endpoint in use (own, else inherited), if it is a safe URL. */
   protected get apiEndpoint(): string | undefined {

@@ -1,5 +1,10 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 
+/** An element that says whether it may read its light DOM now (as NewsroomElement does). */
+interface LightDomHost extends ReactiveControllerHost, HTMLElement {
+  readonly lightDomReadable: boolean;
+}
+
 /**
  * The slots the host has light-DOM content for: the names of its `slot`-attributed children, and `''` when it has
  * an element or non-blank text for the default slot. Elements render an attribute's text only when the same-named
@@ -16,9 +21,14 @@ export function slottedNames(host: HTMLElement): Set<string> {
   return names;
 }
 
-/** Whether the host has light-DOM content for a slot (the default slot when `name` is empty). */
-export function hasSlotted(host: HTMLElement, name = ''): boolean {
-  return slottedNames(host).has(name);
+/** The host's children that a slot shows: for the default slot (`''`), its text and its elements without `slot`. */
+export function slottedNodes(host: HTMLElement, name: string): Node[] {
+  const nodes: Node[] = [];
+  for (let node = host.firstChild; node; node = node.nextSibling) {
+    const slot = node.nodeType === Node.ELEMENT_NODE ? ((node as Element).getAttribute('slot') ?? '') : node.nodeType === Node.TEXT_NODE ? '' : undefined;
+    if (slot === name) nodes.push(node);
+  }
+  return nodes;
 }
 
 /**
@@ -34,13 +44,11 @@ export class FilledSlotsController implements ReactiveController {
    */
   filled?: Set<string>;
 
-  private readonly host: ReactiveControllerHost & HTMLElement;
-  private readonly readable: () => boolean;
+  private readonly host: LightDomHost;
   private observer?: MutationObserver;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, readable: () => boolean) {
+  constructor(host: LightDomHost) {
     this.host = host;
-    this.readable = readable;
     host.addController(this);
   }
 
@@ -59,7 +67,7 @@ export class FilledSlotsController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    this.filled = this.readable() ? slottedNames(this.host) : undefined;
+    this.filled = this.host.lightDomReadable ? slottedNames(this.host) : undefined;
   }
 
   hostUpdated(): void {

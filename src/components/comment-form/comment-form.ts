@@ -1,8 +1,6 @@
 import { html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { tokens } from '../../internal/tokens.styles.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { clampHeadingLevel } from '../../internal/heading.js';
 import { CommentSubmitEvent } from '../../events/comment-submit-event.js';
@@ -10,7 +8,8 @@ import { CommentPostedEvent } from '../../events/comment-posted-event.js';
 import { CommentErrorEvent } from '../../events/comment-error-event.js';
 import { HONEYPOT_FIELD, type WpComment, type WpCommentCreate } from '../../protocol/comments.js';
 import { CommentPart } from '../../comments/comment-part.js';
-import { CommentApiError, createComment } from '../../comments/comment-api.js';
+import { CommentApiError, createComment, unanswered } from '../../comments/comment-api.js';
+import { requireNameEmailConverter } from '../../comments/comment-options.js';
 import { postClassicForm } from './classic-post.js';
 import { newAttemptKey, readAuthor, readDraft, writeAuthor, writeDraft } from './drafts.js';
 import { FIELD_ORDER, validateComment, type CommentField, type CommentValues } from './validate.js';
@@ -55,41 +54,50 @@ type Notice = keyof typeof commentFormTerms.en | { serverText: string };
  * @fires {CommentErrorEvent} comment-error - Sending failed; the text stays in the form.
  */
 export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
-  static override styles = [tokens, styles];
+  static override styles = styles;
   static override terms = commentFormTerms;
+  static override properties = {
+    status: { state: true },
+    errors: { state: true },
+    failure: { state: true },
+    held: { state: true },
+    parent: { type: Number },
+    replyToName: { attribute: 'reply-to-name' },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    requireNameEmail: { attribute: 'require-name-email', converter: requireNameEmailConverter },
+    mode: {},
+    action: {},
+    timeout: { type: Number },
+  };
 
-  @query('form') private form!: HTMLFormElement;
-  @query(`[name="${HONEYPOT_FIELD}"]`) private honeypot!: HTMLInputElement;
-
-  @state() private status: Status = 'idle';
+  private status: Status = 'idle';
   /** What is wrong with each field at fault. */
-  @state() private errors: Partial<Record<CommentField, Notice>> = {};
+  private errors: Partial<Record<CommentField, Notice>> = {};
   /** What the alert says went wrong. */
-  @state() private failure: Notice = 'failed';
+  private failure: Notice = 'failed';
   /** Whether the last comment posted is held for moderation. */
-  @state() private held = false;
+  private held = false;
 
   /** The comment replied to; 0 for a new thread. */
-  @property({ type: Number }) parent = 0;
+  parent = 0;
 
   /** The name of the commenter replied to, for the heading "Leave a Reply to …". */
-  @property({ attribute: 'reply-to-name' }) replyToName = '';
+  replyToName = '';
 
   /** The heading's level in the document outline, 2 to 6. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   /** Whether name and email are required (`require-name-email="false"` to allow anonymous comments). */
-  @property({ attribute: 'require-name-email', converter: { fromAttribute: (value: string | null) => value !== 'false' } })
   requireNameEmail = true;
 
   /** `rest` posts JSON to `{endpoint}/comments`; `wp-form` posts the classic fields to `action` (same origin). */
-  @property() mode: 'rest' | 'wp-form' = 'rest';
+  mode: 'rest' | 'wp-form' = 'rest';
 
   /** The classic form's target, `…/wp-comments-post.php`, for `mode="wp-form"`. */
-  @property() action = '';
+  action = '';
 
   /** How long to wait for the server, in milliseconds, before offering a retry. */
-  @property({ type: Number }) timeout = 20_000;
+  timeout = 20_000;
 
   private values: CommentValues = { content: '', author_name: '', author_email: '', author_url: '' };
   private remember = false;
@@ -154,7 +162,7 @@ export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
   private handleKeydown(event: KeyboardEvent): void {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      this.form.requestSubmit();
+      this.renderRoot.querySelector('form')!.requestSubmit();
     }
   }
 
@@ -202,7 +210,8 @@ export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
       author_url: this.values.author_url.trim(),
       content: this.values.content,
     };
-    if (this.honeypot.value) payload[HONEYPOT_FIELD] = this.honeypot.value;
+    const honeypot = this.renderRoot.querySelector<HTMLInputElement>('#trap')!.value;
+    if (honeypot) payload[HONEYPOT_FIELD] = honeypot;
     if (!this.dispatchEvent(new CommentSubmitEvent(payload))) return;
 
     this.status = 'sending';
@@ -219,7 +228,7 @@ export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
         : createComment(endpoint!, payload, key, signal));
       this.handleSent(comment, comment.status === 'hold');
     } catch (error) {
-      const failure = error instanceof CommentApiError ? error : new CommentApiError('network', 0, String(error));
+      const failure = error instanceof CommentApiError ? error : unanswered(error);
       if (retry && failure.status === 409) this.handleSent(undefined, false);
       else this.handleFailure(failure);
     }

@@ -2,7 +2,6 @@ import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { FilledSlotsController } from '../../internal/slots.js';
 import { clampHeadingLevel, renderHeading } from '../../internal/heading.js';
-import { tokens } from '../../internal/tokens.styles.js';
 import { NewsroomToggleEvent } from '../../events/toggle-event.js';
 import { factBoxTerms } from './fact-box.terms.js';
 import { styles } from './fact-box.styles.js';
@@ -43,9 +42,8 @@ function collapseSheet(count: number): CSSStyleSheet {
  * @fires {NewsroomToggleEvent} toggle - The box was expanded or collapsed by its button (`newState` tells which).
  */
 export class FactBox extends NewsroomElement<typeof factBoxTerms.en> {
-  static override styles = [tokens, styles];
+  static override styles = styles;
   static override terms = factBoxTerms;
-  // Declared here rather than with decorators: their helper and calls would be a tenth of the size budget.
   static override properties = {
     heading: {},
     headingLevel: { attribute: 'heading-level', type: Number },
@@ -55,7 +53,7 @@ export class FactBox extends NewsroomElement<typeof factBoxTerms.en> {
     open: { type: Boolean, reflect: true },
   };
 
-  private readonly slots = new FilledSlotsController(this, () => this.lightDomReadable);
+  private readonly slots = new FilledSlotsController(this);
 
   /** The heading text. */
   heading?: string;

@@ -1,10 +1,9 @@
 import { html, nothing } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
+import { FilledSlotsController } from '../../internal/slots.js';
 import { isRtlLanguage, quoteMarks } from '../../internal/typography.js';
 import { safeUrl } from '../../internal/safe-url.js';
-import { FilledSlotsController } from '../../internal/slots.js';
 import { renderDate } from '../../internal/dates.js';
-import { tokens } from '../../internal/tokens.styles.js';
 import type { ShareActions } from './share-actions.js';
 import { pullQuoteTerms } from './pull-quote.terms.js';
 import { styles } from './pull-quote.styles.js';
@@ -46,9 +45,8 @@ const cssString: (text: string) => string = JSON.stringify;
  * @fires {PullQuoteShareEvent} pull-quote-share - Before the quote is copied or shared; cancelable.
  */
 export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
-  static override styles = [tokens, styles];
+  static override styles = styles;
   static override terms = pullQuoteTerms;
-  // Declared here rather than with decorators, whose helper alone would be a tenth of the element's size budget.
   static override properties = {
     cite: {},
     speaker: {},
@@ -60,7 +58,7 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
     share: { type: Boolean },
   };
 
-  private readonly slots = new FilledSlotsController(this, () => this.lightDomReadable);
+  private readonly slots = new FilledSlotsController(this);
 
   // Text properties start unset, like their attributes: unset, null and blank text all mean "not given".
   /** URL of the quotation's source (http, https or relative URLs only; anything else is ignored). */

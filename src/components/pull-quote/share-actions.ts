@@ -1,5 +1,6 @@
 import { adoptStyles, css, html, nothing, type CSSResultOrNative } from 'lit';
 import { LocalizeController } from '../../internal/localize.js';
+import { slottedNodes } from '../../internal/slots.js';
 import { foldWhitespace, SPOKEN_TEXT, type Spoken } from '../../internal/text.js';
 import { PullQuoteShareEvent, type PullQuoteShareDetail } from '../../events/pull-quote-share-event.js';
 import type { ShareHost, SharedQuote } from './share-host.js';
@@ -86,10 +87,7 @@ export class ShareActions implements SharedQuote {
 
   /** The text of a slot's content, white space folded; for a `speaker-caption`, the text it stands for. */
   private slotText(name: string): string {
-    const host = this.host;
-    const nodes = name
-      ? Array.from(host.querySelectorAll(`:scope > [slot="${name}"]`))
-      : Array.from(host.childNodes).filter((node) => node.nodeType === Node.TEXT_NODE || (node instanceof Element && !node.hasAttribute('slot')));
+    const nodes = slottedNodes(this.host, name);
     return foldWhitespace(nodes.map((node) => (node as Partial<Spoken>)[SPOKEN_TEXT] ?? node.textContent).join(' '));
   }
 

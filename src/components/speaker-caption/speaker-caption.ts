@@ -1,10 +1,8 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
-import { FilledSlotsController, slottedNames } from '../../internal/slots.js';
+import { FilledSlotsController, slottedNodes } from '../../internal/slots.js';
 import { foldWhitespace, SPOKEN_TEXT, type Spoken } from '../../internal/text.js';
-import { tokens } from '../../internal/tokens.styles.js';
 import { styles } from './speaker-caption.styles.js';
 
 /**
@@ -28,34 +26,44 @@ import { styles } from './speaker-caption.styles.js';
  * @cssprop --speaker-caption-credit-color - Colour of the photo credit (default: the muted text colour).
  */
 export class SpeakerCaption extends NewsroomElement implements Spoken {
-  static override styles = [tokens, styles];
+  static override styles = styles;
+  static override properties = {
+    imageFailed: { state: true },
+    name: {},
+    jobTitle: { attribute: 'job-title' },
+    src: {},
+    alt: {},
+    shape: { reflect: true },
+    credit: {},
+    href: {},
+  };
 
-  private readonly slots = new FilledSlotsController(this, () => this.lightDomReadable);
+  private readonly slots = new FilledSlotsController(this);
 
   /** Whether the portrait at `src` failed to load. */
-  @state() private imageFailed = false;
+  private imageFailed = false;
 
   // Text properties start unset, like their attributes: unset, null and blank text all mean "not given".
   /** The person's name. */
-  @property() name?: string;
+  name?: string;
 
   /** The person's job title, shown after the name. */
-  @property({ attribute: 'job-title' }) jobTitle?: string;
+  jobTitle?: string;
 
   /** URL of the portrait (http, https or relative). */
-  @property() src?: string;
+  src?: string;
 
   /** Text alternative of the portrait; empty (the default) when the name beside it says it all. */
-  @property() alt = '';
+  alt = '';
 
   /** `circle` (default) or `square` portrait. */
-  @property({ reflect: true }) shape: 'circle' | 'square' = 'circle';
+  shape: 'circle' | 'square' = 'circle';
 
   /** The photo credit, such as "Photo: AFP". */
-  @property() credit?: string;
+  credit?: string;
 
   /** Link to the person's profile (http, https or relative URLs only; anything else is ignored). */
-  @property() href?: string;
+  href?: string;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) this.imageFailed = false;
@@ -66,11 +74,13 @@ export class SpeakerCaption extends NewsroomElement implements Spoken {
   }
 
   /** The name and job title as one phrase ("Antony Blinken, US Secretary of State"), as shown: what a quote
-   * attributed to this caption shares. */
+   * attributed to this caption shares.
+   * @internal */
   get [SPOKEN_TEXT](): string {
-    const slotted = slottedNames(this);
-    const text = (slot: string, fallback?: string | null) =>
-      foldWhitespace(slotted.has(slot) ? this.querySelector(`:scope > [slot="${slot}"]`)!.textContent! : (fallback ?? ''));
+    const text = (slot: string, fallback?: string | null) => {
+      const slotted = slottedNodes(this, slot);
+      return foldWhitespace(slotted.length ? slotted.map((node) => node.textContent).join(' ') : (fallback ?? ''));
+    };
     return [text('name', this.name), text('job-title', this.jobTitle)].filter(Boolean).join(this.localize.term('separator'));
   }
 

@@ -1,9 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
-import { safeUrl } from '../../internal/safe-url.js';
 import { FilledSlotsController } from '../../internal/slots.js';
+import { safeUrl } from '../../internal/safe-url.js';
 import { renderDate } from '../../internal/dates.js';
-import { tokens } from '../../internal/tokens.styles.js';
 import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
 import { statCalloutTerms } from './stat-callout.terms.js';
 import { styles } from './stat-callout.styles.js';
@@ -39,9 +38,8 @@ const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
  * @cssprop --ne-color-accent - Accent colour shared by all elements.
  */
 export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
-  static override styles = [tokens, visuallyHidden, styles];
+  static override styles = [visuallyHidden, styles];
   static override terms = statCalloutTerms;
-  // Declared here rather than with decorators: their helper and calls would be a tenth of the size budget.
   static override properties = {
     value: {},
     format: {},
@@ -85,7 +83,7 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
     }
   }
 
-  private readonly slots = new FilledSlotsController(this, () => this.lightDomReadable);
+  private readonly slots = new FilledSlotsController(this);
 
   /** The figure shown while counting up, or `undefined` when the final value shows. */
   private countingValue?: number;
