@@ -3,6 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { clampHeadingLevel } from '../../internal/heading.js';
+import { buttonStyles } from '../../internal/button.styles.js';
 import { CommentSubmitEvent } from '../../events/comment-submit-event.js';
 import { CommentPostedEvent } from '../../events/comment-posted-event.js';
 import { CommentErrorEvent } from '../../events/comment-error-event.js';
@@ -54,7 +55,7 @@ type Notice = keyof typeof commentFormTerms.en | { serverText: string };
  * @fires {CommentErrorEvent} comment-error - Sending failed; the text stays in the form.
  */
 export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
-  static override styles = styles;
+  static override styles = [buttonStyles, styles];
   static override terms = commentFormTerms;
   static override properties = {
     status: { state: true },

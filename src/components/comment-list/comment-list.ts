@@ -4,6 +4,7 @@ import { parseIsoDate } from '../../internal/dates.js';
 import { relativeTime } from '../../internal/intl.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
+import { buttonStyles } from '../../internal/button.styles.js';
 import { CommentReplyEvent } from '../../events/comment-reply-event.js';
 import type { CommentPostedEvent } from '../../events/comment-posted-event.js';
 import type { WpComment } from '../../protocol/comments.js';
@@ -66,7 +67,7 @@ function externalUrl(raw: string | undefined): string | undefined {
  * @fires {CommentReplyEvent} comment-reply - The reader pressed a comment's Reply button.
  */
 export class CommentList extends CommentPart<typeof commentListTerms.en> {
-  static override styles = [visuallyHidden, styles];
+  static override styles = [visuallyHidden, buttonStyles, styles];
   static override terms = commentListTerms;
   static override properties = {
     comments: { state: true },

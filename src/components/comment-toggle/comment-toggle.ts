@@ -3,6 +3,7 @@ import { onFirstSight } from '../../internal/first-sight.js';
 import { pluralCategory } from '../../internal/intl.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
+import { buttonStyles } from '../../internal/button.styles.js';
 import { NewsroomToggleEvent } from '../../events/toggle-event.js';
 import { countComments } from '../../comments/comment-api.js';
 import { commentToggleTerms } from './comment-toggle.terms.js';
@@ -24,7 +25,7 @@ import { styles } from './comment-toggle.styles.js';
  * @fires {NewsroomToggleEvent} toggle - The reader opened or closed the comments (`newState` tells which).
  */
 export class CommentToggle extends NewsroomElement<typeof commentToggleTerms.en> {
-  static override styles = styles;
+  static override styles = [buttonStyles, styles];
   static override terms = commentToggleTerms;
   static override properties = {
     countFailed: { state: true },

@@ -2,6 +2,7 @@ import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { FilledSlotsController } from '../../internal/slots.js';
 import { clampHeadingLevel, renderHeading } from '../../internal/heading.js';
+import { buttonStyles } from '../../internal/button.styles.js';
 import { NewsroomToggleEvent } from '../../events/toggle-event.js';
 import { factBoxTerms } from './fact-box.terms.js';
 import { styles } from './fact-box.styles.js';
@@ -42,7 +43,7 @@ function collapseSheet(count: number): CSSStyleSheet {
  * @fires {NewsroomToggleEvent} toggle - The box was expanded or collapsed by its button (`newState` tells which).
  */
 export class FactBox extends NewsroomElement<typeof factBoxTerms.en> {
-  static override styles = styles;
+  static override styles = [buttonStyles, styles];
   static override terms = factBoxTerms;
   static override properties = {
     heading: {},

@@ -1,4 +1,5 @@
 import { adoptStyles, css, html, nothing, type CSSResultOrNative } from 'lit';
+import { buttonStyles } from '../../internal/button.styles.js';
 import { LocalizeController } from '../../internal/localize.js';
 import { slottedNodes } from '../../internal/slots.js';
 import { foldWhitespace, SPOKEN_TEXT, type Spoken } from '../../internal/text.js';
@@ -23,21 +24,6 @@ const styles = css`
     gap: 0.5rem;
   }
 
-  button {
-    min-block-size: 2.75rem;
-    padding-inline: 1rem;
-    font: inherit;
-    color: var(--_link);
-    background: none;
-    border: 1px solid;
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
-
-  button:hover {
-    text-decoration: underline;
-  }
-
   [role='status'] {
     color: var(--_muted);
   }
@@ -45,13 +31,6 @@ const styles = css`
   @media print {
     .actions {
       display: none;
-    }
-  }
-
-  @media (forced-colors: active) {
-    button {
-      color: ButtonText;
-      border-color: ButtonText;
     }
   }
 `;
@@ -76,7 +55,7 @@ export class ShareActions implements SharedQuote {
     hostStyles: readonly CSSResultOrNative[],
   ) {
     this.localize = new LocalizeController(host, shareActionsTerms);
-    adoptStyles(host.shadowRoot!, [...hostStyles, styles]);
+    adoptStyles(host.shadowRoot!, [...hostStyles, buttonStyles, styles]);
     host.requestUpdate();
   }
 

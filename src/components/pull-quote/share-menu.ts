@@ -1,10 +1,57 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { LocalizeController, type TermName } from '../../internal/localize.js';
 import type { PullQuoteShareNetwork } from '../../events/pull-quote-share-event.js';
 import type { ShareHost, SharedQuote } from './share-host.js';
 import { shareMenuTerms } from './share-menu.terms.js';
 
 const SERVER_KEY = 'newsroom-elements:mastodon-server';
+
+// The menu's looks, added to the quote's shadow root with the menu (its buttons are the share buttons' own).
+const styles = css`
+  .menu {
+    flex-basis: 100%;
+  }
+
+  ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    margin: 0.25rem 0 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  a {
+    display: inline-block;
+    padding-block: 0.5rem;
+  }
+
+  form {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: 0.5rem;
+    margin-block-start: 0.5rem;
+  }
+
+  label {
+    display: flex;
+    flex-direction: column;
+  }
+
+  input {
+    min-block-size: 2.75rem;
+    padding-inline: 0.5rem;
+    font: inherit;
+  }
+
+  .error {
+    flex-basis: 100%;
+    margin: 0;
+    color: var(--_accent);
+  }
+`;
+
 // X and Mastodon count any link as 23 characters; one more for the space before it.
 const LINK_COST = 24;
 const e = encodeURIComponent;
@@ -48,6 +95,8 @@ export class ShareMenu {
     private readonly actions: SharedQuote,
   ) {
     this.localize = new LocalizeController(host, shareMenuTerms);
+    const root = host.shadowRoot!;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet!];
     host.renderRoot.addEventListener('keydown', (event) => this.handleKeyDown(event as KeyboardEvent));
   }
 
@@ -127,45 +176,7 @@ export class ShareMenu {
     if (!this.open) return nothing;
     const term = (key: TermName<typeof shareMenuTerms.en>) => this.localize.term(key);
     const server = storedServer();
-    return html`<style>
-        .menu {
-          flex-basis: 100%;
-        }
-        ul {
-          display: flex;
-          flex-wrap: wrap;
-          gap: 0.25rem 1rem;
-          margin: 0.25rem 0 0;
-          padding: 0;
-          list-style: none;
-        }
-        a {
-          display: inline-block;
-          padding-block: 0.5rem;
-        }
-        form {
-          display: flex;
-          flex-wrap: wrap;
-          align-items: end;
-          gap: 0.5rem;
-          margin-block-start: 0.5rem;
-        }
-        label {
-          display: flex;
-          flex-direction: column;
-        }
-        input {
-          min-block-size: 2.75rem;
-          padding-inline: 0.5rem;
-          font: inherit;
-        }
-        .error {
-          flex-basis: 100%;
-          margin: 0;
-          color: var(--_accent);
-        }
-      </style>
-      <div id="share-menu" class="menu">
+    return html`<div id="share-menu" class="menu">
         <span id="share-on">${term('shareOn')}</span>
         <ul aria-labelledby="share-on">
           <li>${this.renderLink('x', 'X')}</li>
