@@ -196,13 +196,29 @@ export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
   async submit(): Promise<void> {
     if (this.status === 'sending') return;
     const post = this.post;
-    const endpoint = this.apiEndpoint;
-    const action = safeUrl(this.action);
+    const target = this.mode === 'wp-form' ? safeUrl(this.action) : this.apiEndpoint;
     this.errors = validateComment(this.values, this.requireNameEmail);
-    if (Object.keys(this.errors).length > 0 || !post || (this.mode === 'wp-form' ? !action : !endpoint)) {
+    if (Object.keys(this.errors).length > 0 || !post || !target) {
       this.status = 'idle';
       return this.focusFirstInvalid();
     }
+    const payload = this.payload(post);
+    if (!this.dispatchEvent(new CommentSubmitEvent(payload))) return;
+    this.status = 'sending';
+    const attempt = this.recordAttempt(payload);
+    try {
+      const comment = await this.send(target, payload, attempt.key);
+      this.handleSent(comment, comment.status === 'hold');
+    } catch (error) {
+      const failure = error instanceof CommentApiError ? error : unanswered(error);
+      // A "duplicate" answer to a retry means that the first attempt landed.
+      if (attempt.retry && failure.status === 409) this.handleSent(undefined, false);
+      else this.handleFailure(failure);
+    }
+  }
+
+  /** The comment as the REST API takes it, from what the reader typed (and what a bot put in the honeypot). */
+  private payload(post: number): WpCommentCreate {
     const payload: WpCommentCreate = {
       post,
       parent: this.parent > 0 ? this.parent : 0,
@@ -213,26 +229,26 @@ export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
     };
     const honeypot = this.renderRoot.querySelector<HTMLInputElement>('#trap')!.value;
     if (honeypot) payload[HONEYPOT_FIELD] = honeypot;
-    if (!this.dispatchEvent(new CommentSubmitEvent(payload))) return;
+    return payload;
+  }
 
-    this.status = 'sending';
-    // The same payload sent again is a retry: it reuses the key, and a "duplicate" answer means the first one landed.
+  /**
+   * Records the attempt with the draft before it is sent. The same payload sent again is a retry: it reuses the
+   * attempt's `Idempotency-Key`.
+   */
+  private recordAttempt(payload: WpCommentCreate): { key: string; retry: boolean } {
     const serialized = JSON.stringify(payload);
-    const draft = readDraft(this.draftId);
-    const retry = draft?.attempt?.payload === serialized;
-    const key = retry ? draft!.attempt!.key : newAttemptKey();
+    const previous = readDraft(this.draftId)?.attempt;
+    const retry = previous?.payload === serialized;
+    const key = retry ? previous.key : newAttemptKey();
     writeDraft(this.draftId, { content: this.values.content, attempt: { key, payload: serialized } });
-    try {
-      const signal = AbortSignal.timeout(this.timeout > 0 ? this.timeout : 20_000);
-      const comment = await (this.mode === 'wp-form'
-        ? this.postClassic(action!, payload, signal)
-        : createComment(endpoint!, payload, key, signal));
-      this.handleSent(comment, comment.status === 'hold');
-    } catch (error) {
-      const failure = error instanceof CommentApiError ? error : unanswered(error);
-      if (retry && failure.status === 409) this.handleSent(undefined, false);
-      else this.handleFailure(failure);
-    }
+    return { key, retry };
+  }
+
+  /** Sends the comment to the REST API or the classic form's `action`, giving up after `timeout`. */
+  private send(target: string, payload: WpCommentCreate, key: string): Promise<WpComment> {
+    const signal = AbortSignal.timeout(this.timeout > 0 ? this.timeout : 20_000);
+    return this.mode === 'wp-form' ? this.postClassic(target, payload, signal) : createComment(target, payload, key, signal);
   }
 
   private async postClassic(action: string, payload: WpCommentCreate, signal: AbortSignal): Promise<WpComment> {
