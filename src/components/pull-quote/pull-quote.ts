@@ -121,19 +121,20 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
     const cite = safeUrl(this.cite);
     const hasSource = slots.given('source', this.source);
     const hasDate = slots.given('date', this.date);
-    let parts = 0;
-    // The text before a part of the attribution that is shown: a dash before the first, a separator before the others.
-    // Empty text is `nothing`, never '': a server renders '' as no text node, and a later value would land in Lit's marker.
-    const lead = (shown: boolean) => (shown ? (parts++ ? this.localize.term('separator') : '— ') : nothing);
-    const speaker = lead(slots.given('speaker', this.speaker));
-    const jobTitle = lead(slots.given('job-title', this.jobTitle));
+    // Whether each part of the attribution shows, in order: speaker, job title, source (or a cite link), date.
+    const speakerShown = slots.given('speaker', this.speaker);
+    const shown = [speakerShown, slots.given('job-title', this.jobTitle), hasSource || !!cite, hasDate];
+    const first = shown.indexOf(true);
+    // The text before a part that is shown: a dash before the first, a separator before the others. Empty text is
+    // `nothing`, never '': a server renders '' as no text node, and a later value would land in Lit's marker.
+    const lead = (part: number) => (shown[part] ? (part > first ? this.localize.term('separator') : '— ') : nothing);
     const linked = (content: unknown) => (cite ? html`<a href=${cite}>${content}</a>` : content);
     // A cite link without a source's name is shown as "Source".
     const sourceAndDate =
       hasSource || cite || hasDate
-        ? html`${lead(hasSource || !!cite)}${hasSource
+        ? html`${lead(2)}${hasSource
             ? html`<cite>${linked(html`<slot name="source">${this.source || nothing}</slot>`)}</cite>`
-            : cite && linked(this.localize.term('source'))}${lead(hasDate)}${hasDate
+            : cite && linked(this.localize.term('source'))}${lead(3)}${hasDate
             ? html`<slot name="date">${renderDate(this.date, this.localize)}</slot>`
             : nothing}`
         : nothing;
@@ -145,9 +146,9 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
           dir=${this.contentLang ? (isRtlLanguage(this.contentLang) ? 'rtl' : 'ltr') : nothing}
           style=${open === DEFAULT_OPEN && close === DEFAULT_CLOSE ? nothing : `--_open:${cssString(open)};--_close:${cssString(close)}`}
           class=${ownMarks ? 'marks' : nothing}><slot></slot></blockquote
-        > <figcaption part="attribution" ?hidden=${!!slots.filled && !parts && !slots.has('attribution')}
+        > <figcaption part="attribution" ?hidden=${!!slots.filled && first < 0 && !slots.has('attribution')}
           ><slot name="attribution"
-            >${speaker}<slot name="speaker">${this.speaker || nothing}</slot>${jobTitle}<slot name="job-title">${this.jobTitle || nothing}</slot
+            >${lead(0)}<slot name="speaker">${this.speaker || nothing}</slot>${lead(1)}<slot name="job-title">${this.jobTitle || nothing}</slot
             >${sourceAndDate}</slot
           ></figcaption
         ></figure
