@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { LocalizeController, type TermName } from '../../internal/localize.js';
+import { LocalizeController } from '../../internal/localize.js';
 import type { PullQuoteShareNetwork } from '../../events/pull-quote-share-event.js';
 import type { ShareHost, SharedQuote } from './share-host.js';
 import { shareMenuTerms } from './share-menu.terms.js';
@@ -171,38 +171,43 @@ export class ShareMenu {
       @click=${(event: Event) => this.pick(event, network, text)}>${label}</a>`;
   }
 
+  /** Mastodon's item: a link to the remembered server and a way to change it, or a button that asks for one. */
+  private renderMastodon(server: string | undefined) {
+    return server && !this.askingServer
+      ? html`${this.renderLink('mastodon', `Mastodon (${server})`, server)}
+          <button type="button" @click=${() => this.showServerForm()}>${this.localize.term('changeServer')}</button>`
+      : html`<button type="button" id="mastodon" aria-expanded=${this.askingServer ? 'true' : 'false'}
+          @click=${() => this.showServerForm()}>Mastodon</button>`;
+  }
+
+  /** The form that asks for the reader's Mastodon server. */
+  private renderServerForm(server: string | undefined) {
+    return html`<form @submit=${(event: SubmitEvent) => this.handleServerSubmit(event)} novalidate>
+      <label
+        >${this.localize.term('server')}
+        <input id="mastodon-server" name="server" value=${server ?? ''} autocomplete="url" inputmode="url"
+          aria-invalid=${this.serverError ? 'true' : 'false'} aria-describedby="server-error" />
+      </label>
+      <button>${this.localize.term('go')}</button>
+      <p id="server-error" class="error" role="alert">${this.serverError}</p>
+    </form>`;
+  }
+
   /** The menu, while open. */
   render() {
     if (!this.open) return nothing;
-    const term = (key: TermName<typeof shareMenuTerms.en>) => this.localize.term(key);
     const server = storedServer();
     return html`<div id="share-menu" class="menu">
-        <span id="share-on">${term('shareOn')}</span>
-        <ul aria-labelledby="share-on">
-          <li>${this.renderLink('x', 'X')}</li>
-          <li>${this.renderLink('bluesky', 'Bluesky')}</li>
-          <li>${this.renderLink('facebook', 'Facebook')}</li>
-          <li>${this.renderLink('linkedin', 'LinkedIn')}</li>
-          <li>${this.renderLink('email', term('email'))}</li>
-          <li>
-            ${server && !this.askingServer
-              ? html`${this.renderLink('mastodon', `Mastodon (${server})`, server)}
-                  <button type="button" @click=${() => this.showServerForm()}>${term('changeServer')}</button>`
-              : html`<button type="button" id="mastodon" aria-expanded=${this.askingServer ? 'true' : 'false'}
-                  @click=${() => this.showServerForm()}>Mastodon</button>`}
-          </li>
-        </ul>
-        ${this.askingServer
-          ? html`<form @submit=${(event: SubmitEvent) => this.handleServerSubmit(event)} novalidate>
-              <label
-                >${term('server')}
-                <input id="mastodon-server" name="server" value=${server ?? ''} autocomplete="url" inputmode="url"
-                  aria-invalid=${this.serverError ? 'true' : 'false'} aria-describedby="server-error" />
-              </label>
-              <button>${term('go')}</button>
-              <p id="server-error" class="error" role="alert">${this.serverError}</p>
-            </form>`
-          : nothing}
-      </div>`;
+      <span id="share-on">${this.localize.term('shareOn')}</span>
+      <ul aria-labelledby="share-on">
+        <li>${this.renderLink('x', 'X')}</li>
+        <li>${this.renderLink('bluesky', 'Bluesky')}</li>
+        <li>${this.renderLink('facebook', 'Facebook')}</li>
+        <li>${this.renderLink('linkedin', 'LinkedIn')}</li>
+        <li>${this.renderLink('email', this.localize.term('email'))}</li>
+        <li>${this.renderMastodon(server)}</li>
+      </ul>
+      ${this.askingServer ? this.renderServerForm(server) : nothing}
+    </div>`;
   }
 }
