@@ -21,15 +21,6 @@ export function slottedNames(host: HTMLElement): Set<string> {
   return names;
 }
 
-/** The host's children that a slot shows: for the default slot (`''`), its text and its elements without `slot`. */
-export function slottedNodes(host: HTMLElement, name: string): Node[] {
-  const nodes: Node[] = [];
-  for (let node = host.firstChild; node; node = node.nextSibling) {
-    const slot = node.nodeType === Node.ELEMENT_NODE ? ((node as Element).getAttribute('slot') ?? '') : node.nodeType === Node.TEXT_NODE ? '' : undefined;
-    if (slot === name) nodes.push(node);
-  }
-  return nodes;
-}
 
 /**
  * Which slots the host fills, for an element that renders a named slot only while it is filled: each slot costs

@@ -11,3 +11,17 @@ export const SPOKEN_TEXT = Symbol.for('newsroom-elements.spoken-text');
 export interface Spoken {
   readonly [SPOKEN_TEXT]: string;
 }
+
+/**
+ * The text a host's slot shows, white space folded: its children with that `slot` (for the default slot, `''`, its
+ * text and its elements without one), an element that is `Spoken` giving its spoken text. `undefined` when the host
+ * gives the slot no child.
+ */
+export function slotText(host: Element, name: string): string | undefined {
+  const texts: string[] = [];
+  for (let node = host.firstChild; node; node = node.nextSibling) {
+    const slot = node.nodeType === Node.ELEMENT_NODE ? ((node as Element).getAttribute('slot') ?? '') : node.nodeType === Node.TEXT_NODE ? '' : undefined;
+    if (slot === name) texts.push((node as Partial<Spoken>)[SPOKEN_TEXT] ?? node.textContent ?? '');
+  }
+  return texts.length ? foldWhitespace(texts.join(' ')) : undefined;
+}

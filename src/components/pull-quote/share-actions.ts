@@ -1,8 +1,7 @@
 import { adoptStyles, css, html, nothing, type CSSResultOrNative } from 'lit';
 import { buttonStyles } from '../../internal/button.styles.js';
 import { LocalizeController } from '../../internal/localize.js';
-import { slottedNodes } from '../../internal/slots.js';
-import { foldWhitespace, SPOKEN_TEXT, type Spoken } from '../../internal/text.js';
+import { slotText } from '../../internal/text.js';
 import { PullQuoteShareEvent, type PullQuoteShareDetail } from '../../events/pull-quote-share-event.js';
 import type { ShareHost, SharedQuote } from './share-host.js';
 import type { ShareMenu } from './share-menu.js';
@@ -64,15 +63,10 @@ export class ShareActions implements SharedQuote {
     return this.host.dispatchEvent(new PullQuoteShareEvent(detail));
   }
 
-  /** The text of a slot's content, white space folded; for a `speaker-caption`, the text it stands for. */
-  private slotText(name: string): string {
-    const nodes = slottedNodes(this.host, name);
-    return foldWhitespace(nodes.map((node) => (node as Partial<Spoken>)[SPOKEN_TEXT] ?? node.textContent).join(' '));
-  }
-
+  /** The speaker as shared: the attribution slot's text (a caption's name and job title), or speaker and job title. */
   private attribution(): string {
-    const caption = this.slotText('attribution');
-    const part = (name: string, value?: string | null) => this.slotText(name) || value?.trim();
+    const caption = slotText(this.host, 'attribution');
+    const part = (name: string, value?: string | null) => slotText(this.host, name) || value?.trim();
     return caption || [part('speaker', this.host.speaker), part('job-title', this.host.jobTitle)].filter(Boolean).join(this.localize.term('separator'));
   }
 
@@ -84,7 +78,7 @@ export class ShareActions implements SharedQuote {
     const [open, close] = this.marks;
     const by = this.attribution();
     const end = close + (by ? ` — ${by}` : '');
-    let quote = this.slotText('');
+    let quote = slotText(this.host, '') ?? '';
     const room = max - open.length - end.length;
     if (quote.length > room) {
       const cut = clip(quote, room - 1);
@@ -97,7 +91,7 @@ export class ShareActions implements SharedQuote {
 
   /** This page's URL with a text fragment that scrolls to the quotation and highlights it. */
   url(): string {
-    const words = this.slotText('').split(' ');
+    const words = (slotText(this.host, '') ?? '').split(' ');
     const directive = words.length > 8 ? `${fragmentText(words.slice(0, 4))},${fragmentText(words.slice(-4))}` : fragmentText(words);
     return `${location.href.split('#')[0]}#:~:text=${directive}`;
   }

@@ -1,8 +1,8 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
-import { FilledSlotsController, slottedNodes } from '../../internal/slots.js';
-import { foldWhitespace, SPOKEN_TEXT, type Spoken } from '../../internal/text.js';
+import { FilledSlotsController } from '../../internal/slots.js';
+import { foldWhitespace, slotText, SPOKEN_TEXT, type Spoken } from '../../internal/text.js';
 import { styles } from './speaker-caption.styles.js';
 
 /**
@@ -77,10 +77,7 @@ export class SpeakerCaption extends NewsroomElement implements Spoken {
    * attributed to this caption shares.
    * @internal */
   get [SPOKEN_TEXT](): string {
-    const text = (slot: string, fallback?: string | null) => {
-      const slotted = slottedNodes(this, slot);
-      return foldWhitespace(slotted.length ? slotted.map((node) => node.textContent).join(' ') : (fallback ?? ''));
-    };
+    const text = (slot: string, fallback?: string | null) => slotText(this, slot) ?? foldWhitespace(fallback ?? '');
     return [text('name', this.name), text('job-title', this.jobTitle)].filter(Boolean).join(this.localize.term('separator'));
   }
 
