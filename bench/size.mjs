@@ -30,8 +30,8 @@ const sum = (sizes) =>
 /**
  * Bundles modules into one entry (code split, so lazily imported chunks stay separate) and sizes what a page loads
  * up front (`initial`: the entry and its static imports) and on demand (`lazy`).
- * `exclude`: 'lit' leaves Lit out, 'lit+internals' also src/internal/, 'none' bundles everything. `source`: code of
- * the entry itself (before the imports).
+ * `exclude`: 'lit' leaves Lit out, 'lit+internals' also src/internal/ (as the elements and src/comments import it),
+ * 'none' bundles everything. `source`: code of the entry itself (before the imports).
  */
 export async function bundleSize(modules, { exclude = 'lit', reexport = false, source = '' } = {}) {
   const entry = source + modules.map((module) => (reexport ? `export * from ${JSON.stringify(module)};` : `import ${JSON.stringify(module)};`)).join('\n');
@@ -59,7 +59,7 @@ export async function bundleSize(modules, { exclude = 'lit', reexport = false, s
           if (exclude !== 'none') pluginBuild.onResolve({ filter: LIT }, (args) => ({ path: args.path, external: true }));
           if (exclude === 'lit+internals') {
             pluginBuild.onResolve({ filter: /\/internal\// }, (args) =>
-              args.importer.includes('/src/components/') ? { path: args.path, external: true } : undefined,
+              /\/src\/(components|comments)\//.test(args.importer) ? { path: args.path, external: true } : undefined,
             );
           }
         },

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import type { LocalizeController } from './localize.js';
+import type { LocalizeController, TermName } from './localize.js';
+import type { Terms } from './terms.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -18,7 +19,7 @@ export function parseIsoDate(raw: string | null | undefined): Date | undefined {
  * A date attribute as a `<time>`: an ISO date in the element's language ("15 March 2022"), other text as written and
  * without `datetime`. `phrase` names a term that words the date, such as "as of 15 March 2022".
  */
-export function renderDate(raw: string | null | undefined, localize: LocalizeController, phrase?: string) {
+export function renderDate<E extends Terms>(raw: string | null | undefined, localize: LocalizeController<E>, phrase?: TermName<E>) {
   const iso = raw?.trim() ?? '';
   const date = parseIsoDate(iso);
   // A day alone is shown in UTC, where `Date` put it, so that it keeps its calendar day in every time zone.

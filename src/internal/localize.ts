@@ -1,18 +1,9 @@
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { sharedTerms } from './shared.terms.js';
+import { sharedTerms, type SharedTermName } from './shared.terms.js';
+import type { BuiltinTerms, Term, Terms } from './terms.js';
 
-/** A term is a plain string or a function of the values it interpolates. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Term = string | ((...args: any[]) => string);
-
-/** The terms of one language, keyed by term name. */
-export type Terms = Record<string, Term>;
-
-/** Built-in terms of one element: English is complete, other languages may leave terms out. */
-export interface BuiltinTerms {
-  en: Terms;
-  [lang: string]: Terms;
-}
+/** The names of the terms an element with English terms `E` may ask for: its own and those all elements share. */
+export type TermName<E extends Terms> = (keyof E & string) | SharedTermName;
 
 /**
  * A language a page adds (or overrides) at run time, with no build step:
@@ -141,13 +132,13 @@ function watchLangAttributes(): void {
  * Gives an element its language (the nearest `lang`, kept current) and the terms, numbers and dates of that
  * language. The host re-renders when its language changes or a page registers a translation.
  */
-export class LocalizeController implements ReactiveController {
+export class LocalizeController<E extends Terms = Terms> implements ReactiveController {
   private resolvedLang = 'en';
 
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly builtin: BuiltinTerms;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, builtin: BuiltinTerms) {
+  constructor(host: ReactiveControllerHost & HTMLElement, builtin: BuiltinTerms<E>) {
     this.host = host;
     this.builtin = builtin;
     host.addController(this);
@@ -176,11 +167,11 @@ export class LocalizeController implements ReactiveController {
 
   /**
    * A term in the element's language (a page's translation, the element's own terms, then those elements share),
-   * falling back to the primary language and then to English.
+   * falling back to the primary language and then to English (whose terms are complete, so a name always matches).
    */
-  term(key: string, ...args: unknown[]): string {
+  term(key: TermName<E>, ...args: unknown[]): string {
     for (const code of candidateLanguages(this.lang)) {
-      const term = store.translations.get(code)?.[key] ?? this.builtin[code]?.[key] ?? sharedTerms[code]?.[key];
+      const term = store.translations.get(code)?.[key] ?? this.builtin[code]?.[key] ?? (sharedTerms as BuiltinTerms)[code]?.[key];
       if (typeof term === 'string') return term;
       if (typeof term === 'function') return term(...args);
     }

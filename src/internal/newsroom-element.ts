@@ -1,15 +1,28 @@
-import { isServer, LitElement } from 'lit';
-import { LocalizeController, type BuiltinTerms } from './localize.js';
+import { isServer, LitElement, type CSSResultGroup, type CSSResultOrNative } from 'lit';
+import { LocalizeController } from './localize.js';
+import type { BuiltinTerms, Term, Terms } from './terms.js';
+import { tokens } from './tokens.styles.js';
 
 /**
- * The base of every newsroom element: a LitElement that knows its language (the nearest `lang`) and its terms.
- * Subclasses list their built-in English, French and Ukrainian terms in `static terms`.
+ * The base of every newsroom element: a LitElement that knows its language (the nearest `lang`) and its terms, and
+ * whose styles start with the shared tokens. Subclasses list their built-in English, French and Ukrainian terms in
+ * `static terms`, and name the English ones' type as `E`, so that asking for a term the element lacks is a type error.
+ *
+ * Elements declare their reactive properties in `static properties`, not with decorators: the decorators' helper and
+ * calls would cost a small element a tenth of its size budget.
+ *
+ * @internal Public only as the base of the public element classes.
  */
-export class NewsroomElement extends LitElement {
+export class NewsroomElement<E extends Terms = Record<never, Term>> extends LitElement {
   /** Built-in terms of the element, by language. */
   static terms: BuiltinTerms = { en: {} };
 
-  protected readonly localize = new LocalizeController(this, (this.constructor as typeof NewsroomElement).terms);
+  /** The element's own styles, after the shared tokens (custom properties every element reads). */
+  protected static override finalizeStyles(styles?: CSSResultGroup): CSSResultOrNative[] {
+    return super.finalizeStyles([tokens, styles ?? []]);
+  }
+
+  protected readonly localize = new LocalizeController<E>(this, (this.constructor as typeof NewsroomElement).terms as BuiltinTerms<E>);
 
   /**
    * The server rendered this element (its declarative shadow root was already attached). The server saw no light
@@ -19,9 +32,11 @@ export class NewsroomElement extends LitElement {
 
   /**
    * Whether the element may read its light DOM now: never on the server (it has none), nor before a server-rendered
-   * element's first update is done (hydration needs the server's templates).
+   * element's first update is done (hydration needs the server's templates). Read by its controllers too.
+   *
+   * @internal
    */
-  protected get lightDomReadable(): boolean {
+  get lightDomReadable(): boolean {
     return !isServer && (this.hasUpdated || !this.serverRendered);
   }
 }

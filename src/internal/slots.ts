@@ -1,5 +1,10 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 
+/** An element that says whether it may read its light DOM now (as NewsroomElement does). */
+interface LightDomHost extends ReactiveControllerHost, HTMLElement {
+  readonly lightDomReadable: boolean;
+}
+
 /**
  * The slots the host has light-DOM content for: the names of its `slot`-attributed children, and `''` when it has
  * an element or non-blank text for the default slot. Elements render an attribute's text only when the same-named
@@ -16,10 +21,6 @@ export function slottedNames(host: HTMLElement): Set<string> {
   return names;
 }
 
-/** Whether the host has light-DOM content for a slot (the default slot when `name` is empty). */
-export function hasSlotted(host: HTMLElement, name = ''): boolean {
-  return slottedNames(host).has(name);
-}
 
 /**
  * Which slots the host fills, for an element that renders a named slot only while it is filled: each slot costs
@@ -34,13 +35,11 @@ export class FilledSlotsController implements ReactiveController {
    */
   filled?: Set<string>;
 
-  private readonly host: ReactiveControllerHost & HTMLElement;
-  private readonly readable: () => boolean;
+  private readonly host: LightDomHost;
   private observer?: MutationObserver;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, readable: () => boolean) {
+  constructor(host: LightDomHost) {
     this.host = host;
-    this.readable = readable;
     host.addController(this);
   }
 
@@ -59,7 +58,7 @@ export class FilledSlotsController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    this.filled = this.readable() ? slottedNames(this.host) : undefined;
+    this.filled = this.host.lightDomReadable ? slottedNames(this.host) : undefined;
   }
 
   hostUpdated(): void {

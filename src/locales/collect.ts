@@ -1,5 +1,6 @@
 /// <reference types="vite/client" />
-import type { BuiltinTerms, Translation } from '../internal/localize.js';
+import type { Translation } from '../internal/localize.js';
+import type { BuiltinTerms } from '../internal/terms.js';
 
 // Every element's terms, and those elements share, found at build time: a new element's terms join the bundles with
 // no change here.

@@ -7,7 +7,7 @@ import type { CommentErrorEvent } from '../../src/events/comment-error-event.js'
 import type { CommentSubmitEvent } from '../../src/events/comment-submit-event.js';
 import { HONEYPOT_FIELD, SERVER_HEADER } from '../../src/protocol/comments.js';
 import { expectAccessible, xssTrapped } from './helpers.js';
-import { commentServer, commentsWithStatus, freshAuthor, freshPostId, type CommentServer } from './comment-fixtures.js';
+import { commentServer, commentsWithStatus, freshAuthor, freshPostId, seedComment, type CommentServer } from './comment-fixtures.js';
 
 const realFetch = window.fetch;
 
@@ -230,6 +230,28 @@ describe('comment-form', () => {
     expect(alertText(second)).to.contain('Duplicate comment detected');
     expect(field(second, 'content').value).to.equal('Said once.');
     await expectAccessible(second);
+  });
+
+  it("shows the server's messages as written, even one that is also the name of a term", async () => {
+    const server = await commentServer();
+    const post = freshPostId();
+    const author = freshAuthor();
+    await seedComment(server, { post, content: 'Said before.', ...author }, false);
+    // The real server's duplicate answer, its messages swapped for words that name the form's own terms.
+    window.fetch = async (input, init) => {
+      const real = await realFetch(input, init);
+      if (init?.method !== 'POST' || real.ok) return real;
+      const body = { ...(await real.json()), message: 'posted', data: { status: real.status, params: { author_email: 'held' } } };
+      return new Response(JSON.stringify(body), { status: real.status, headers: real.headers });
+    };
+    const element = await form(server, post);
+    await fill(element, { content: 'Said before.', ...author });
+    const error = failed(element);
+    element.submit();
+    expect((await error).status).to.equal(409);
+    await element.updateComplete;
+    expect($(element, '.alert p').textContent).to.equal('posted');
+    expect(errorOf(element, 'author_email')).to.deep.equal({ invalid: 'true', message: 'held' });
   });
 
   it('shows the flood answer on the form and keeps the text', async () => {

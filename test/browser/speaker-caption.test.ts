@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/components/speaker-caption/define.js';
 import { SpeakerCaption } from '../../src/components/speaker-caption/speaker-caption.js';
+import { SPOKEN_TEXT } from '../../src/internal/text.js';
 import { expectAccessible, HOSTILE_STRINGS, renderedText, xssTrapped } from './helpers.js';
 
 async function caption(markup: ReturnType<typeof html>, lang = 'en', dir = 'ltr'): Promise<SpeakerCaption> {
@@ -24,9 +25,9 @@ describe('speaker-caption', () => {
     const en = await caption(html`<speaker-caption name="Antony Blinken" job-title="US Secretary of State"></speaker-caption>`);
     const unit = speakerOf(en).querySelector('[role="text"]')!;
     expect(unit.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Antony Blinken, US Secretary of State');
-    expect(en.phrase).to.equal('Antony Blinken, US Secretary of State');
+    expect(en[SPOKEN_TEXT]).to.equal('Antony Blinken, US Secretary of State');
     const ar = await caption(html`<speaker-caption name="أنتوني بلينكن" job-title="وزير الخارجية الأمريكي"></speaker-caption>`, 'ar', 'rtl');
-    expect(ar.phrase).to.equal('أنتوني بلينكن، وزير الخارجية الأمريكي');
+    expect(ar[SPOKEN_TEXT]).to.equal('أنتوني بلينكن، وزير الخارجية الأمريكي');
     const nameOnly = await caption(html`<speaker-caption name="Dominique Arel"></speaker-caption>`);
     expect(renderedText(nameOnly)).to.equal('Dominique Arel');
     await expectAccessible(en);
@@ -38,7 +39,7 @@ describe('speaker-caption', () => {
       <span slot="name">Oleksii Reznikov</span><span slot="job-title">Minister of Defence of Ukraine</span>
     </speaker-caption>`);
     expect(renderedText(element)).to.equal('Oleksii Reznikov, Minister of Defence of Ukraine');
-    expect(element.phrase).to.equal('Oleksii Reznikov, Minister of Defence of Ukraine');
+    expect(element[SPOKEN_TEXT]).to.equal('Oleksii Reznikov, Minister of Defence of Ukraine');
     const credit = Object.assign(document.createElement('span'), { slot: 'credit', textContent: 'Photo: Reuters' });
     element.append(credit);
     await waitUntil(() => !element.shadowRoot!.querySelector('[part="credit"]')!.hasAttribute('hidden'), 'the credit shows');
@@ -134,11 +135,11 @@ describe('speaker-caption', () => {
     const element = await caption(html`<speaker-caption .name=${null} .jobTitle=${null} .src=${null} .credit=${null} .href=${null}
       >A caption sentence.</speaker-caption>`);
     expect(renderedText(element)).to.equal('A caption sentence.');
-    expect(element.phrase).to.equal('');
+    expect(element[SPOKEN_TEXT]).to.equal('');
     expect(element.shadowRoot!.querySelectorAll('img, a').length).to.equal(0);
     element.jobTitle = 'US Secretary of State';
     await element.updateComplete;
-    expect(element.phrase).to.equal('US Secretary of State');
+    expect(element[SPOKEN_TEXT]).to.equal('US Secretary of State');
     expect(renderedText(element)).to.equal('US Secretary of State A caption sentence.');
   });
 
@@ -150,7 +151,7 @@ describe('speaker-caption', () => {
       expect(shadow.querySelectorAll('script, svg, iframe').length).to.equal(0);
       for (const link of shadow.querySelectorAll('a')) expect(['http:', 'https:']).to.include(link.protocol);
       for (const image of shadow.querySelectorAll('img')) expect(['http:', 'https:']).to.include(new URL(image.src).protocol);
-      expect(element.phrase).to.equal(`${hostile.trim()}, ${hostile.trim()}`.replace(/\s+/g, ' '));
+      expect(element[SPOKEN_TEXT]).to.equal(`${hostile.trim()}, ${hostile.trim()}`.replace(/\s+/g, ' '));
     }
     const huge = 'word '.repeat(10_000);
     const element = await caption(html`<speaker-caption .name=${huge} .jobTitle=${huge}></speaker-caption>`);

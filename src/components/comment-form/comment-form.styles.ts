@@ -97,30 +97,19 @@ export const styles = css`
 
   button {
     align-self: flex-start;
-    min-block-size: 2.75rem;
-    padding-block: 0.5rem;
     padding-inline: 1.25rem;
-    font: inherit;
-    border-radius: var(--_radius);
-    cursor: pointer;
   }
 
   .submit {
     font-weight: 700;
     color: var(--comment-form-button-color, light-dark(#fff, #1b1917));
     background: var(--comment-form-button-background, var(--_link));
-    border: 1px solid transparent;
+    border-color: transparent;
   }
 
   .submit:disabled {
     cursor: progress;
     opacity: 0.75;
-  }
-
-  .secondary {
-    color: var(--_link);
-    background: transparent;
-    border: 1px solid currentColor;
   }
 
   .messages {
@@ -130,7 +119,6 @@ export const styles = css`
   }
 
   @media (forced-colors: active) {
-    button,
     input,
     textarea {
       border-color: ButtonText;

@@ -1,16 +1,16 @@
 import { html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { tokens } from '../../internal/tokens.styles.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { clampHeadingLevel } from '../../internal/heading.js';
+import { buttonStyles } from '../../internal/button.styles.js';
 import { CommentSubmitEvent } from '../../events/comment-submit-event.js';
 import { CommentPostedEvent } from '../../events/comment-posted-event.js';
 import { CommentErrorEvent } from '../../events/comment-error-event.js';
 import { HONEYPOT_FIELD, type WpComment, type WpCommentCreate } from '../../protocol/comments.js';
-import { CommentPart } from '../comment-section/comment-part.js';
-import { CommentApiError, createComment } from '../comment-section/comment-api.js';
+import { CommentPart } from '../../comments/comment-part.js';
+import { CommentApiError, createComment, unanswered } from '../../comments/comment-api.js';
+import { requireNameEmailConverter } from '../../comments/comment-options.js';
 import { postClassicForm } from './classic-post.js';
 import { newAttemptKey, readAuthor, readDraft, writeAuthor, writeDraft } from './drafts.js';
 import { FIELD_ORDER, validateComment, type CommentField, type CommentValues } from './validate.js';
@@ -23,6 +23,9 @@ const AUTOCOMPLETE: Record<CommentField, string> = { content: 'off', author_name
 const INPUT_TYPE: Record<CommentField, string> = { content: 'text', author_name: 'text', author_email: 'email', author_url: 'url' };
 
 type Status = 'idle' | 'sending' | 'sent' | 'error';
+
+/** What the form says about a field or the whole comment: one of its own terms, or the server's words as written. */
+type Notice = keyof typeof commentFormTerms.en | { serverText: string };
 
 /**
  * @tag comment-form
@@ -51,42 +54,51 @@ type Status = 'idle' | 'sending' | 'sent' | 'error';
  * @fires {CommentPostedEvent} comment-posted - The server accepted the comment (`comment`, possibly held).
  * @fires {CommentErrorEvent} comment-error - Sending failed; the text stays in the form.
  */
-export class CommentForm extends CommentPart {
-  static override styles = [tokens, styles];
+export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
+  static override styles = [buttonStyles, styles];
   static override terms = commentFormTerms;
+  static override properties = {
+    status: { state: true },
+    errors: { state: true },
+    failure: { state: true },
+    held: { state: true },
+    parent: { type: Number },
+    replyToName: { attribute: 'reply-to-name' },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    requireNameEmail: { attribute: 'require-name-email', converter: requireNameEmailConverter },
+    mode: {},
+    action: {},
+    timeout: { type: Number },
+  };
 
-  @query('form') private form!: HTMLFormElement;
-  @query(`[name="${HONEYPOT_FIELD}"]`) private honeypot!: HTMLInputElement;
-
-  @state() private status: Status = 'idle';
-  /** Term names (or the server's messages) of the fields at fault. */
-  @state() private errors: Partial<Record<CommentField, string>> = {};
-  /** The server's message (or a term name) shown in the alert. */
-  @state() private failure = '';
+  private status: Status = 'idle';
+  /** What is wrong with each field at fault. */
+  private errors: Partial<Record<CommentField, Notice>> = {};
+  /** What the alert says went wrong. */
+  private failure: Notice = 'failed';
   /** Whether the last comment posted is held for moderation. */
-  @state() private held = false;
+  private held = false;
 
   /** The comment replied to; 0 for a new thread. */
-  @property({ type: Number }) parent = 0;
+  parent = 0;
 
   /** The name of the commenter replied to, for the heading "Leave a Reply to …". */
-  @property({ attribute: 'reply-to-name' }) replyToName = '';
+  replyToName = '';
 
   /** The heading's level in the document outline, 2 to 6. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   /** Whether name and email are required (`require-name-email="false"` to allow anonymous comments). */
-  @property({ attribute: 'require-name-email', converter: { fromAttribute: (value: string | null) => value !== 'false' } })
   requireNameEmail = true;
 
   /** `rest` posts JSON to `{endpoint}/comments`; `wp-form` posts the classic fields to `action` (same origin). */
-  @property() mode: 'rest' | 'wp-form' = 'rest';
+  mode: 'rest' | 'wp-form' = 'rest';
 
   /** The classic form's target, `…/wp-comments-post.php`, for `mode="wp-form"`. */
-  @property() action = '';
+  action = '';
 
   /** How long to wait for the server, in milliseconds, before offering a retry. */
-  @property({ type: Number }) timeout = 20_000;
+  timeout = 20_000;
 
   private values: CommentValues = { content: '', author_name: '', author_email: '', author_url: '' };
   private remember = false;
@@ -151,7 +163,7 @@ export class CommentForm extends CommentPart {
   private handleKeydown(event: KeyboardEvent): void {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      this.form.requestSubmit();
+      this.renderRoot.querySelector('form')!.requestSubmit();
     }
   }
 
@@ -184,13 +196,29 @@ export class CommentForm extends CommentPart {
   async submit(): Promise<void> {
     if (this.status === 'sending') return;
     const post = this.post;
-    const endpoint = this.apiEndpoint;
-    const action = safeUrl(this.action);
+    const target = this.mode === 'wp-form' ? safeUrl(this.action) : this.apiEndpoint;
     this.errors = validateComment(this.values, this.requireNameEmail);
-    if (Object.keys(this.errors).length > 0 || !post || (this.mode === 'wp-form' ? !action : !endpoint)) {
+    if (Object.keys(this.errors).length > 0 || !post || !target) {
       this.status = 'idle';
       return this.focusFirstInvalid();
     }
+    const payload = this.payload(post);
+    if (!this.dispatchEvent(new CommentSubmitEvent(payload))) return;
+    this.status = 'sending';
+    const attempt = this.recordAttempt(payload);
+    try {
+      const comment = await this.send(target, payload, attempt.key);
+      this.handleSent(comment, comment.status === 'hold');
+    } catch (error) {
+      const failure = error instanceof CommentApiError ? error : unanswered(error);
+      // A "duplicate" answer to a retry means that the first attempt landed.
+      if (attempt.retry && failure.status === 409) this.handleSent(undefined, false);
+      else this.handleFailure(failure);
+    }
+  }
+
+  /** The comment as the REST API takes it, from what the reader typed (and what a bot put in the honeypot). */
+  private payload(post: number): WpCommentCreate {
     const payload: WpCommentCreate = {
       post,
       parent: this.parent > 0 ? this.parent : 0,
@@ -199,28 +227,28 @@ export class CommentForm extends CommentPart {
       author_url: this.values.author_url.trim(),
       content: this.values.content,
     };
-    if (this.honeypot.value) payload[HONEYPOT_FIELD] = this.honeypot.value;
-    if (!this.dispatchEvent(new CommentSubmitEvent(payload))) return;
+    const honeypot = this.renderRoot.querySelector<HTMLInputElement>('#trap')!.value;
+    if (honeypot) payload[HONEYPOT_FIELD] = honeypot;
+    return payload;
+  }
 
-    this.status = 'sending';
-    this.failure = '';
-    // The same payload sent again is a retry: it reuses the key, and a "duplicate" answer means the first one landed.
+  /**
+   * Records the attempt with the draft before it is sent. The same payload sent again is a retry: it reuses the
+   * attempt's `Idempotency-Key`.
+   */
+  private recordAttempt(payload: WpCommentCreate): { key: string; retry: boolean } {
     const serialized = JSON.stringify(payload);
-    const draft = readDraft(this.draftId);
-    const retry = draft?.attempt?.payload === serialized;
-    const key = retry ? draft!.attempt!.key : newAttemptKey();
+    const previous = readDraft(this.draftId)?.attempt;
+    const retry = previous?.payload === serialized;
+    const key = retry ? previous.key : newAttemptKey();
     writeDraft(this.draftId, { content: this.values.content, attempt: { key, payload: serialized } });
-    try {
-      const signal = AbortSignal.timeout(this.timeout > 0 ? this.timeout : 20_000);
-      const comment = await (this.mode === 'wp-form'
-        ? this.postClassic(action!, payload, signal)
-        : createComment(endpoint!, payload, key, signal));
-      this.handleSent(comment, comment.status === 'hold');
-    } catch (error) {
-      const failure = error instanceof CommentApiError ? error : new CommentApiError('network', 0, String(error));
-      if (retry && failure.status === 409) this.handleSent(undefined, false);
-      else this.handleFailure(failure);
-    }
+    return { key, retry };
+  }
+
+  /** Sends the comment to the REST API or the classic form's `action`, giving up after `timeout`. */
+  private send(target: string, payload: WpCommentCreate, key: string): Promise<WpComment> {
+    const signal = AbortSignal.timeout(this.timeout > 0 ? this.timeout : 20_000);
+    return this.mode === 'wp-form' ? this.postClassic(target, payload, signal) : createComment(target, payload, key, signal);
   }
 
   private async postClassic(action: string, payload: WpCommentCreate, signal: AbortSignal): Promise<WpComment> {
@@ -250,18 +278,24 @@ export class CommentForm extends CommentPart {
   }
 
   private async handleFailure(error: CommentApiError): Promise<void> {
-    const fieldErrors: Partial<Record<CommentField, string>> = {};
+    const fieldErrors: Partial<Record<CommentField, Notice>> = {};
     for (const field of FIELD_ORDER) {
       const message = error.params[field];
-      if (typeof message === 'string') fieldErrors[field] = message;
+      if (typeof message === 'string') fieldErrors[field] = { serverText: message };
     }
     this.errors = fieldErrors;
-    this.failure = error.status === 0 ? error.code : error.message || 'failed';
+    // A failure to reach the server (status 0) is worded by the form; a refusal in the server's own words.
+    if (error.status === 0) this.failure = error.code === 'timeout' ? 'timeout' : 'network';
+    else this.failure = error.message ? { serverText: error.message } : 'failed';
     this.status = 'error';
     this.dispatchEvent(new CommentErrorEvent(error.code, error.status, error.message));
     if (Object.keys(fieldErrors).length > 0) return this.focusFirstInvalid();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.retry')?.focus();
+  }
+
+  private say(notice: Notice): string {
+    return typeof notice === 'string' ? this.localize.term(notice) : notice.serverText;
   }
 
   private renderField(field: CommentField) {
@@ -280,7 +314,7 @@ export class CommentForm extends CommentPart {
         : html`<input id=${field} name=${CLASSIC_NAMES[field]} type=${INPUT_TYPE[field]} autocomplete=${AUTOCOMPLETE[field]}
             ?required=${required} aria-describedby=${ifDefined(common.describedBy)} aria-invalid=${ifDefined(common.invalid)}
             .value=${live(this.values[field])} @input=${this.handleInput} />`}
-      ${error ? html`<p class="error" id="${field}-error">${this.localize.term(error)}</p>` : nothing}
+      ${error ? html`<p class="error" id="${field}-error">${this.say(error)}</p>` : nothing}
     </div>`;
   }
 
@@ -317,7 +351,7 @@ export class CommentForm extends CommentPart {
         </p>
         <div class="alert" role="alert">
           ${this.status === 'error'
-            ? html`<p>${this.localize.term(this.failure)}</p>
+            ? html`<p>${this.say(this.failure)}</p>
                 <button class="secondary retry" type="button" @click=${this.submit}>${this.localize.term('retry')}</button>`
             : nothing}
         </div>

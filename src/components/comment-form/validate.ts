@@ -7,6 +7,15 @@ export type CommentValues = Record<CommentField, string>;
 /** The order the fields appear in, so that focus goes to the first invalid one. */
 export const FIELD_ORDER: readonly CommentField[] = ['content', 'author_name', 'author_email', 'author_url'];
 
+/** The terms of the form that name what is wrong with a field. */
+export type ValidationTerm =
+  | `${CommentField}TooLong`
+  | 'contentRequired'
+  | 'author_nameRequired'
+  | 'author_emailRequired'
+  | 'author_emailInvalid'
+  | 'author_urlInvalid';
+
 const encoder = new TextEncoder();
 // Longest email address SMTP allows; checked before the pattern so that it never runs on a huge input.
 const EMAIL_MAX = 254;
@@ -22,10 +31,10 @@ function isWebAddress(text: string): boolean {
 }
 
 /** Checks the values as WordPress would (limits in UTF-8 bytes); returns a term name for each field at fault. */
-export function validateComment(values: CommentValues, requireNameEmail: boolean): Partial<Record<CommentField, string>> {
-  const errors: Partial<Record<CommentField, string>> = {};
+export function validateComment(values: CommentValues, requireNameEmail: boolean): Partial<Record<CommentField, ValidationTerm>> {
+  const errors: Partial<Record<CommentField, ValidationTerm>> = {};
   for (const field of FIELD_ORDER) {
-    if (encoder.encode(values[field]).length > COMMENT_LIMITS[field]) errors[field] = `${field}TooLong`;
+    if (encoder.encode(values[field]).length > COMMENT_LIMITS[field]) errors[field] = `${field}TooLong` as const;
   }
   if (!values.content.trim()) errors.content = 'contentRequired';
   if (requireNameEmail && !values.author_name.trim()) errors.author_name = 'author_nameRequired';

@@ -85,21 +85,12 @@ export const styles = css`
     color: var(--_muted);
   }
 
+  /* Reply and retry are links' lookalikes, without an outline; "Load more" keeps it. */
   button {
     justify-self: start;
-    min-block-size: 2.75rem;
     padding-block: 0.25rem;
     padding-inline: 0.75rem;
-    font: inherit;
-    color: var(--_link);
-    background: transparent;
-    border: 1px solid transparent;
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
-
-  button:hover {
-    text-decoration: underline;
+    border-color: transparent;
   }
 
   .more {
@@ -110,12 +101,5 @@ export const styles = css`
   .state {
     min-block-size: 2.75rem;
     margin: 0;
-  }
-
-  @media (forced-colors: active) {
-    button {
-      color: ButtonText;
-      border-color: ButtonText;
-    }
   }
 `;

@@ -1,16 +1,18 @@
-import type { BuiltinTerms } from '../../internal/localize.js';
+import type { BuiltinTerms } from '../../internal/terms.js';
 
-export const commentListTerms: BuiltinTerms = {
-  en: {
-    comments: 'Comments',
-    loading: 'Loading comments…',
-    empty: 'No comments yet',
-    error: 'The comments could not be loaded.',
-    retry: 'Try again',
-    loadMore: 'Load more comments',
-    reply: 'Reply',
-    awaitingModeration: 'Your comment is awaiting moderation.',
-  },
+const en = {
+  comments: 'Comments',
+  loading: 'Loading comments…',
+  empty: 'No comments yet',
+  error: 'The comments could not be loaded.',
+  retry: 'Try again',
+  loadMore: 'Load more comments',
+  reply: 'Reply',
+  awaitingModeration: 'Your comment is awaiting moderation.',
+};
+
+export const commentListTerms: BuiltinTerms<typeof en> = {
+  en,
   fr: {
     comments: 'Commentaires',
     loading: 'Chargement des commentaires…',

@@ -1,16 +1,15 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { parseIsoDate } from '../../internal/dates.js';
 import { relativeTime } from '../../internal/intl.js';
 import { safeUrl } from '../../internal/safe-url.js';
-import { tokens } from '../../internal/tokens.styles.js';
 import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
+import { buttonStyles } from '../../internal/button.styles.js';
 import { CommentReplyEvent } from '../../events/comment-reply-event.js';
 import type { CommentPostedEvent } from '../../events/comment-posted-event.js';
 import type { WpComment } from '../../protocol/comments.js';
-import { CommentPart } from '../comment-section/comment-part.js';
-import { fetchComments } from '../comment-section/comment-api.js';
+import { CommentPart } from '../../comments/comment-part.js';
+import { fetchComments } from '../../comments/comment-api.js';
 import { sanitizeComment } from './sanitize.js';
 import { commentListTerms } from './comment-list.terms.js';
 import { styles } from './comment-list.styles.js';
@@ -67,25 +66,34 @@ function externalUrl(raw: string | undefined): string | undefined {
  *
  * @fires {CommentReplyEvent} comment-reply - The reader pressed a comment's Reply button.
  */
-export class CommentList extends CommentPart {
-  static override styles = [tokens, visuallyHidden, styles];
+export class CommentList extends CommentPart<typeof commentListTerms.en> {
+  static override styles = [visuallyHidden, buttonStyles, styles];
   static override terms = commentListTerms;
+  static override properties = {
+    comments: { state: true },
+    status: { state: true },
+    page: { state: true },
+    totalPages: { state: true },
+    perPage: { attribute: 'per-page', type: Number },
+    maxDepth: { attribute: 'max-depth', type: Number },
+    avatars: {},
+  };
 
   /** The comments loaded so far, plus the reader's own held ones, in arrival order. */
-  @state() private comments: WpComment[] = [];
-  @state() private status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  private comments: WpComment[] = [];
+  private status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   /** The last page loaded (0 before the first). */
-  @state() private page = 0;
-  @state() private totalPages = 0;
+  private page = 0;
+  private totalPages = 0;
 
   /** How many comments each request asks for (1–100). */
-  @property({ attribute: 'per-page', type: Number }) perPage = 20;
+  perPage = 20;
 
   /** Deepest level of reply threads; deeper replies are listed at that level. */
-  @property({ attribute: 'max-depth', type: Number }) maxDepth = 5;
+  maxDepth = 5;
 
   /** `initials` (default) makes no request to an avatar service; `remote` shows `author_avatar_urls`. */
-  @property() avatars: 'initials' | 'remote' = 'initials';
+  avatars: 'initials' | 'remote' = 'initials';
 
   private source = '';
   private loading: Promise<void> = Promise.resolve();

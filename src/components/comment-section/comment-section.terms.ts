@@ -1,7 +1,9 @@
-import type { BuiltinTerms } from '../../internal/localize.js';
+import type { BuiltinTerms } from '../../internal/terms.js';
 
-export const commentSectionTerms: BuiltinTerms = {
-  en: { comments: 'Comments', loading: 'Loading comments…' },
+const en = { comments: 'Comments', loading: 'Loading comments…' };
+
+export const commentSectionTerms: BuiltinTerms<typeof en> = {
+  en,
   fr: { comments: 'Commentaires', loading: 'Chargement des commentaires…' },
   uk: { comments: 'Коментарі', loading: 'Завантаження коментарів…' },
 };

@@ -1,16 +1,15 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { provide } from '@lit/context';
-import { property, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
-import { tokens } from '../../internal/tokens.styles.js';
 import { NewsroomToggleEvent } from '../../events/toggle-event.js';
 import type { CommentReplyEvent } from '../../events/comment-reply-event.js';
 import type { CommentPostedEvent } from '../../events/comment-posted-event.js';
 import type { CommentList } from '../comment-list/comment-list.js';
 import type { CommentForm } from '../comment-form/comment-form.js';
 import type { CommentToggle } from '../comment-toggle/comment-toggle.js';
-import { endpointContext, postIdContext } from './comment-context.js';
+import { endpointContext, postIdContext } from '../../comments/comment-context.js';
+import { requireNameEmailConverter } from '../../comments/comment-options.js';
 import { commentSectionTerms } from './comment-section.terms.js';
 import { styles } from './comment-section.styles.js';
 
@@ -32,33 +31,45 @@ const COMMENT_HASH = /^#comment-(\d+)$/;
  *
  * @fires {NewsroomToggleEvent} toggle - The section opened or closed.
  */
-export class CommentSection extends NewsroomElement {
-  static override styles = [tokens, styles];
+export class CommentSection extends NewsroomElement<typeof commentSectionTerms.en> {
+  static override styles = styles;
   static override terms = commentSectionTerms;
+  static override properties = {
+    partsLoaded: { state: true },
+    endpoint: {},
+    postId: { attribute: 'post-id', type: Number },
+    open: { type: Boolean, reflect: true },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    avatars: {},
+    maxDepth: { attribute: 'max-depth', type: Number },
+    requireNameEmail: { attribute: 'require-name-email', converter: requireNameEmailConverter },
+  };
 
   /** Whether the list and form modules have been loaded. */
-  @state() private partsLoaded = false;
+  private partsLoaded = false;
+
+  private readonly endpointProvider = new ContextProvider(this, { context: endpointContext });
+  private readonly postIdProvider = new ContextProvider(this, { context: postIdContext });
 
   /** Base URL of the WordPress REST API, such as `https://example.org/wp-json/wp/v2`; given to the parts inside. */
-  @provide({ context: endpointContext }) @property() endpoint?: string;
+  endpoint?: string;
 
   /** The id of the post the comments belong to; given to the parts inside. */
-  @provide({ context: postIdContext }) @property({ attribute: 'post-id', type: Number }) postId?: number;
+  postId?: number;
 
   /** Whether the comments are shown. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
   /** The form heading's level in the document outline, 2 to 6. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   /** `initials` (default) makes no request to an avatar service; `remote` shows `author_avatar_urls`. */
-  @property() avatars: 'initials' | 'remote' = 'initials';
+  avatars: 'initials' | 'remote' = 'initials';
 
   /** Deepest level of reply threads. */
-  @property({ attribute: 'max-depth', type: Number }) maxDepth = 5;
+  maxDepth = 5;
 
   /** Whether the form requires a name and an email address (`require-name-email="false"` to allow anonymous). */
-  @property({ attribute: 'require-name-email', converter: { fromAttribute: (value: string | null) => value !== 'false' } })
   requireNameEmail = true;
 
   private partsLoading?: Promise<void>;
@@ -75,6 +86,8 @@ export class CommentSection extends NewsroomElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('endpoint')) this.endpointProvider.setValue(this.endpoint);
+    if (changed.has('postId')) this.postIdProvider.setValue(this.postId);
     if (changed.has('open') && this.open) void this.loadParts();
   }
 

@@ -1,12 +1,14 @@
-import type { BuiltinTerms } from '../../internal/localize.js';
+import type { BuiltinTerms } from '../../internal/terms.js';
 
 // `count` gets the formatted number and its Intl.PluralRules category.
-export const commentToggleTerms: BuiltinTerms = {
-  en: {
-    comments: 'Comments',
-    clickToComment: 'Click to comment',
-    count: (count: string, category: Intl.LDMLPluralRule) => `${count} ${category === 'one' ? 'comment' : 'comments'}`,
-  },
+const en = {
+  comments: 'Comments',
+  clickToComment: 'Click to comment',
+  count: (count: string, category: Intl.LDMLPluralRule) => `${count} ${category === 'one' ? 'comment' : 'comments'}`,
+};
+
+export const commentToggleTerms: BuiltinTerms<typeof en> = {
+  en,
   fr: {
     comments: 'Commentaires',
     clickToComment: 'Cliquez pour commenter',

@@ -1,12 +1,11 @@
 import { html, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { onFirstSight } from '../../internal/first-sight.js';
 import { pluralCategory } from '../../internal/intl.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
-import { tokens } from '../../internal/tokens.styles.js';
+import { buttonStyles } from '../../internal/button.styles.js';
 import { NewsroomToggleEvent } from '../../events/toggle-event.js';
-import { countComments } from '../comment-section/comment-api.js';
+import { countComments } from '../../comments/comment-api.js';
 import { commentToggleTerms } from './comment-toggle.terms.js';
 import { styles } from './comment-toggle.styles.js';
 
@@ -25,28 +24,34 @@ import { styles } from './comment-toggle.styles.js';
  *
  * @fires {NewsroomToggleEvent} toggle - The reader opened or closed the comments (`newState` tells which).
  */
-export class CommentToggle extends NewsroomElement {
-  static override styles = [tokens, styles];
+export class CommentToggle extends NewsroomElement<typeof commentToggleTerms.en> {
+  static override styles = [buttonStyles, styles];
   static override terms = commentToggleTerms;
+  static override properties = {
+    countFailed: { state: true },
+    endpoint: {},
+    postId: { attribute: 'post-id', type: Number },
+    count: { type: Number, reflect: true },
+    open: { type: Boolean, reflect: true },
+    controls: {},
+  };
 
-  @query('button') private button!: HTMLButtonElement;
-
-  @state() private countFailed = false;
+  private countFailed = false;
 
   /** Base URL of the WordPress REST API, such as `https://example.org/wp-json/wp/v2` (http, https or relative). */
-  @property() endpoint?: string;
+  endpoint?: string;
 
   /** The id of the post whose comments are counted. */
-  @property({ attribute: 'post-id', type: Number }) postId?: number;
+  postId?: number;
 
   /** The number of approved comments; fetched (and reflected) when the button first shows if the page leaves it unset. */
-  @property({ type: Number, reflect: true }) count?: number;
+  count?: number;
 
   /** Whether the comments are open (`aria-expanded`). */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
   /** The id of the element the button shows and hides, in the same document or shadow root as the toggle. */
-  @property() controls = '';
+  controls = '';
 
   /** Whether the count is fetched when the button first shows (set once: a failed fetch is not retried here). */
   private countWanted = false;
@@ -55,7 +60,7 @@ export class CommentToggle extends NewsroomElement {
     if (changed.has('controls')) {
       // aria-controls cannot point out of a shadow root; the element reflection property can.
       const target = this.controls ? (this.getRootNode() as Document | ShadowRoot).getElementById(this.controls) : null;
-      this.button.ariaControlsElements = target ? [target] : null;
+      this.renderRoot.querySelector('button')!.ariaControlsElements = target ? [target] : null;
     }
     if (this.count === undefined && !this.countWanted && safeUrl(this.endpoint) && this.postId && this.postId > 0) {
       this.countWanted = true;

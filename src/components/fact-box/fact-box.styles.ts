@@ -44,19 +44,6 @@ export const styles = css`
 
   .toggle {
     align-self: flex-start;
-    padding-block: 0.5rem;
-    padding-inline: 1rem;
-    min-block-size: 2.75rem;
-    font: inherit;
-    color: var(--_link);
-    background: transparent;
-    border: 1px solid currentColor;
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
-
-  .toggle:hover {
-    text-decoration: underline;
   }
 
   @media print {
@@ -67,13 +54,6 @@ export const styles = css`
 
     .toggle {
       display: none;
-    }
-  }
-
-  @media (forced-colors: active) {
-    .toggle {
-      color: ButtonText;
-      border-color: ButtonText;
     }
   }
 `;

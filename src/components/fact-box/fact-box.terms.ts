@@ -1,10 +1,12 @@
-import type { BuiltinTerms } from '../../internal/localize.js';
+import type { BuiltinTerms } from '../../internal/terms.js';
 
-export const factBoxTerms: BuiltinTerms = {
-  en: {
-    showAll: (count: number) => `Show all (${count})`,
-    showLess: 'Show less',
-  },
+const en = {
+  showAll: (count: number) => `Show all (${count})`,
+  showLess: 'Show less',
+};
+
+export const factBoxTerms: BuiltinTerms<typeof en> = {
+  en,
   fr: {
     showAll: (count: number) => `Tout afficher (${count})`,
     showLess: 'Afficher moins',

@@ -2,7 +2,7 @@ import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { FilledSlotsController } from '../../internal/slots.js';
 import { clampHeadingLevel, renderHeading } from '../../internal/heading.js';
-import { tokens } from '../../internal/tokens.styles.js';
+import { buttonStyles } from '../../internal/button.styles.js';
 import { NewsroomToggleEvent } from '../../events/toggle-event.js';
 import { factBoxTerms } from './fact-box.terms.js';
 import { styles } from './fact-box.styles.js';
@@ -42,10 +42,9 @@ function collapseSheet(count: number): CSSStyleSheet {
  *
  * @fires {NewsroomToggleEvent} toggle - The box was expanded or collapsed by its button (`newState` tells which).
  */
-export class FactBox extends NewsroomElement {
-  static override styles = [tokens, styles];
+export class FactBox extends NewsroomElement<typeof factBoxTerms.en> {
+  static override styles = [buttonStyles, styles];
   static override terms = factBoxTerms;
-  // Declared here rather than with decorators: their helper and calls would be a tenth of the size budget.
   static override properties = {
     heading: {},
     headingLevel: { attribute: 'heading-level', type: Number },
@@ -55,7 +54,7 @@ export class FactBox extends NewsroomElement {
     open: { type: Boolean, reflect: true },
   };
 
-  private readonly slots = new FilledSlotsController(this, () => this.lightDomReadable);
+  private readonly slots = new FilledSlotsController(this);
 
   /** The heading text. */
   heading?: string;

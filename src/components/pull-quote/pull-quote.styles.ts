@@ -92,10 +92,11 @@ export const styles = css`
     }
   }
 
-  /* The buttons' row, reserved on screen until they load: a button's 2.75rem minimum or its line and border. */
+  /* The buttons' row, reserved on screen until they load: a button's 2.75rem minimum or its line, padding and
+     border (internal/button.styles.ts). */
   @media screen {
     .actions {
-      min-block-size: max(2.75rem, 1lh + 2px);
+      min-block-size: max(2.75rem, 1lh + 1rem + 2px);
       margin-block-start: 0.75rem;
     }
   }

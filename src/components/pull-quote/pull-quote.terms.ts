@@ -1,7 +1,9 @@
-import type { BuiltinTerms } from '../../internal/localize.js';
+import type { BuiltinTerms } from '../../internal/terms.js';
 
 // The buttons' and the share menu's terms load with them (share-actions.terms.ts, share-menu.terms.ts).
-export const pullQuoteTerms: BuiltinTerms = {
-  en: { source: 'Source' },
+const en = { source: 'Source' };
+
+export const pullQuoteTerms: BuiltinTerms<typeof en> = {
+  en,
   uk: { source: 'Джерело' },
 };

@@ -1,10 +1,9 @@
 import { html, nothing } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
+import { FilledSlotsController } from '../../internal/slots.js';
 import { isRtlLanguage, quoteMarks } from '../../internal/typography.js';
 import { safeUrl } from '../../internal/safe-url.js';
-import { FilledSlotsController } from '../../internal/slots.js';
 import { renderDate } from '../../internal/dates.js';
-import { tokens } from '../../internal/tokens.styles.js';
 import type { ShareActions } from './share-actions.js';
 import { pullQuoteTerms } from './pull-quote.terms.js';
 import { styles } from './pull-quote.styles.js';
@@ -45,10 +44,9 @@ const cssString: (text: string) => string = JSON.stringify;
  *
  * @fires {PullQuoteShareEvent} pull-quote-share - Before the quote is copied or shared; cancelable.
  */
-export class PullQuote extends NewsroomElement {
-  static override styles = [tokens, styles];
+export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
+  static override styles = styles;
   static override terms = pullQuoteTerms;
-  // Declared here rather than with decorators, whose helper alone would be a tenth of the element's size budget.
   static override properties = {
     cite: {},
     speaker: {},
@@ -60,7 +58,7 @@ export class PullQuote extends NewsroomElement {
     share: { type: Boolean },
   };
 
-  private readonly slots = new FilledSlotsController(this, () => this.lightDomReadable);
+  private readonly slots = new FilledSlotsController(this);
 
   // Text properties start unset, like their attributes: unset, null and blank text all mean "not given".
   /** URL of the quotation's source (http, https or relative URLs only; anything else is ignored). */
@@ -107,7 +105,7 @@ export class PullQuote extends NewsroomElement {
     // The buttons' row keeps its place (styles) until their module arrives.
     if (this.share && this.slots.has('')) {
       this.loadingActions ??= import('./share-actions.js').then(({ ShareActions }) => {
-        this.actions = new ShareActions(this);
+        this.actions = new ShareActions(this, (this.constructor as typeof PullQuote).elementStyles);
       });
     }
   }
@@ -123,19 +121,20 @@ export class PullQuote extends NewsroomElement {
     const cite = safeUrl(this.cite);
     const hasSource = slots.given('source', this.source);
     const hasDate = slots.given('date', this.date);
-    let parts = 0;
-    // The text before a part of the attribution that is shown: a dash before the first, a separator before the others.
-    // Empty text is `nothing`, never '': a server renders '' as no text node, and a later value would land in Lit's marker.
-    const lead = (shown: boolean) => (shown ? (parts++ ? this.localize.term('separator') : '— ') : nothing);
-    const speaker = lead(slots.given('speaker', this.speaker));
-    const jobTitle = lead(slots.given('job-title', this.jobTitle));
+    // Whether each part of the attribution shows, in order: speaker, job title, source (or a cite link), date.
+    const speakerShown = slots.given('speaker', this.speaker);
+    const shown = [speakerShown, slots.given('job-title', this.jobTitle), hasSource || !!cite, hasDate];
+    const first = shown.indexOf(true);
+    // The text before a part that is shown: a dash before the first, a separator before the others. Empty text is
+    // `nothing`, never '': a server renders '' as no text node, and a later value would land in Lit's marker.
+    const lead = (part: number) => (shown[part] ? (part > first ? this.localize.term('separator') : '— ') : nothing);
     const linked = (content: unknown) => (cite ? html`<a href=${cite}>${content}</a>` : content);
     // A cite link without a source's name is shown as "Source".
     const sourceAndDate =
       hasSource || cite || hasDate
-        ? html`${lead(hasSource || !!cite)}${hasSource
+        ? html`${lead(2)}${hasSource
             ? html`<cite>${linked(html`<slot name="source">${this.source || nothing}</slot>`)}</cite>`
-            : cite && linked(this.localize.term('source'))}${lead(hasDate)}${hasDate
+            : cite && linked(this.localize.term('source'))}${lead(3)}${hasDate
             ? html`<slot name="date">${renderDate(this.date, this.localize)}</slot>`
             : nothing}`
         : nothing;
@@ -147,9 +146,9 @@ export class PullQuote extends NewsroomElement {
           dir=${this.contentLang ? (isRtlLanguage(this.contentLang) ? 'rtl' : 'ltr') : nothing}
           style=${open === DEFAULT_OPEN && close === DEFAULT_CLOSE ? nothing : `--_open:${cssString(open)};--_close:${cssString(close)}`}
           class=${ownMarks ? 'marks' : nothing}><slot></slot></blockquote
-        > <figcaption part="attribution" ?hidden=${!!slots.filled && !parts && !slots.has('attribution')}
+        > <figcaption part="attribution" ?hidden=${!!slots.filled && first < 0 && !slots.has('attribution')}
           ><slot name="attribution"
-            >${speaker}<slot name="speaker">${this.speaker || nothing}</slot>${jobTitle}<slot name="job-title">${this.jobTitle || nothing}</slot
+            >${lead(0)}<slot name="speaker">${this.speaker || nothing}</slot>${lead(1)}<slot name="job-title">${this.jobTitle || nothing}</slot
             >${sourceAndDate}</slot
           ></figcaption
         ></figure

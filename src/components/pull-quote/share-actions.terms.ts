@@ -1,13 +1,15 @@
-import type { BuiltinTerms } from '../../internal/localize.js';
+import type { BuiltinTerms } from '../../internal/terms.js';
 
 // The buttons and what they report; the share menu's own terms load with it (share-menu.terms.ts).
-export const shareActionsTerms: BuiltinTerms = {
-  en: {
-    copy: 'Copy quote',
-    share: 'Share quote',
-    copied: 'Quote copied',
-    copyFailed: 'Could not copy: select the quote and copy it yourself',
-  },
+const en = {
+  copy: 'Copy quote',
+  share: 'Share quote',
+  copied: 'Quote copied',
+  copyFailed: 'Could not copy: select the quote and copy it yourself',
+};
+
+export const shareActionsTerms: BuiltinTerms<typeof en> = {
+  en,
   fr: {
     copy: 'Copier la citation',
     share: 'Partager la citation',

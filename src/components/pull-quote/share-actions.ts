@@ -1,8 +1,9 @@
-import { adoptStyles, css, html, nothing, type LitElement } from 'lit';
+import { adoptStyles, css, html, nothing, type CSSResultOrNative } from 'lit';
+import { buttonStyles } from '../../internal/button.styles.js';
 import { LocalizeController } from '../../internal/localize.js';
+import { slotText } from '../../internal/text.js';
 import { PullQuoteShareEvent, type PullQuoteShareDetail } from '../../events/pull-quote-share-event.js';
-import type { SpeakerCaption } from '../speaker-caption/speaker-caption.js';
-import type { PullQuote } from './pull-quote.js';
+import type { ShareHost, SharedQuote } from './share-host.js';
 import type { ShareMenu } from './share-menu.js';
 import { shareActionsTerms } from './share-actions.terms.js';
 
@@ -22,21 +23,6 @@ const styles = css`
     gap: 0.5rem;
   }
 
-  button {
-    min-block-size: 2.75rem;
-    padding-inline: 1rem;
-    font: inherit;
-    color: var(--_link);
-    background: none;
-    border: 1px solid;
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
-
-  button:hover {
-    text-decoration: underline;
-  }
-
   [role='status'] {
     color: var(--_muted);
   }
@@ -46,13 +32,6 @@ const styles = css`
       display: none;
     }
   }
-
-  @media (forced-colors: active) {
-    button {
-      color: ButtonText;
-      border-color: ButtonText;
-    }
-  }
 `;
 
 /**
@@ -60,7 +39,7 @@ const styles = css`
  * them only where they are used. "Share" opens the browser's share sheet, or else the menu of share links, which
  * loads with its own module on the first click.
  */
-export class ShareActions {
+export class ShareActions implements SharedQuote {
   /** What the status line says after an action, such as "Quote copied". */
   private status = '';
   private menu?: ShareMenu;
@@ -69,9 +48,13 @@ export class ShareActions {
   /** The quotation marks of the quote's language, as the quote last rendered them. */
   private marks: readonly [string, string] = ['“', '”'];
 
-  constructor(private readonly host: PullQuote) {
+  /** `hostStyles`: the quote's own styles, which the buttons' styles join in its shadow root. */
+  constructor(
+    private readonly host: ShareHost,
+    hostStyles: readonly CSSResultOrNative[],
+  ) {
     this.localize = new LocalizeController(host, shareActionsTerms);
-    adoptStyles(host.shadowRoot!, [...(host.constructor as typeof LitElement).elementStyles, styles]);
+    adoptStyles(host.shadowRoot!, [...hostStyles, buttonStyles, styles]);
     host.requestUpdate();
   }
 
@@ -80,22 +63,10 @@ export class ShareActions {
     return this.host.dispatchEvent(new PullQuoteShareEvent(detail));
   }
 
-  /** The text of a slot's content, white space folded; for a `speaker-caption`, its name and job title. */
-  private slotText(name: string): string {
-    const host = this.host;
-    const nodes = name
-      ? Array.from(host.querySelectorAll(`:scope > [slot="${name}"]`))
-      : Array.from(host.childNodes).filter((node) => node.nodeType === Node.TEXT_NODE || (node instanceof Element && !node.hasAttribute('slot')));
-    return nodes
-      .map((node) => (node as Partial<SpeakerCaption>).phrase ?? node.textContent)
-      .join(' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-  }
-
+  /** The speaker as shared: the attribution slot's text (a caption's name and job title), or speaker and job title. */
   private attribution(): string {
-    const caption = this.slotText('attribution');
-    const part = (name: string, value?: string | null) => this.slotText(name) || value?.trim();
+    const caption = slotText(this.host, 'attribution');
+    const part = (name: string, value?: string | null) => slotText(this.host, name) || value?.trim();
     return caption || [part('speaker', this.host.speaker), part('job-title', this.host.jobTitle)].filter(Boolean).join(this.localize.term('separator'));
   }
 
@@ -107,7 +78,7 @@ export class ShareActions {
     const [open, close] = this.marks;
     const by = this.attribution();
     const end = close + (by ? ` — ${by}` : '');
-    let quote = this.slotText('');
+    let quote = slotText(this.host, '') ?? '';
     const room = max - open.length - end.length;
     if (quote.length > room) {
       const cut = clip(quote, room - 1);
@@ -120,7 +91,7 @@ export class ShareActions {
 
   /** This page's URL with a text fragment that scrolls to the quotation and highlights it. */
   url(): string {
-    const words = this.slotText('').split(' ');
+    const words = (slotText(this.host, '') ?? '').split(' ');
     const directive = words.length > 8 ? `${fragmentText(words.slice(0, 4))},${fragmentText(words.slice(-4))}` : fragmentText(words);
     return `${location.href.split('#')[0]}#:~:text=${directive}`;
   }

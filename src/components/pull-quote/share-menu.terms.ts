@@ -1,15 +1,17 @@
-import type { BuiltinTerms } from '../../internal/localize.js';
+import type { BuiltinTerms } from '../../internal/terms.js';
 
 // The menu of share links, loaded on the first click on "Share" where the browser has no Web Share API.
-export const shareMenuTerms: BuiltinTerms = {
-  en: {
-    shareOn: 'Share on',
-    email: 'Email',
-    server: 'Your Mastodon server, such as mastodon.social',
-    badServer: 'Enter a server name such as mastodon.social',
-    go: 'Share',
-    changeServer: 'Change server',
-  },
+const en = {
+  shareOn: 'Share on',
+  email: 'Email',
+  server: 'Your Mastodon server, such as mastodon.social',
+  badServer: 'Enter a server name such as mastodon.social',
+  go: 'Share',
+  changeServer: 'Change server',
+};
+
+export const shareMenuTerms: BuiltinTerms<typeof en> = {
+  en,
   fr: {
     shareOn: 'Partager sur',
     email: 'E-mail',

@@ -1,11 +1,57 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { LocalizeController } from '../../internal/localize.js';
 import type { PullQuoteShareNetwork } from '../../events/pull-quote-share-event.js';
-import type { PullQuote } from './pull-quote.js';
-import type { ShareActions } from './share-actions.js';
+import type { ShareHost, SharedQuote } from './share-host.js';
 import { shareMenuTerms } from './share-menu.terms.js';
 
 const SERVER_KEY = 'newsroom-elements:mastodon-server';
+
+// The menu's looks, added to the quote's shadow root with the menu (its buttons are the share buttons' own).
+const styles = css`
+  .menu {
+    flex-basis: 100%;
+  }
+
+  ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    margin: 0.25rem 0 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  a {
+    display: inline-block;
+    padding-block: 0.5rem;
+  }
+
+  form {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: 0.5rem;
+    margin-block-start: 0.5rem;
+  }
+
+  label {
+    display: flex;
+    flex-direction: column;
+  }
+
+  input {
+    min-block-size: 2.75rem;
+    padding-inline: 0.5rem;
+    font: inherit;
+  }
+
+  .error {
+    flex-basis: 100%;
+    margin: 0;
+    color: var(--_accent);
+  }
+`;
+
 // X and Mastodon count any link as 23 characters; one more for the space before it.
 const LINK_COST = 24;
 const e = encodeURIComponent;
@@ -44,11 +90,13 @@ export class ShareMenu {
   private serverError = '';
 
   constructor(
-    private readonly host: PullQuote,
+    private readonly host: ShareHost,
     /** The quotation as shared, and the `pull-quote-share` event. */
-    private readonly actions: ShareActions,
+    private readonly actions: SharedQuote,
   ) {
     this.localize = new LocalizeController(host, shareMenuTerms);
+    const root = host.shadowRoot!;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet!];
     host.renderRoot.addEventListener('keydown', (event) => this.handleKeyDown(event as KeyboardEvent));
   }
 
@@ -123,76 +171,43 @@ export class ShareMenu {
       @click=${(event: Event) => this.pick(event, network, text)}>${label}</a>`;
   }
 
+  /** Mastodon's item: a link to the remembered server and a way to change it, or a button that asks for one. */
+  private renderMastodon(server: string | undefined) {
+    return server && !this.askingServer
+      ? html`${this.renderLink('mastodon', `Mastodon (${server})`, server)}
+          <button type="button" @click=${() => this.showServerForm()}>${this.localize.term('changeServer')}</button>`
+      : html`<button type="button" id="mastodon" aria-expanded=${this.askingServer ? 'true' : 'false'}
+          @click=${() => this.showServerForm()}>Mastodon</button>`;
+  }
+
+  /** The form that asks for the reader's Mastodon server. */
+  private renderServerForm(server: string | undefined) {
+    return html`<form @submit=${(event: SubmitEvent) => this.handleServerSubmit(event)} novalidate>
+      <label
+        >${this.localize.term('server')}
+        <input id="mastodon-server" name="server" value=${server ?? ''} autocomplete="url" inputmode="url"
+          aria-invalid=${this.serverError ? 'true' : 'false'} aria-describedby="server-error" />
+      </label>
+      <button>${this.localize.term('go')}</button>
+      <p id="server-error" class="error" role="alert">${this.serverError}</p>
+    </form>`;
+  }
+
   /** The menu, while open. */
   render() {
     if (!this.open) return nothing;
-    const term = (key: string) => this.localize.term(key);
     const server = storedServer();
-    return html`<style>
-        .menu {
-          flex-basis: 100%;
-        }
-        ul {
-          display: flex;
-          flex-wrap: wrap;
-          gap: 0.25rem 1rem;
-          margin: 0.25rem 0 0;
-          padding: 0;
-          list-style: none;
-        }
-        a {
-          display: inline-block;
-          padding-block: 0.5rem;
-        }
-        form {
-          display: flex;
-          flex-wrap: wrap;
-          align-items: end;
-          gap: 0.5rem;
-          margin-block-start: 0.5rem;
-        }
-        label {
-          display: flex;
-          flex-direction: column;
-        }
-        input {
-          min-block-size: 2.75rem;
-          padding-inline: 0.5rem;
-          font: inherit;
-        }
-        .error {
-          flex-basis: 100%;
-          margin: 0;
-          color: var(--_accent);
-        }
-      </style>
-      <div id="share-menu" class="menu">
-        <span id="share-on">${term('shareOn')}</span>
-        <ul aria-labelledby="share-on">
-          <li>${this.renderLink('x', 'X')}</li>
-          <li>${this.renderLink('bluesky', 'Bluesky')}</li>
-          <li>${this.renderLink('facebook', 'Facebook')}</li>
-          <li>${this.renderLink('linkedin', 'LinkedIn')}</li>
-          <li>${this.renderLink('email', term('email'))}</li>
-          <li>
-            ${server && !this.askingServer
-              ? html`${this.renderLink('mastodon', `Mastodon (${server})`, server)}
-                  <button type="button" @click=${() => this.showServerForm()}>${term('changeServer')}</button>`
-              : html`<button type="button" id="mastodon" aria-expanded=${this.askingServer ? 'true' : 'false'}
-                  @click=${() => this.showServerForm()}>Mastodon</button>`}
-          </li>
-        </ul>
-        ${this.askingServer
-          ? html`<form @submit=${(event: SubmitEvent) => this.handleServerSubmit(event)} novalidate>
-              <label
-                >${term('server')}
-                <input id="mastodon-server" name="server" value=${server ?? ''} autocomplete="url" inputmode="url"
-                  aria-invalid=${this.serverError ? 'true' : 'false'} aria-describedby="server-error" />
-              </label>
-              <button>${term('go')}</button>
-              <p id="server-error" class="error" role="alert">${this.serverError}</p>
-            </form>`
-          : nothing}
-      </div>`;
+    return html`<div id="share-menu" class="menu">
+      <span id="share-on">${this.localize.term('shareOn')}</span>
+      <ul aria-labelledby="share-on">
+        <li>${this.renderLink('x', 'X')}</li>
+        <li>${this.renderLink('bluesky', 'Bluesky')}</li>
+        <li>${this.renderLink('facebook', 'Facebook')}</li>
+        <li>${this.renderLink('linkedin', 'LinkedIn')}</li>
+        <li>${this.renderLink('email', this.localize.term('email'))}</li>
+        <li>${this.renderMastodon(server)}</li>
+      </ul>
+      ${this.askingServer ? this.renderServerForm(server) : nothing}
+    </div>`;
   }
 }

@@ -1,9 +1,8 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
-import { hasSlotted } from '../../internal/slots.js';
+import { slottedNames } from '../../internal/slots.js';
+import { foldWhitespace } from '../../internal/text.js';
 import { clampHeadingLevel, renderHeading } from '../../internal/heading.js';
-import { tokens } from '../../internal/tokens.styles.js';
 import { addressOf, handleOf, networkOf, type Network } from './networks.js';
 import { socialFollowTerms } from './social-follow.terms.js';
 import { styles } from './social-follow.styles.js';
@@ -17,7 +16,7 @@ interface FollowLink {
 
 const SLOT_PREFIX = 'link-';
 
-const foldedText = (link: HTMLAnchorElement) => (link.textContent ?? '').replace(/\s+/g, ' ').trim();
+const foldedText = (link: HTMLAnchorElement) => foldWhitespace(link.textContent ?? '');
 
 /**
  * @tag social-follow
@@ -45,22 +44,28 @@ const foldedText = (link: HTMLAnchorElement) => (link.textContent ?? '').replace
  * @cssprop --social-follow-icon-size - Size of the icons (default: 1.5em).
  * @cssprop --social-follow-gap - Space between links (default: 0.5em).
  */
-export class SocialFollow extends NewsroomElement {
-  static override styles = [tokens, styles];
+export class SocialFollow extends NewsroomElement<typeof socialFollowTerms.en> {
+  static override styles = styles;
   static override terms = socialFollowTerms;
+  static override properties = {
+    links: { state: true },
+    heading: {},
+    headingLevel: { attribute: 'heading-level', type: Number },
+    showLabels: { attribute: 'labels', type: Boolean, reflect: true },
+  };
 
   /** The page's links, in order; undefined until the element has looked at its children, which the server cannot. */
-  @state() private links?: FollowLink[];
+  private links?: FollowLink[];
 
   /** The heading text, such as "Connect with us". */
-  @property() heading?: string;
+  heading?: string;
 
   /** The heading's level in the document outline, 2 to 6. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   /** Shows each link's own text beside its icon (the `labels` attribute); without it, recognised links show only
    * their icon. */
-  @property({ attribute: 'labels', type: Boolean, reflect: true }) showLabels = false;
+  showLabels = false;
 
   private level = 2;
   private names = new Map<HTMLAnchorElement, string>();
@@ -205,7 +210,7 @@ export class SocialFollow extends NewsroomElement {
   }
 
   protected override render() {
-    const headingSlotted = hasSlotted(this, 'heading');
+    const headingSlotted = slottedNames(this).has('heading');
     const headed = !!this.heading?.trim() || headingSlotted;
     const { links } = this;
     // Links not yet known (server-rendered) wait in the default slot, laid out as the list will lay them out.

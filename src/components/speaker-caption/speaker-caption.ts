@@ -1,9 +1,8 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
-import { FilledSlotsController, slottedNames } from '../../internal/slots.js';
-import { tokens } from '../../internal/tokens.styles.js';
+import { FilledSlotsController } from '../../internal/slots.js';
+import { foldWhitespace, slotText, SPOKEN_TEXT, type Spoken } from '../../internal/text.js';
 import { styles } from './speaker-caption.styles.js';
 
 /**
@@ -26,35 +25,45 @@ import { styles } from './speaker-caption.styles.js';
  * @cssprop --speaker-caption-image-size - Width and height of the portrait (default: 3.5rem).
  * @cssprop --speaker-caption-credit-color - Colour of the photo credit (default: the muted text colour).
  */
-export class SpeakerCaption extends NewsroomElement {
-  static override styles = [tokens, styles];
+export class SpeakerCaption extends NewsroomElement implements Spoken {
+  static override styles = styles;
+  static override properties = {
+    imageFailed: { state: true },
+    name: {},
+    jobTitle: { attribute: 'job-title' },
+    src: {},
+    alt: {},
+    shape: { reflect: true },
+    credit: {},
+    href: {},
+  };
 
-  private readonly slots = new FilledSlotsController(this, () => this.lightDomReadable);
+  private readonly slots = new FilledSlotsController(this);
 
   /** Whether the portrait at `src` failed to load. */
-  @state() private imageFailed = false;
+  private imageFailed = false;
 
   // Text properties start unset, like their attributes: unset, null and blank text all mean "not given".
   /** The person's name. */
-  @property() name?: string;
+  name?: string;
 
   /** The person's job title, shown after the name. */
-  @property({ attribute: 'job-title' }) jobTitle?: string;
+  jobTitle?: string;
 
   /** URL of the portrait (http, https or relative). */
-  @property() src?: string;
+  src?: string;
 
   /** Text alternative of the portrait; empty (the default) when the name beside it says it all. */
-  @property() alt = '';
+  alt = '';
 
   /** `circle` (default) or `square` portrait. */
-  @property({ reflect: true }) shape: 'circle' | 'square' = 'circle';
+  shape: 'circle' | 'square' = 'circle';
 
   /** The photo credit, such as "Photo: AFP". */
-  @property() credit?: string;
+  credit?: string;
 
   /** Link to the person's profile (http, https or relative URLs only; anything else is ignored). */
-  @property() href?: string;
+  href?: string;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) this.imageFailed = false;
@@ -64,11 +73,11 @@ export class SpeakerCaption extends NewsroomElement {
     this.imageFailed = true;
   }
 
-  /** The name and job title as one phrase ("Antony Blinken, US Secretary of State"), as shown. */
-  get phrase(): string {
-    const slotted = slottedNames(this);
-    const text = (slot: string, fallback?: string | null) =>
-      (slotted.has(slot) ? this.querySelector(`:scope > [slot="${slot}"]`)!.textContent! : (fallback ?? '')).replace(/\s+/g, ' ').trim();
+  /** The name and job title as one phrase ("Antony Blinken, US Secretary of State"), as shown: what a quote
+   * attributed to this caption shares.
+   * @internal */
+  get [SPOKEN_TEXT](): string {
+    const text = (slot: string, fallback?: string | null) => slotText(this, slot) ?? foldWhitespace(fallback ?? '');
     return [text('name', this.name), text('job-title', this.jobTitle)].filter(Boolean).join(this.localize.term('separator'));
   }
 

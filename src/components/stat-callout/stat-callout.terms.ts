@@ -1,10 +1,12 @@
-import type { BuiltinTerms } from '../../internal/localize.js';
+import type { BuiltinTerms } from '../../internal/terms.js';
 
-export const statCalloutTerms: BuiltinTerms = {
-  en: {
-    sourceLabel: 'Source:',
-    asOf: (date: string) => `as of ${date}`,
-  },
+const en = {
+  sourceLabel: 'Source:',
+  asOf: (date: string) => `as of ${date}`,
+};
+
+export const statCalloutTerms: BuiltinTerms<typeof en> = {
+  en,
   fr: {
     sourceLabel: 'Source\u00a0:',
     asOf: (date: string) => `au ${date}`,

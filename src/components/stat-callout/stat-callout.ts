@@ -1,9 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
-import { safeUrl } from '../../internal/safe-url.js';
 import { FilledSlotsController } from '../../internal/slots.js';
+import { safeUrl } from '../../internal/safe-url.js';
 import { renderDate } from '../../internal/dates.js';
-import { tokens } from '../../internal/tokens.styles.js';
 import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
 import { statCalloutTerms } from './stat-callout.terms.js';
 import { styles } from './stat-callout.styles.js';
@@ -38,10 +37,9 @@ const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
  * @cssprop --stat-callout-source-color - Colour of the source line (default: the muted text colour).
  * @cssprop --ne-color-accent - Accent colour shared by all elements.
  */
-export class StatCallout extends NewsroomElement {
-  static override styles = [tokens, visuallyHidden, styles];
+export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
+  static override styles = [visuallyHidden, styles];
   static override terms = statCalloutTerms;
-  // Declared here rather than with decorators: their helper and calls would be a tenth of the size budget.
   static override properties = {
     value: {},
     format: {},
@@ -85,7 +83,7 @@ export class StatCallout extends NewsroomElement {
     }
   }
 
-  private readonly slots = new FilledSlotsController(this, () => this.lightDomReadable);
+  private readonly slots = new FilledSlotsController(this);
 
   /** The figure shown while counting up, or `undefined` when the final value shows. */
   private countingValue?: number;
@@ -186,6 +184,23 @@ export class StatCallout extends NewsroomElement {
     }
   }
 
+  /**
+   * The figure with its slotted or given prefix and suffix. Compact figures are read in words: here the figure shows
+   * and its words are visually hidden beside it, as a slotted prefix or suffix cannot be copied into the words.
+   * While counting, the final figure keeps its box (invisible) and the ticker is drawn over it: nothing moves.
+   */
+  private renderFigure(shown: string | undefined, spoken: string | undefined, counting: boolean, hasPrefix: boolean) {
+    let figure = this.slots.slotOr('value', shown || nothing);
+    if (spoken) figure = html`<span aria-hidden="true">${figure}</span><span class="visually-hidden">${spoken}</span>`;
+    if (counting) {
+      figure = html`<span class="number"><span class="counting">${figure}</span><span class="ticker" aria-hidden="true"
+        >${this.formatNumber(this.countingValue!, 'short')}</span></span>`;
+    }
+    return html`${this.slots.slotOr('prefix', this.valuePrefix || nothing)}${hasPrefix ? ' ' : nothing}${figure}${
+      this.slots.slotOr('suffix', this.valueSuffix || nothing)
+    }`;
+  }
+
   protected override render() {
     const numeric = this.format !== 'none' && !this.slots.has('value') ? this.numericValue : undefined;
     const shown = numeric === undefined ? this.value : this.formatNumber(numeric, 'short');
@@ -198,19 +213,9 @@ export class StatCallout extends NewsroomElement {
     const suffix = this.valueSuffix ?? '';
     const counting = this.countingValue !== undefined && numeric !== undefined;
     const { filled } = this.slots;
-    let figure = this.slots.slotOr('value', shown || nothing);
-    // Compact figures are read in words. Usually the whole figure, prefix and suffix included, is hidden from
-    // assistive technology and read from one visually hidden copy: fewer elements, and a page may show thousands.
-    // A slotted prefix or suffix cannot be copied, so then only the number is swapped for its words.
+    // Usually the whole figure, prefix and suffix included, is hidden from assistive technology and read from one
+    // visually hidden copy in words: fewer elements, and a page may show thousands.
     const readInWords = spoken !== undefined && !!filled && !filled.has('prefix') && !filled.has('suffix');
-    if (spoken && !readInWords) {
-      figure = html`<span aria-hidden="true">${figure}</span><span class="visually-hidden">${spoken}</span>`;
-    }
-    // While counting, the final figure keeps its box (invisible) and the ticker is drawn over it: nothing moves.
-    if (counting) {
-      figure = html`<span class="number"><span class="counting">${figure}</span><span class="ticker" aria-hidden="true"
-        >${this.formatNumber(this.countingValue!, 'short')}</span></span>`;
-    }
     const prefix = hasPrefix ? `${this.valuePrefix} ` : '';
     // The figure as one text when nothing of it is slotted: one binding rather than four.
     const plain = readInWords && !counting;
@@ -220,11 +225,7 @@ export class StatCallout extends NewsroomElement {
     return html`<div part="base"
       ><p
         ><data part="value" class="value" value=${numeric ?? nothing} aria-hidden=${readInWords ? 'true' : nothing}
-          >${plain
-            ? `${prefix}${shown}${suffix}`
-            : html`${this.slots.slotOr('prefix', this.valuePrefix || nothing)}${hasPrefix ? ' ' : nothing}${figure}${
-                this.slots.slotOr('suffix', this.valueSuffix || nothing)
-              }`}</data
+          >${plain ? `${prefix}${shown}${suffix}` : this.renderFigure(shown, readInWords ? undefined : spoken, counting, hasPrefix)}</data
         ><span class="visually-hidden">${readInWords ? `${prefix}${spoken}${suffix}` : nothing}</span> <span
           part="label"
           class="label"

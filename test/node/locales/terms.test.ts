@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { BuiltinTerms, Term, Translation } from '../../../src/internal/localize.js';
+import type { Translation } from '../../../src/internal/localize.js';
+import type { Term, Terms } from '../../../src/internal/terms.js';
+
+/** An element's terms by language, every language read alike (English's completeness is the compiler's to check). */
+type TermsByLanguage = Record<string, Terms>;
 
 // A page registers one flat translation for every element (`registerTranslation({ $code: 'de', … })`), so a term
 // name must mean the same wherever it is used: two elements giving one name two meanings cannot both be translated.
@@ -10,11 +14,11 @@ const src = new URL('../../../src/', import.meta.url);
 const termFolders = ['internal/', ...readdirSync(new URL('components/', src)).map((tag) => `components/${tag}/`)];
 
 /** The terms of every element, and those they share, by file. */
-async function allTerms(): Promise<Map<string, BuiltinTerms>> {
-  const byFile = new Map<string, BuiltinTerms>();
+async function allTerms(): Promise<Map<string, TermsByLanguage>> {
+  const byFile = new Map<string, TermsByLanguage>();
   for (const folder of termFolders) {
     for (const file of readdirSync(new URL(folder, src)).filter((name) => name.endsWith('.terms.ts'))) {
-      const module = (await import(new URL(folder + file, src).href)) as Record<string, BuiltinTerms>;
+      const module = (await import(new URL(folder + file, src).href)) as Record<string, TermsByLanguage>;
       for (const terms of Object.values(module)) byFile.set(folder + file, terms);
     }
   }

@@ -1,4 +1,4 @@
-import { SERVER_HEADER, type WpComment, type WpCommentCreate, type WpError } from '../../protocol/comments.js';
+import { SERVER_HEADER, type WpComment, type WpCommentCreate, type WpError } from '../protocol/comments.js';
 
 /** A refusal from the server (its WordPress error) or a failure to reach it (`network`, `timeout`, status 0). */
 export class CommentApiError extends Error {
@@ -30,14 +30,16 @@ function commentsUrl(endpoint: string, path = '', query: Record<string, string |
   return url;
 }
 
+/** A request that got no answer, as a `CommentApiError`: `timeout` when its signal timed out, else `network`. */
+export function unanswered(error: unknown): CommentApiError {
+  const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+  return new CommentApiError(timedOut ? 'timeout' : 'network', 0, String(error));
+}
+
 async function send(endpoint: string, url: URL, init: RequestInit = {}): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(url, { credentials: 'omit', ...init });
-  } catch (error) {
-    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-    throw new CommentApiError(timedOut ? 'timeout' : 'network', 0, String(error));
-  }
+  const response = await fetch(url, { credentials: 'omit', ...init }).catch((error: unknown) => {
+    throw unanswered(error);
+  });
   ourServer.set(endpoint, response.headers.has(SERVER_HEADER));
   if (!response.ok) throw await errorOf(response);
   return response;

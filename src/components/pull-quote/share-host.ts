@@ -1,0 +1,19 @@
+import type { ReactiveControllerHost } from 'lit';
+import type { PullQuoteShareDetail } from '../../events/pull-quote-share-event.js';
+
+/** What the share parts need of the quote they serve: its light DOM, its shadow root and its attribution. */
+export interface ShareHost extends ReactiveControllerHost, HTMLElement {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly speaker?: string;
+  readonly jobTitle?: string;
+}
+
+/** The quotation as shared, which the share menu builds its links from. */
+export interface SharedQuote {
+  /** `“quote” — Speaker, Job title`, shortened to at most `max` characters. */
+  text(max?: number): string;
+  /** This page's URL with a text fragment that highlights the quotation. */
+  url(): string;
+  /** Fires the cancelable `pull-quote-share` event; false when the page cancelled it. */
+  dispatch(detail: PullQuoteShareDetail): boolean;
+}

@@ -1,0 +1,27 @@
+/** The text with each run of white space folded to one space, and none at either end: as a reader sees it. */
+export const foldWhitespace = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * The key of the text an element stands for when another element quotes it (a speaker caption's "Name, Job title").
+ * A registered symbol rather than a public property: two copies of the library on one page still agree on it.
+ */
+export const SPOKEN_TEXT = Symbol.for('newsroom-elements.spoken-text');
+
+/** An element that says what text it stands for when quoted. */
+export interface Spoken {
+  readonly [SPOKEN_TEXT]: string;
+}
+
+/**
+ * The text a host's slot shows, white space folded: its children with that `slot` (for the default slot, `''`, its
+ * text and its elements without one), an element that is `Spoken` giving its spoken text. `undefined` when the host
+ * gives the slot no child.
+ */
+export function slotText(host: Element, name: string): string | undefined {
+  const texts: string[] = [];
+  for (let node = host.firstChild; node; node = node.nextSibling) {
+    const slot = node.nodeType === Node.ELEMENT_NODE ? ((node as Element).getAttribute('slot') ?? '') : node.nodeType === Node.TEXT_NODE ? '' : undefined;
+    if (slot === name) texts.push((node as Partial<Spoken>)[SPOKEN_TEXT] ?? node.textContent ?? '');
+  }
+  return texts.length ? foldWhitespace(texts.join(' ')) : undefined;
+}
