@@ -8,7 +8,7 @@ import { clampHeadingLevel } from '../../internal/heading.js';
 import { CommentSubmitEvent } from '../../events/comment-submit-event.js';
 import { CommentPostedEvent } from '../../events/comment-posted-event.js';
 import { CommentErrorEvent } from '../../events/comment-error-event.js';
-import { HONEYPOT_FIELD, type WpComment, type WpCommentCreate } from '../../protocol/comments.js';
+import { HONEYPOT_FIELD, type WpComment, type WpCommentCreate } from 'newsroom-comment-protocol';
 import { CommentPart } from '../comment-section/comment-part.js';
 import { CommentApiError, createComment } from '../comment-section/comment-api.js';
 import { postClassicForm } from './classic-post.js';

@@ -8,7 +8,7 @@ import { tokens } from '../../internal/tokens.styles.js';
 import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
 import { CommentReplyEvent } from '../../events/comment-reply-event.js';
 import type { CommentPostedEvent } from '../../events/comment-posted-event.js';
-import type { WpComment } from '../../protocol/comments.js';
+import type { WpComment } from 'newsroom-comment-protocol';
 import { CommentPart } from '../comment-section/comment-part.js';
 import { fetchComments } from '../comment-section/comment-api.js';
 import { sanitizeComment } from './sanitize.js';

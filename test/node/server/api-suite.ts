@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { CommentServerOptions } from '../../../server/app.js';
-import { HONEYPOT_FIELD, SERVER_HEADER, type WpComment, type WpError } from '../../../src/protocol/comments.js';
+import { HONEYPOT_FIELD, SERVER_HEADER, type WpComment, type WpError } from 'newsroom-comment-protocol';
 import { moderator, newComment, startTestServer, type TestCommentServer } from '../support/comment-server.js';
 
 /** Gives each server fresh storage: a temp SQLite file by default, or a new PostgreSQL database. */

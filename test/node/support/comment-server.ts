@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type CommentServerOptions } from '../../../server/app.js';
-import type { WpComment, WpCommentCreate } from '../../../src/protocol/comments.js';
+import type { WpComment, WpCommentCreate } from 'newsroom-comment-protocol';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
