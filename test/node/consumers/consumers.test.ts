@@ -36,11 +36,15 @@ before(async () => {
     recursive: true,
     filter: (path) => !/[/\\](node_modules|dist)$/.test(path) && !path.endsWith('.tgz'),
   });
-  // `npm pack` builds first (prepack): the apps get exactly what `npm publish` would ship.
+  // `npm pack` builds first (prepack): the apps get exactly what `npm publish` would ship. The elements depend on the
+  // workspace package newsroom-comment-protocol (their declarations import its types): packed too, as the registry
+  // would serve it.
   run('npm', ['pack', '--pack-destination', work, '--silent'], root);
-  tarball = readdirSync(work).find((name) => name.endsWith('.tgz'));
-  assert.ok(tarball, 'npm pack wrote no tarball');
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', `./${tarball}`], work);
+  run('npm', ['pack', '--workspace', 'newsroom-comment-protocol', '--pack-destination', work, '--silent'], root);
+  tarball = readdirSync(work).find((name) => name.startsWith('newsroom-elements-') && name.endsWith('.tgz'));
+  const protocolTarball = readdirSync(work).find((name) => name.startsWith('newsroom-comment-protocol-') && name.endsWith('.tgz'));
+  assert.ok(tarball && protocolTarball, 'npm pack wrote no tarball');
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', `./${tarball}`, `./${protocolTarball}`], work);
   browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 });
 
