@@ -5,7 +5,7 @@ import { configs as wcConfigs } from 'eslint-plugin-wc';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'storybook-static/', 'custom-elements.json', 'bench/results/', 'test/consumers/*/dist/', 'test/consumers/*/node_modules/'],
+    ignores: ['node_modules/', '**/dist/', 'storybook-static/', 'custom-elements.json', 'bench/results/', 'test/consumers/*/dist/', 'test/consumers/*/node_modules/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

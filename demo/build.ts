@@ -36,8 +36,8 @@ export function toAsset(body: string | Buffer, contentType: string): Asset {
 }
 
 /**
- * Bundles the page's scripts (hydrate support, then the elements) with esbuild, in memory: `npm start` always serves
- * what the sources say, with no build step to forget. File names carry a content hash, so they are cached forever.
+ * Bundles the page's scripts (hydrate support, then the elements as the package exports them from dist/, which
+ * `npm start` builds first) with esbuild, in memory. File names carry a content hash, so they are cached forever.
  * Resolves with the scripts' file names in page order, and every file by name.
  */
 export async function buildClient(): Promise<{ scripts: string[]; assets: Map<string, Asset> }> {

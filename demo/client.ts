@@ -1,16 +1,16 @@
 // The page's elements, loaded after demo/hydrate.ts. Only the elements a reader can see first are loaded at once; the
 // others arrive as they come within two screens of the viewport. Server-rendered, they read the same before their
 // module arrives, and hydration adopts their shadow roots without moving anything.
-import '../src/components/pull-quote/define.js';
-import '../src/components/speaker-caption/define.js';
+import 'newsroom-elements/pull-quote.js';
+import 'newsroom-elements/speaker-caption.js';
 
 const LATER: Record<string, () => Promise<unknown>> = {
-  'fact-box': () => import('../src/components/fact-box/define.js'),
-  'stat-callout': () => import('../src/components/stat-callout/define.js'),
+  'fact-box': () => import('newsroom-elements/fact-box.js'),
+  'stat-callout': () => import('newsroom-elements/stat-callout.js'),
   // Its server-rendered links already hold their icons' squares: only the icons arrive with it.
-  'social-follow': () => import('../src/components/social-follow/define.js'),
+  'social-follow': () => import('newsroom-elements/social-follow.js'),
   // comment-section itself loads its list, form and DOMPurify only when the reader opens the comments.
-  'comment-section': () => import('../src/components/comment-section/define.js'),
+  'comment-section': () => import('newsroom-elements/comment-section.js'),
 };
 
 function loadLater(tag: string): void {

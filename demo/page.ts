@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { renderToString } from '../src/ssr.js';
+import { renderToString } from 'newsroom-elements/ssr';
 import { articleBody, PAGE_END, type LanguageLink } from './article.js';
 import type { ArticleContent } from './content/types.js';
 import { en } from './content/en.js';

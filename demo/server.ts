@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { createCommentApp, type CommentServerOptions } from '../server/app.js';
+import { createCommentApp, type CommentServerOptions } from 'newsroom-comment-server';
 import { registerDemoRoutes, type DemoRouteOptions } from './routes.js';
 
 export type DemoServerOptions = CommentServerOptions & DemoRouteOptions;

@@ -3,8 +3,8 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
-import { SERVER_HEADER } from '../src/protocol/comments.js';
-import { type CommentServerOptions, loadAdminToken, resolveOptions } from './config.js';
+import { SERVER_HEADER } from 'newsroom-comment-protocol';
+import { type CommentServerOptions, ConfigError, loadAdminToken, resolveOptions } from './config.js';
 import { MESSAGES, WpHttpError, invalidParams } from './errors.js';
 import { adminRoutes } from './routes/admin.js';
 import { commentRoutes } from './routes/comments.js';
@@ -21,10 +21,23 @@ const BODY_LIMIT = 256 * 1024;
 
 async function openStorage(databaseUrl: string | undefined, dataDir: string): Promise<CommentStorage> {
   if (databaseUrl) {
+    // pg is an optional peer dependency of the package: SQLite users never install it.
+    if (!canResolve('pg')) {
+      throw new ConfigError('DATABASE_URL needs the PostgreSQL driver, which is not installed: run `npm install pg`');
+    }
     const { openPostgresStorage } = await import('./storage/postgres.js');
     return openPostgresStorage(databaseUrl);
   }
   return openSqliteStorage(join(dataDir, 'comments.db'));
+}
+
+function canResolve(specifier: string): boolean {
+  try {
+    import.meta.resolve(specifier);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const digest = (text: string): Buffer => createHash('sha256').update(text).digest();

@@ -1,4 +1,4 @@
-import type { WpError } from '../src/protocol/comments.js';
+import type { WpError } from 'newsroom-comment-protocol';
 
 /** An error answered in WordPress's shape; thrown from handlers and turned into the response by the error handler. */
 export class WpHttpError extends Error {

@@ -1,4 +1,6 @@
-// `npm run server`: the comment server alone, configured by environment variables (see README "Comment server").
+#!/usr/bin/env node
+// The `newsroom-comment-server` bin (from source: `npm run server`): the comment server alone, configured by
+// environment variables (see README "Run the comment server").
 import { ConfigError, loadAdminToken, resolveOptions } from './config.js';
 import { startServer } from './app.js';
 

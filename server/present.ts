@@ -1,4 +1,4 @@
-import type { WpComment } from '../src/protocol/comments.js';
+import type { WpComment } from 'newsroom-comment-protocol';
 import { renderContent } from './render.js';
 import type { StoredComment } from './storage/storage.js';
 

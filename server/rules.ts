@@ -1,4 +1,4 @@
-import { COMMENT_LIMITS, type WpCommentStatus } from '../src/protocol/comments.js';
+import { COMMENT_LIMITS, type WpCommentStatus } from 'newsroom-comment-protocol';
 import { MESSAGES, WpHttpError, invalidParams } from './errors.js';
 import { isBlank } from './keys.js';
 import { countLinks } from './render.js';

@@ -1,6 +1,6 @@
 // A pretend WordPress comments endpoint for the comment stories: fetch is answered in the page with fixed,
 // WordPress-shaped data. Each post id is one scenario. The comments are written for these stories.
-import type { WpComment } from '../src/protocol/comments.js';
+import type { WpComment } from 'newsroom-comment-protocol';
 
 export const DEMO_ENDPOINT = 'https://comments.example/wp-json/wp/v2';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HONEYPOT_FIELD, type WpCommentStatus } from '../../src/protocol/comments.js';
+import { HONEYPOT_FIELD, type WpCommentStatus } from 'newsroom-comment-protocol';
 import { MESSAGES, WpHttpError, invalidParams } from '../errors.js';
 import { requestFingerprint } from '../keys.js';
 import { commentSchema, presentComment, presentForModerator } from '../present.js';

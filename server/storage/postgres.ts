@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { WpCommentStatus } from '../../src/protocol/comments.js';
+import type { WpCommentStatus } from 'newsroom-comment-protocol';
 import { comparableEmail } from '../keys.js';
 import {
   StorageUnavailableError,

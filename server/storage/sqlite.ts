@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { WpCommentStatus } from '../../src/protocol/comments.js';
+import type { WpCommentStatus } from 'newsroom-comment-protocol';
 import { comparableEmail } from '../keys.js';
 import {
   derivedColumns,

@@ -1,4 +1,4 @@
-import type { WpCommentStatus } from '../../src/protocol/comments.js';
+import type { WpCommentStatus } from 'newsroom-comment-protocol';
 import { duplicateKey, senderOf } from '../keys.js';
 
 /** A comment row as stored. The email and IP address never leave the server except to the moderator (email only). */

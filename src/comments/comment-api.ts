@@ -1,4 +1,4 @@
-import { SERVER_HEADER, type WpComment, type WpCommentCreate, type WpError } from '../protocol/comments.js';
+import { SERVER_HEADER, type WpComment, type WpCommentCreate, type WpError } from 'newsroom-comment-protocol';
 
 /** A refusal from the server (its WordPress error) or a failure to reach it (`network`, `timeout`, status 0). */
 export class CommentApiError extends Error {

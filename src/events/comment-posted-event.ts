@@ -1,4 +1,4 @@
-import type { WpComment } from '../protocol/comments.js';
+import type { WpComment } from 'newsroom-comment-protocol';
 
 /**
  * Fired as `comment-posted` by `comment-form` once the server has accepted a comment. `comment` is the server's

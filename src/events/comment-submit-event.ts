@@ -1,4 +1,4 @@
-import type { WpCommentCreate } from '../protocol/comments.js';
+import type { WpCommentCreate } from 'newsroom-comment-protocol';
 
 /**
  * Fired as `comment-submit` by `comment-form` just before it sends a comment. Cancelable: `preventDefault()` stops

@@ -1,4 +1,4 @@
-import type { WpComment, WpCommentCreate } from '../../src/protocol/comments.js';
+import type { WpComment, WpCommentCreate } from 'newsroom-comment-protocol';
 
 /** The real comment server the test runner started (see test/support/comment-server-plugin.mjs). */
 export interface CommentServer {

@@ -5,7 +5,7 @@ import type { CommentForm } from '../../src/components/comment-form/comment-form
 import type { CommentPostedEvent } from '../../src/events/comment-posted-event.js';
 import type { CommentErrorEvent } from '../../src/events/comment-error-event.js';
 import type { CommentSubmitEvent } from '../../src/events/comment-submit-event.js';
-import { HONEYPOT_FIELD, SERVER_HEADER } from '../../src/protocol/comments.js';
+import { HONEYPOT_FIELD, SERVER_HEADER } from 'newsroom-comment-protocol';
 import { expectAccessible, xssTrapped } from './helpers.js';
 import { commentServer, commentsWithStatus, freshAuthor, freshPostId, seedComment, type CommentServer } from './comment-fixtures.js';
 

@@ -3,7 +3,7 @@ import '../../src/components/comment-list/define.js';
 import type { CommentList } from '../../src/components/comment-list/comment-list.js';
 import { CommentPostedEvent } from '../../src/events/comment-posted-event.js';
 import type { CommentReplyEvent } from '../../src/events/comment-reply-event.js';
-import type { WpComment } from '../../src/protocol/comments.js';
+import type { WpComment } from 'newsroom-comment-protocol';
 import { expectAccessible, xssTrapped } from './helpers.js';
 import { commentServer, freshAuthor, freshPostId, moderate, seedComment, type CommentServer } from './comment-fixtures.js';
 

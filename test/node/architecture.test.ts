@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 // The rooms of src/ and the one-way arrows between them (README, "Source layout"): an element's folder may use
-// src/comments, src/internal, src/events and src/protocol, and another element's folder; those shared rooms use
-// no element, and no import chain, type imports included, comes back to where it started.
+// src/comments, src/internal, src/events and another element's folder (the protocol is a package of its own); those
+// shared rooms use no element, and no import chain, type imports included, comes back to where it started.
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
-const SHARED_ROOMS = ['comments', 'internal', 'events', 'protocol', 'locales'];
+const SHARED_ROOMS = ['comments', 'internal', 'events', 'locales'];
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {

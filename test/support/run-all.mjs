@@ -110,8 +110,13 @@ async function prepareLtsNode() {
   return { node, nodeDir, version: versionOf(join(cache, 'node_modules/node')) };
 }
 
-// Storybook's types and the hardening tests read custom-elements.json, so it is generated before anything else.
-await step('custom elements manifest', 'npm', ['run', '--silent', 'manifest']);
+// Storybook's types and the hardening tests read custom-elements.json, so it is generated before anything else. The
+// demo, its type check and the SSR tests use the packages as installed (dist/ of each), so they are built first too.
+if (wants('static') || wants('node')) {
+  await step('build (every package, with the custom elements manifest)', 'npm', ['run', '--silent', 'build']);
+} else {
+  await step('custom elements manifest', 'npm', ['run', '--silent', 'manifest']);
+}
 
 if (wants('static')) {
   await step('typecheck (elements)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);

@@ -7,7 +7,7 @@ import { buttonStyles } from '../../internal/button.styles.js';
 import { CommentSubmitEvent } from '../../events/comment-submit-event.js';
 import { CommentPostedEvent } from '../../events/comment-posted-event.js';
 import { CommentErrorEvent } from '../../events/comment-error-event.js';
-import { HONEYPOT_FIELD, type WpComment, type WpCommentCreate } from '../../protocol/comments.js';
+import { HONEYPOT_FIELD, type WpComment, type WpCommentCreate } from 'newsroom-comment-protocol';
 import { CommentPart } from '../../comments/comment-part.js';
 import { CommentApiError, createComment, unanswered } from '../../comments/comment-api.js';
 import { requireNameEmailConverter } from '../../comments/comment-options.js';

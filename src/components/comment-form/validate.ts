@@ -1,4 +1,4 @@
-import { COMMENT_LIMITS } from '../../protocol/comments.js';
+import { COMMENT_LIMITS } from 'newsroom-comment-protocol';
 
 /** The fields of the form, named as in the REST API (and in its error `params`). */
 export type CommentField = 'content' | 'author_name' | 'author_email' | 'author_url';

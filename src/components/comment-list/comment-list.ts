@@ -7,7 +7,7 @@ import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
 import { buttonStyles } from '../../internal/button.styles.js';
 import { CommentReplyEvent } from '../../events/comment-reply-event.js';
 import type { CommentPostedEvent } from '../../events/comment-posted-event.js';
-import type { WpComment } from '../../protocol/comments.js';
+import type { WpComment } from 'newsroom-comment-protocol';
 import { CommentPart } from '../../comments/comment-part.js';
 import { fetchComments } from '../../comments/comment-api.js';
 import { sanitizeComment } from './sanitize.js';

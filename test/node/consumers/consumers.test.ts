@@ -48,11 +48,15 @@ before(async () => {
     recursive: true,
     filter: (path) => !/[/\\](node_modules|dist)$/.test(path) && !path.endsWith('.tgz'),
   });
-  // `npm pack` builds first (prepack): the apps get exactly what `npm publish` would ship.
+  // `npm pack` builds first (prepack): the apps get exactly what `npm publish` would ship. The elements depend on the
+  // workspace package newsroom-comment-protocol (their declarations import its types): packed too, as the registry
+  // would serve it.
   run('npm', ['pack', '--pack-destination', work, '--silent'], root);
-  tarball = readdirSync(work).find((name) => name.endsWith('.tgz'));
-  assert.ok(tarball, 'npm pack wrote no tarball');
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', `./${tarball}`], work);
+  run('npm', ['pack', '--workspace', 'newsroom-comment-protocol', '--pack-destination', work, '--silent'], root);
+  tarball = readdirSync(work).find((name) => name.startsWith('newsroom-elements-') && name.endsWith('.tgz'));
+  const protocolTarball = readdirSync(work).find((name) => name.startsWith('newsroom-comment-protocol-') && name.endsWith('.tgz'));
+  assert.ok(tarball && protocolTarball, 'npm pack wrote no tarball');
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', `./${tarball}`, `./${protocolTarball}`], work);
   browsers.set('chromium', await puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS }));
   // Firefox ESR over WebDriver BiDi.
   browsers.set('firefox', await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true }));
@@ -305,6 +309,11 @@ test('plain HTML page with an import map', { timeout: 120_000 }, async () => {
   } finally {
     server.close();
   }
+});
+
+test("a user's TypeScript: every event the elements fire is typed for addEventListener", () => {
+  // events.ts holds positive cases and `@ts-expect-error` ones, checked against the installed declarations.
+  run(bin('tsc'), ['-p', 'types/tsconfig.json'], work);
 });
 
 test('React 19 with Vite: types, properties and events', { timeout: 180_000 }, async () => {

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { html } from 'lit';
-import { renderToString } from '../../../src/ssr.js';
+import { renderToString } from 'newsroom-elements/ssr';
 import { inEachBrowser, inPage, serveServerRendered, watchConsole } from './support.js';
 
 // Elements rendered on the server see no light DOM: a fact-box neither its slotted heading nor its items, a
@@ -60,7 +60,7 @@ describe('display elements rendered on the server', () => {
     server = await serveServerRendered({
       title: 'Display elements, server-rendered',
       body: renderToString(BOXES),
-      modules: Object.fromEntries(tags.map((tag) => [tag, new URL(`../../../src/components/${tag}/define.ts`, import.meta.url).pathname])),
+      modules: Object.fromEntries(tags.map((tag) => [tag, `newsroom-elements/${tag}.js`])),
     });
   });
   after(() => server.close());

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { html } from 'lit';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
-import { renderToString } from '../../../src/ssr.js';
+import { renderToString } from 'newsroom-elements/ssr';
 import { inEachBrowser, serveServerRendered, watchConsole } from './support.js';
 
 // Every text attribute with a slot of the same name (the elements' text parts), read from custom-elements.json so
@@ -31,7 +31,7 @@ describe('text attributes set after hydration', () => {
     server = await serveServerRendered({
       title: 'Text set after hydration',
       body: renderToString(html`${TEXT_PARTS.map(({ tag, attribute }) => staticHtml`<${unsafeStatic(tag)} data-part=${attribute}></${unsafeStatic(tag)}>`)}`),
-      modules: { elements: new URL('../../../src/index.ts', import.meta.url).pathname },
+      modules: { elements: 'newsroom-elements' },
     });
   });
   after(() => server.close());

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { html } from 'lit';
 import type { Page } from 'puppeteer-core';
-import { renderToString } from '../../../src/ssr.js';
+import { renderToString } from 'newsroom-elements/ssr';
 import { inEachBrowser, inPage, serveServerRendered, watchConsole } from './support.js';
 
 // social-follow rendered on the server cannot see its links (they are the page's light DOM): until its module
@@ -58,7 +58,7 @@ describe('social-follow rendered on the server', () => {
       title: 'social-follow, server-rendered',
       body: renderToString(FOLLOWS),
       bodyStyle: 'margin: 0; font: 16px/1.5 sans-serif; inline-size: 40rem',
-      modules: { 'social-follow': new URL('../../../src/components/social-follow/define.ts', import.meta.url).pathname },
+      modules: { 'social-follow': 'newsroom-elements/social-follow.js' },
     });
   });
   after(() => server.close());

@@ -322,7 +322,7 @@ export async function openComments(page: Page): Promise<void> {
   await list!.evaluate((element) => (element as Element & { updateComplete: Promise<unknown> }).updateComplete);
 }
 
-/** A page to serve: its title, its server-rendered body, and the modules it may import (name → source path). */
+/** A page to serve: its title, its server-rendered body, and the modules it may import (name → path or package entry). */
 export interface ServerRenderedPage {
   title: string;
   body: string;

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import type { WpComment } from '../../../src/protocol/comments.js';
+import type { WpComment } from 'newsroom-comment-protocol';
 import { ADMIN_TOKEN, newComment, startTestServer, type TestCommentServer } from '../support/comment-server.js';
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/browsers.mjs';

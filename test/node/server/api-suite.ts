@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { CommentServerOptions } from '../../../server/app.js';
-import { COMMENT_LIMITS, HONEYPOT_FIELD, SERVER_HEADER, type WpComment, type WpError } from '../../../src/protocol/comments.js';
+import { COMMENT_LIMITS, HONEYPOT_FIELD, SERVER_HEADER, type WpComment, type WpError } from 'newsroom-comment-protocol';
 import { ADVERSARIAL_SHAPES } from '../support/adversarial.js';
 import { moderator, newComment, queryDatabase, startTestServer, type TestCommentServer } from '../support/comment-server.js';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import type { CommentServerOptions } from '../../../server/app.js';
-import type { WpComment, WpError } from '../../../src/protocol/comments.js';
+import type { WpComment, WpError } from 'newsroom-comment-protocol';
 import { moderator, newComment, spawnServerProcess, startTestServer } from '../support/comment-server.js';
 import { startPostgres, type TestPostgres } from '../support/postgres.js';
 

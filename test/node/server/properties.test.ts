@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CommentServerOptions } from '../../../server/app.js';
-import { HONEYPOT_FIELD, type WpComment, type WpError } from '../../../src/protocol/comments.js';
+import { HONEYPOT_FIELD, type WpComment, type WpError } from 'newsroom-comment-protocol';
 import { ADVERSARIAL_SHAPES } from '../support/adversarial.js';
 import { moderator, startTestServer, type TestCommentServer } from '../support/comment-server.js';
 import { startPostgres, type TestPostgres } from '../support/postgres.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startServer, type CommentServerOptions } from '../../../server/app.js';
-import type { WpComment, WpCommentCreate } from '../../../src/protocol/comments.js';
+import type { WpComment, WpCommentCreate } from 'newsroom-comment-protocol';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
@@ -105,10 +105,24 @@ export interface ServerProcess {
   output(): string;
 }
 
-/** Runs `server/main.ts` (what `npm run server` runs) as a separate process and waits until it listens. */
-export function spawnServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: new URL('../../../', import.meta.url).pathname,
+/** A command that runs the server's bin. */
+export interface ServerProgram {
+  file: string;
+  args: string[];
+  cwd: string;
+}
+
+/** `server/main.ts` from source, as `npm run server` runs it. */
+const FROM_SOURCE: ServerProgram = {
+  file: process.execPath,
+  args: ['--import', 'tsx', 'server/main.ts'],
+  cwd: new URL('../../../', import.meta.url).pathname,
+};
+
+/** Runs the server's bin (from source unless another program is given) as a separate process; waits until it listens. */
+export function spawnServerProcess(env: Record<string, string>, program: ServerProgram = FROM_SOURCE): Promise<ServerProcess> {
+  const child = spawn(program.file, program.args, {
+    cwd: program.cwd,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', COMMENTS_ADMIN_TOKEN: ADMIN_TOKEN, LOG: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,6 +1,7 @@
 /**
- * The comments part of the WordPress REST API (v2) that the comment elements speak and the comment server answers.
- * Plain types only: shared by the browser elements and the Node server, importing nothing from either.
+ * `newsroom-comment-protocol`: the comments part of the WordPress REST API (v2) that the comment elements speak and the
+ * comment server answers. Types and a few constants, importing nothing: both packages depend on it, so the elements
+ * never pull in server code.
  */
 
 /** A comment as `GET /wp-json/wp/v2/comments` returns it. Never carries the author's email or IP address. */
