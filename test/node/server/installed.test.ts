@@ -20,7 +20,11 @@ const INSTALL_TIMEOUT_MS = 15 * 60_000;
 const TEST_TIMEOUT_MS = 2 * 60_000;
 
 // npm passes its settings to scripts as npm_* variables (the workspace, the prefix): the user's npm must not see ours.
-const userEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')));
+// The headers native addons compile against are the machine's, not ours: the LTS stage of run-all points them at
+// the Node.js it runs on, and an install there must build better-sqlite3 for that Node.js.
+const userEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_') || name.toLowerCase() === 'npm_config_nodedir'),
+);
 
 async function npm(args: string[], cwd: string): Promise<string> {
   try {
