@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { createDemoApp } from '../demo/server.ts';
-import { PAGES } from '../demo/page.ts';
+import { createDemoApp } from '../demo/server/app.ts';
+import { PAGES } from '../demo/server/page.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/browsers.mjs';
 
 const KIB = 1024;

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { createDemoApp } from '../demo/server.ts';
+import { createDemoApp } from '../demo/server/app.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/browsers.mjs';
 
 const OUT = new URL('../demo/screenshots/', import.meta.url).pathname;

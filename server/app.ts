@@ -4,12 +4,13 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest }
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
 import { SERVER_HEADER } from 'newsroom-comment-protocol';
-import { type CommentServerOptions, ConfigError, loadAdminToken, resolveOptions } from './config.js';
-import { MESSAGES, WpHttpError, invalidParams } from './errors.js';
+import { createCommentService } from './comments/service.js';
+import { type CommentServerOptions, ConfigError, type ResolvedOptions, loadAdminToken, resolveOptions } from './config.js';
 import { adminRoutes } from './routes/admin.js';
 import { commentRoutes } from './routes/comments.js';
+import { MESSAGES, WpHttpError, toWpError } from './routes/errors.js';
+import { IDEMPOTENCY_TTL_MS, type CommentStorage } from './storage/port.js';
 import { openSqliteStorage } from './storage/sqlite.js';
-import { IDEMPOTENCY_TTL_MS, StorageUnavailableError, type CommentStorage } from './storage/storage.js';
 
 export type { CommentServerOptions } from './config.js';
 
@@ -42,65 +43,23 @@ function canResolve(specifier: string): boolean {
 
 const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
 
-/** WordPress's wording of a schema violation, per field. */
-function validationParams(error: FastifyError): Record<string, string> {
-  const params: Record<string, string> = {};
-  for (const issue of error.validation ?? []) {
-    const missing = (issue.params as { missingProperty?: string }).missingProperty;
-    const field = missing ?? (issue.instancePath.split('/').filter(Boolean).join('.') || error.validationContext || 'body');
-    const limit = (issue.params as { limit?: number }).limit;
-    const message = {
-      type: `${field} is not of type ${String((issue.params as { type?: string | string[] }).type).split(',')[0]}.`,
-      minimum: `${field} must be greater than or equal to ${limit}`,
-      maximum: `${field} must be less than or equal to ${limit}`,
-      enum: `${field} is not one of ${((issue.params as { allowedValues?: unknown[] }).allowedValues ?? []).join(', ')}.`,
-      pattern: `${field} is not of type integer.`,
-      required: `${field} is a required property.`,
-    }[issue.keyword];
-    params[field] ??= message ?? `${field} is invalid.`;
-  }
-  return params;
+/** The moderator's token when the server generated it now: shown once to the operator, then only in its file. */
+export interface GeneratedAdminToken {
+  token: string;
+  file: string;
 }
 
-/** Turns any error into WordPress's `{ code, message, data: { status } }`. */
-function toWpError(error: FastifyError): WpHttpError {
-  if (error instanceof WpHttpError) return error;
-  if (error.validation) {
-    return error.validationContext === 'params'
-      ? new WpHttpError(404, 'rest_no_route', MESSAGES.noRoute)
-      : invalidParams(validationParams(error));
-  }
-  if (error instanceof StorageUnavailableError) {
-    return new WpHttpError(503, 'rest_storage_unavailable', 'The comment database is unavailable. Please try again shortly.', undefined, {
-      'Retry-After': '5',
-    });
-  }
-  switch (error.statusCode) {
-    case 413:
-      return new WpHttpError(413, 'rest_request_too_large', 'The request body is too large.');
-    case 415:
-      return new WpHttpError(415, 'rest_unsupported_media_type', 'Send the request body as application/json.');
-    case 400:
-      return new WpHttpError(400, 'rest_invalid_json', MESSAGES.invalidJson);
-    default:
-      return error.statusCode && error.statusCode < 500
-        ? new WpHttpError(error.statusCode, 'rest_invalid_request', 'The request is invalid.')
-        : new WpHttpError(500, 'rest_internal_error', 'The server could not handle the request.');
-  }
-}
-
-/**
- * The comment server as a Fastify instance, routes registered but not listening: the WordPress-compatible API under
- * `/wp-json/wp/v2`, the moderation page at `/admin` and `/healthz`. The caller may add its own routes before `listen`.
- */
-export async function createCommentApp(options: CommentServerOptions = {}): Promise<FastifyInstance> {
-  const settings = resolveOptions(options);
+/** The comment server built from resolved settings (the one place they are resolved is the caller). */
+async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstance; generatedAdminToken?: GeneratedAdminToken }> {
   const admin = loadAdminToken(settings.adminToken, settings.dataDir);
-  if (admin.generated) {
-    console.log(`Generated the moderator's admin token (stored in ${admin.file}; shown only once): ${admin.token}`);
-  }
   const adminDigest = digest(admin.token);
   const storage = await openStorage(settings.databaseUrl, settings.dataDir);
+  const comments = createCommentService(storage, {
+    moderation: { mode: settings.moderation, keywords: settings.moderationKeywords },
+    floodSeconds: settings.floodSeconds,
+    requireNameEmail: settings.requireNameEmail,
+    now: settings.now,
+  });
 
   const app = Fastify({
     logger: settings.logger,
@@ -172,16 +131,7 @@ export async function createCommentApp(options: CommentServerOptions = {}): Prom
       api.setNotFoundHandler((_request, reply) =>
         reply.code(404).send(new WpHttpError(404, 'rest_no_route', MESSAGES.noRoute).toJSON()),
       );
-      commentRoutes(api, {
-        storage,
-        moderation: { mode: settings.moderation, keywords: settings.moderationKeywords },
-        floodSeconds: settings.floodSeconds,
-        requireNameEmail: settings.requireNameEmail,
-        postLink: settings.postLink,
-        now: settings.now,
-        isModerator,
-        clientAddress,
-      });
+      commentRoutes(api, { comments, postLink: settings.postLink, isModerator, clientAddress });
     },
     { prefix: API_PREFIX },
   );
@@ -205,18 +155,54 @@ export async function createCommentApp(options: CommentServerOptions = {}): Prom
     clearInterval(pruner);
     await storage.close();
   });
+  return { app, generatedAdminToken: admin.generated ? { token: admin.token, file: admin.file } : undefined };
+}
+
+/**
+ * The comment server as a Fastify instance, routes registered but not listening: the WordPress-compatible API under
+ * `/wp-json/wp/v2`, the moderation page at `/admin` and `/healthz`. The caller may add its own routes before `listen`.
+ * A generated admin token is stored in the data folder (and logged as generated, never shown, when logging is on).
+ */
+export async function createCommentApp(options: CommentServerOptions = {}): Promise<FastifyInstance> {
+  const { app, generatedAdminToken } = await assemble(resolveOptions(options));
+  if (generatedAdminToken) app.log.warn({ file: generatedAdminToken.file }, "generated the moderator's admin token");
   return app;
 }
 
-/** Creates the comment server and listens (127.0.0.1 unless `host`/HOST says otherwise; port 0 = random). */
-export async function startServer(
-  options: CommentServerOptions = {},
-): Promise<{ url: string; app: FastifyInstance; close(): Promise<void> }> {
-  const settings = resolveOptions(options);
-  const app = await createCommentApp(options);
-  await app.listen({ host: settings.host, port: settings.port });
+export interface StartOptions {
+  /** Environment variables the options fall back to (default `process.env`). */
+  env?: NodeJS.ProcessEnv;
+  /** Adds the caller's routes to the app before it listens. */
+  extend?(app: FastifyInstance): Promise<void> | void;
+}
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  /** Where the comments are kept: `PostgreSQL`, or `SQLite in <data folder>`. */
+  storage: string;
+  /** Present only on the start that generated the token, for the caller to show it once. */
+  generatedAdminToken?: GeneratedAdminToken;
+  close(): Promise<void>;
+}
+
+/**
+ * Creates the comment server and listens (127.0.0.1 unless `host`/HOST says otherwise; port 0 = random): options and
+ * environment are resolved and checked once, here.
+ */
+export async function startServer(options: CommentServerOptions = {}, start: StartOptions = {}): Promise<RunningServer> {
+  const settings = resolveOptions(options, start.env);
+  const { app, generatedAdminToken } = await assemble(settings);
+  try {
+    await start.extend?.(app);
+    await app.listen({ host: settings.host, port: settings.port });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
   const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
-  return { url: `http://${host}:${port}`, app, close: () => app.close() };
+  const storage = settings.databaseUrl ? 'PostgreSQL' : `SQLite in ${settings.dataDir}`;
+  return { url: `http://${host}:${port}`, app, storage, generatedAdminToken, close: () => app.close() };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ModerationMode } from './rules.js';
+import type { ModerationMode } from './comments/rules.js';
 
 /** Options of `createCommentApp` / `startServer`; every one falls back to its environment variable, then a default. */
 export interface CommentServerOptions {

@@ -1,19 +1,17 @@
 #!/usr/bin/env node
 // The `newsroom-comment-server` bin (from source: `npm run server`): the comment server alone, configured by
 // environment variables (see README "Run the comment server").
-import { ConfigError, loadAdminToken, resolveOptions } from './config.js';
+import { ConfigError } from './config.js';
 import { startServer } from './app.js';
 
 async function main(): Promise<void> {
   // Run alone, the server logs unless LOG=false says otherwise.
-  const settings = resolveOptions({}, { LOG: 'true', ...process.env });
-  // Loaded here so the operator sees a generated token exactly once, on the first start.
-  const admin = loadAdminToken(settings.adminToken, settings.dataDir);
-  const server = await startServer({ ...settings, adminToken: admin.token });
-  const storage = settings.databaseUrl ? 'PostgreSQL' : `SQLite in ${settings.dataDir}`;
-  console.log(`Comment server listening on ${server.url} (${storage}); moderation page: ${server.url}/admin`);
-  if (admin.generated) {
-    console.log(`Admin token (generated now, stored in ${admin.file}; it will not be shown again): ${admin.token}`);
+  const server = await startServer({}, { env: { LOG: 'true', ...process.env } });
+  console.log(`Comment server listening on ${server.url} (${server.storage}); moderation page: ${server.url}/admin`);
+  // The operator sees a generated token exactly once, on the first start.
+  const generated = server.generatedAdminToken;
+  if (generated) {
+    console.log(`Admin token (generated now, stored in ${generated.file}; it will not be shown again): ${generated.token}`);
   }
   let closing = false;
   const shutdown = (signal: string) => {

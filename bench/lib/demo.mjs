@@ -8,7 +8,7 @@ export async function startBenchDemo({ scriptDelayMs = 0 } = {}) {
   // The demo is TypeScript: tsx loads it in this process.
   const { register } = await import('tsx/esm/api');
   register();
-  const { startDemo } = await import('../../demo/server.ts');
+  const { startDemo } = await import('../../demo/server/app.ts');
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-demo-'));
   const { url, app } = await startDemo({ host: '127.0.0.1', port: 0, scriptDelayMs, dataDir, adminToken: 'bench-admin-token-not-secret-0123456789', floodSeconds: 0 });
   return {

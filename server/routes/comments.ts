@@ -1,18 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HONEYPOT_FIELD, type WpCommentStatus } from 'newsroom-comment-protocol';
-import { MESSAGES, WpHttpError, invalidParams } from '../errors.js';
-import { requestFingerprint } from '../keys.js';
-import { commentSchema, presentComment, presentForModerator } from '../present.js';
-import { cleanComment, decideStatus, type CommentBody, type ModerationRules } from '../rules.js';
-import type { CommentStorage, StoredComment } from '../storage/storage.js';
+import type { CommentService, StoredComment } from '../comments/service.js';
+import { commentSchema, presentComment, presentForModerator } from '../present/comment.js';
+import { MESSAGES, WpHttpError, invalidParams } from './errors.js';
 
 export interface CommentRoutesOptions {
-  storage: CommentStorage;
-  moderation: ModerationRules;
-  floodSeconds: number;
-  requireNameEmail: boolean;
+  comments: CommentService;
   postLink: string;
-  now: () => number;
   isModerator(request: FastifyRequest): boolean;
   clientAddress(request: FastifyRequest): string;
 }
@@ -64,7 +58,20 @@ const createBodySchema = {
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-interface ListQuery {
+/** The POST body after schema validation, in WordPress's field names. */
+interface CreateBody {
+  post?: number | string;
+  parent?: number | string;
+  author_name?: string;
+  author_email?: string;
+  author_url?: string;
+  content?: string;
+  [HONEYPOT_FIELD]?: string;
+  status?: unknown;
+}
+
+/** The query string of GET /comments, as the schema above leaves it. */
+interface ListQuerystring {
   post?: number;
   parent?: number;
   page: number;
@@ -75,7 +82,7 @@ interface ListQuery {
 }
 
 export function commentRoutes(app: FastifyInstance, options: CommentRoutesOptions): void {
-  const { storage, postLink } = options;
+  const { comments, postLink } = options;
   /** The comment in the requested context; `edit` is refused (401) without the admin token. */
   const presentIn = (request: FastifyRequest, requested: Context) => {
     if (requested !== 'edit') return (comment: StoredComment) => presentComment(comment, postLink);
@@ -86,7 +93,7 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
   app.get(
     '/comments',
     { schema: { querystring: listQuerySchema, response: { 200: { type: 'array', items: commentSchema } } } },
-    async (request: FastifyRequest<{ Querystring: ListQuery }>, reply: FastifyReply) => {
+    async (request: FastifyRequest<{ Querystring: ListQuerystring }>, reply: FastifyReply) => {
       const query = request.query;
       const status = STATUS_ALIASES[query.status];
       const moderator = options.isModerator(request);
@@ -94,7 +101,7 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
         throw new WpHttpError(401, 'rest_forbidden_param', MESSAGES.forbiddenStatusParam);
       }
       const present = presentIn(request, query.context);
-      const { items, total } = await storage.listComments({
+      const { items, total, totalPages } = await comments.list({
         post: query.post,
         parent: query.parent,
         status,
@@ -102,10 +109,6 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
         perPage: query.per_page,
         order: query.order,
       });
-      const totalPages = Math.ceil(total / query.per_page);
-      if (total > 0 && query.page > totalPages) {
-        throw new WpHttpError(400, 'rest_comment_invalid_page_number', MESSAGES.pageTooLarge);
-      }
       reply.header('X-WP-Total', String(total)).header('X-WP-TotalPages', String(totalPages));
       return items.map(present);
     },
@@ -122,8 +125,7 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
     },
     async (request: FastifyRequest<{ Params: { id: number }; Querystring: { context: Context } }>) => {
       const present = presentIn(request, request.query.context);
-      const comment = await storage.getComment(request.params.id);
-      if (!comment) throw new WpHttpError(404, 'rest_comment_invalid_id', MESSAGES.invalidId);
+      const comment = await comments.get(request.params.id);
       if (comment.status !== 'approved' && !options.isModerator(request)) {
         throw new WpHttpError(401, 'rest_cannot_read', MESSAGES.cannotRead);
       }
@@ -134,7 +136,7 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
   app.post(
     '/comments',
     { schema: { body: createBodySchema, response: { 201: commentSchema } } },
-    async (request: FastifyRequest<{ Body: CommentBody & Record<string, unknown> }>, reply: FastifyReply) => {
+    async (request: FastifyRequest<{ Body: CreateBody }>, reply: FastifyReply) => {
       const body = request.body ?? {};
       const idempotencyKey = request.headers['idempotency-key'];
       if (idempotencyKey !== undefined && (typeof idempotencyKey !== 'string' || !IDEMPOTENCY_KEY.test(idempotencyKey))) {
@@ -143,39 +145,21 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
       if (body.status !== undefined && !options.isModerator(request)) {
         throw new WpHttpError(401, 'rest_comment_invalid_status', MESSAGES.invalidStatusField);
       }
-      const clean = cleanComment(body, options.requireNameEmail);
-      const comment = { ...clean, authorIp: options.clientAddress(request) };
-      const honeypot = body[HONEYPOT_FIELD];
-      const spam = typeof honeypot === 'string' && honeypot !== '';
-      const outcome = await storage.createComment({
-        comment,
-        createdAt: options.now(),
-        spam,
-        floodSeconds: options.floodSeconds,
-        idempotency: idempotencyKey === undefined ? undefined : { key: idempotencyKey, fingerprint: requestFingerprint(comment, spam) },
-        decideStatus: (previouslyApproved) => decideStatus(comment, options.moderation, previouslyApproved),
+      const created = await comments.create({
+        post: body.post,
+        parent: body.parent,
+        authorName: body.author_name,
+        authorEmail: body.author_email,
+        authorUrl: body.author_url,
+        content: body.content,
+        honeypot: body[HONEYPOT_FIELD],
+        authorIp: options.clientAddress(request),
+        idempotencyKey,
       });
-      switch (outcome.kind) {
-        case 'invalid-parent':
-          throw new WpHttpError(400, 'rest_comment_invalid_parent', 'Invalid parent comment.', {
-            parent: 'The comment you reply to does not exist, is not approved, or belongs to another post.',
-          });
-        case 'duplicate':
-          throw new WpHttpError(409, 'comment_duplicate', MESSAGES.duplicate);
-        case 'flood':
-          throw new WpHttpError(429, 'comment_flood', MESSAGES.flood, undefined, {
-            'Retry-After': String(outcome.retryAfterSeconds),
-          });
-        case 'idempotency-key-reused':
-          throw new WpHttpError(422, 'idempotency_key_reused', MESSAGES.idempotencyKeyReused, {
-            'Idempotency-Key': MESSAGES.idempotencyKeyReused,
-          });
-        default:
-          return reply
-            .code(201)
-            .header('Location', `${request.routeOptions.url}/${outcome.comment.id}`)
-            .send(presentComment(outcome.comment, postLink));
-      }
+      return reply
+        .code(201)
+        .header('Location', `${request.routeOptions.url}/${created.id}`)
+        .send(presentComment(created, postLink));
     },
   );
 
@@ -187,12 +171,9 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
   type ModerateRoute = { Params: { id: number }; Body: { status?: string } };
   const moderate = async (request: FastifyRequest<ModerateRoute>) => {
     const requested = request.body?.status;
-    const existing = await storage.getComment(request.params.id);
-    if (!existing) throw new WpHttpError(404, 'rest_comment_invalid_id', MESSAGES.invalidId);
-    if (requested === undefined) return presentForModerator(existing, postLink);
-    const updated = await storage.setStatus(request.params.id, STATUS_ALIASES[requested]);
-    if (!updated) throw new WpHttpError(404, 'rest_comment_invalid_id', MESSAGES.invalidId);
-    return presentForModerator(updated, postLink);
+    const comment =
+      requested === undefined ? await comments.get(request.params.id) : await comments.setStatus(request.params.id, STATUS_ALIASES[requested]);
+    return presentForModerator(comment, postLink);
   };
   const moderateSchema = {
     params: { type: 'object', properties: { id } },
@@ -214,15 +195,10 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
       onRequest: onlyModerator('rest_cannot_delete', MESSAGES.cannotDelete),
     },
     async (request: FastifyRequest<{ Params: { id: number }; Querystring: { force: boolean } }>) => {
-      const existing = await storage.getComment(request.params.id);
-      if (!existing) throw new WpHttpError(404, 'rest_comment_invalid_id', MESSAGES.invalidId);
       if (request.query.force) {
-        await storage.deleteComment(existing.id);
-        return { deleted: true, previous: presentForModerator(existing, postLink) };
+        return { deleted: true, previous: presentForModerator(await comments.delete(request.params.id), postLink) };
       }
-      if (existing.status === 'trash') throw new WpHttpError(410, 'rest_already_trashed', MESSAGES.alreadyTrashed);
-      const trashed = await storage.setStatus(existing.id, 'trash');
-      return presentForModerator(trashed ?? existing, postLink);
+      return presentForModerator(await comments.trash(request.params.id), postLink);
     },
   );
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { WpCommentStatus } from 'newsroom-comment-protocol';
-import { comparableEmail } from '../keys.js';
+import { comparableEmail } from './keys.js';
 import {
   StorageUnavailableError,
   derivedColumns,
@@ -10,8 +10,8 @@ import {
   type CommentStorage,
   type CreateOutcome,
   type CreateRequest,
-  type ListQuery,
-} from './storage.js';
+  type CommentListQuery,
+} from './port.js';
 
 /** Versioned migrations: each runs once, in order, inside a transaction. Never edit one that has shipped. */
 const MIGRATIONS: readonly string[] = [
@@ -203,9 +203,7 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
           [email, comment.authorName],
         )
       : { rowCount: 0 };
-    // A bot that filled the honeypot is told what a held first comment is told, whoever it claims to be.
-    const told: WpCommentStatus = request.spam ? 'hold' : request.decideStatus(approved.rowCount !== 0);
-    const stored: WpCommentStatus = request.spam ? 'spam' : told;
+    const { stored, told } = approved.rowCount !== 0 ? request.verdicts.knownAuthor : request.verdicts.newAuthor;
     const inserted = await client.query<{ id: number }>(
       `INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, content, status, created_at,
          sender, duplicate_key)
@@ -227,7 +225,7 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
     kind: 'postgres',
     createComment: (request) => transaction((client) => create(client, request)),
     getComment: byId,
-    async listComments(list: ListQuery) {
+    async listComments(list: CommentListQuery) {
       const params: unknown[] = [list.status];
       const where = ['status = $1'];
       if (list.post !== undefined) where.push(`post = $${params.push(list.post)}`);

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { WpCommentStatus } from 'newsroom-comment-protocol';
-import { comparableEmail } from '../keys.js';
+import { comparableEmail } from './keys.js';
 import {
   derivedColumns,
   toStoredComment,
@@ -10,8 +10,8 @@ import {
   type CommentStorage,
   type CreateOutcome,
   type CreateRequest,
-  type ListQuery,
-} from './storage.js';
+  type CommentListQuery,
+} from './port.js';
 
 /** Versioned migrations: each runs once, in order, inside a transaction. Never edit one that has shipped. */
 const MIGRATIONS: readonly string[] = [
@@ -136,7 +136,7 @@ export function openSqliteStorage(file: string): CommentStorage {
   };
 
   const listStatements = new Map<string, { count: Database.Statement; page: Database.Statement }>();
-  function listStatement(query: ListQuery) {
+  function listStatement(query: CommentListQuery) {
     const key = `${query.post !== undefined}${query.parent !== undefined}${query.order}`;
     let prepared = listStatements.get(key);
     if (!prepared) {
@@ -185,9 +185,7 @@ export function openSqliteStorage(file: string): CommentStorage {
       if (waitMs > 0) return { kind: 'flood', retryAfterSeconds: Math.ceil(waitMs / 1000) };
     }
     const previouslyApproved = email !== '' && statements.previouslyApproved.get(email, comment.authorName) !== undefined;
-    // A bot that filled the honeypot is told what a held first comment is told, whoever it claims to be.
-    const told: WpCommentStatus = request.spam ? 'hold' : request.decideStatus(previouslyApproved);
-    const stored: WpCommentStatus = request.spam ? 'spam' : told;
+    const { stored, told } = previouslyApproved ? request.verdicts.knownAuthor : request.verdicts.newAuthor;
     const { lastInsertRowid } = statements.insert.run({ ...comment, ...derived, status: stored, createdAt: request.createdAt });
     const id = Number(lastInsertRowid);
     if (idempotency !== undefined) {

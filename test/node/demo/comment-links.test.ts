@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
-import { POST_ID } from '../../../demo/article.js';
+import { POST_ID } from '../../../demo/server/article.js';
 import { ADMIN_TOKEN, inEachBrowser, startTestDemo, watchConsole, type TestDemo } from './support.js';
 
 const TEST_TIMEOUT_MS = 30_000;

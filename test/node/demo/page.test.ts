@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
-import { PAGES } from '../../../demo/page.js';
+import { PAGES } from '../../../demo/server/page.js';
 import {
   ADMIN_TOKEN,
   AXE_SOURCE,

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { html } from 'lit';
 import { renderToString } from 'newsroom-elements/ssr';
-import { PAGES, renderPage } from '../../../demo/page.js';
+import { PAGES, renderPage } from '../../../demo/server/page.js';
 
 const fact = html`<stat-callout value="3000000" format="compact" prefix="Over" source="AFP" label="fled"></stat-callout>`;
 

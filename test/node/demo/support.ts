@@ -8,7 +8,7 @@ import { after, before, describe } from 'node:test';
 import { build } from 'esbuild';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { FastifyInstance } from 'fastify';
-import { createDemoApp, type DemoServerOptions } from '../../../demo/server.js';
+import { createDemoApp, type DemoServerOptions } from '../../../demo/server/app.js';
 import type { ArticleContent } from '../../../demo/content/types.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, FIREFOX_PATH } from '../../../scripts/browsers.mjs';
 

@@ -1,7 +1,8 @@
 import { COMMENT_LIMITS, type WpCommentStatus } from 'newsroom-comment-protocol';
-import { MESSAGES, WpHttpError, invalidParams } from './errors.js';
-import { isBlank } from './keys.js';
-import { countLinks } from './render.js';
+import { isBlank } from '../storage/keys.js';
+import type { Verdict } from '../storage/port.js';
+import { countLinks } from './links.js';
+import { CommentRejected, type CommentField } from './rejection.js';
 
 export type ModerationMode = 'first-time' | 'all' | 'none';
 
@@ -15,13 +16,13 @@ export interface CleanComment {
   content: string;
 }
 
-/** The POST body after schema validation: types are right, values are not yet checked. */
-export interface CommentBody {
+/** A new comment as the client sent it, after schema validation: types are right, values are not yet checked. */
+export interface CommentInput {
   post?: number | string;
   parent?: number | string;
-  author_name?: string;
-  author_email?: string;
-  author_url?: string;
+  authorName?: string;
+  authorEmail?: string;
+  authorUrl?: string;
   content?: string;
 }
 
@@ -58,51 +59,42 @@ const isHttpUrl = (url: string): boolean =>
 
 const toId = (value: number | string | undefined): number => (value === undefined || value === '' ? 0 : Number(value));
 
-/** Cleans and checks a POST body; throws the WordPress error a REST client expects. */
-export function cleanComment(body: CommentBody, requireNameEmail: boolean): CleanComment {
+/** Cleans and checks a new comment as WordPress does; throws CommentRejected with the first reason found. */
+export function cleanComment(input: CommentInput, requireNameEmail: boolean): CleanComment {
   const comment: CleanComment = {
-    post: toId(body.post),
-    parent: toId(body.parent),
-    authorName: stripTags(singleLine(body.author_name ?? '')),
-    authorEmail: singleLine(body.author_email ?? ''),
-    authorUrl: singleLine(body.author_url ?? ''),
-    content: multiLine(body.content ?? ''),
+    post: toId(input.post),
+    parent: toId(input.parent),
+    authorName: stripTags(singleLine(input.authorName ?? '')),
+    authorEmail: singleLine(input.authorEmail ?? ''),
+    authorUrl: singleLine(input.authorUrl ?? ''),
+    content: multiLine(input.content ?? ''),
   };
 
-  const formats: Record<string, string> = {};
-  if (comment.authorEmail && !isEmail(comment.authorEmail)) formats.author_email = MESSAGES.invalidEmail;
-  if (comment.authorUrl && !isHttpUrl(comment.authorUrl)) formats.author_url = MESSAGES.invalidUrl;
-  if (Object.keys(formats).length > 0) throw invalidParams(formats);
+  const malformed: Array<'author_email' | 'author_url'> = [];
+  if (comment.authorEmail && !isEmail(comment.authorEmail)) malformed.push('author_email');
+  if (comment.authorUrl && !isHttpUrl(comment.authorUrl)) malformed.push('author_url');
+  if (malformed.length > 0) throw new CommentRejected({ reason: 'malformed', fields: malformed });
 
   if (!Number.isSafeInteger(comment.post) || comment.post < 1 || comment.post > 2147483647) {
-    throw new WpHttpError(403, 'rest_comment_invalid_post_id', MESSAGES.noPost, { post: MESSAGES.noPost });
+    throw new CommentRejected({ reason: 'no-post' });
   }
   // A text (or name) that shows nothing, only whitespace or zero-width and other invisible characters, is missing.
-  if (isBlank(comment.content)) {
-    throw new WpHttpError(400, 'rest_comment_content_invalid', MESSAGES.contentInvalid, { content: MESSAGES.typeComment });
-  }
-  if (requireNameEmail && (isBlank(comment.authorName) || !comment.authorEmail)) {
-    const missing: Record<string, string> = {};
-    if (isBlank(comment.authorName)) missing.author_name = MESSAGES.fillRequired;
-    if (!comment.authorEmail) missing.author_email = MESSAGES.fillRequired;
-    throw new WpHttpError(400, 'rest_comment_author_data_required', MESSAGES.authorDataRequired, missing);
+  if (isBlank(comment.content)) throw new CommentRejected({ reason: 'no-content' });
+  if (requireNameEmail) {
+    const missing: Array<'author_name' | 'author_email'> = [];
+    if (isBlank(comment.authorName)) missing.push('author_name');
+    if (!comment.authorEmail) missing.push('author_email');
+    if (missing.length > 0) throw new CommentRejected({ reason: 'author-data-required', fields: missing });
   }
 
-  const tooLong: [keyof typeof COMMENT_LIMITS, string, string, string][] = [
-    ['author_name', comment.authorName, 'comment_author_column_length', MESSAGES.nameTooLong],
-    ['author_email', comment.authorEmail, 'comment_author_email_column_length', MESSAGES.emailTooLong],
-    ['author_url', comment.authorUrl, 'comment_author_url_column_length', MESSAGES.urlTooLong],
-    ['content', comment.content, 'comment_content_column_length', MESSAGES.commentTooLong],
-  ];
-  const over = tooLong.filter(([field, value]) => bytes(value) > COMMENT_LIMITS[field]);
-  if (over.length > 0) {
-    throw new WpHttpError(
-      400,
-      over[0][2],
-      MESSAGES.fieldTooLong,
-      Object.fromEntries(over.map(([field, , , message]) => [field, message])),
-    );
-  }
+  const values: Record<CommentField, string> = {
+    author_name: comment.authorName,
+    author_email: comment.authorEmail,
+    author_url: comment.authorUrl,
+    content: comment.content,
+  };
+  const tooLong = (Object.keys(values) as CommentField[]).filter((field) => bytes(values[field]) > COMMENT_LIMITS[field]);
+  if (tooLong.length > 0) throw new CommentRejected({ reason: 'too-long', fields: tooLong });
   return comment;
 }
 
@@ -129,4 +121,21 @@ export function decideStatus(
   if (rules.keywords.some((word) => word !== '' && haystack.includes(word.toLowerCase()))) return 'hold';
   if (rules.mode === 'first-time' && !previouslyApproved) return 'hold';
   return 'approved';
+}
+
+/**
+ * The verdicts for a known and a new author, decided before the storage's transaction answers which one it is. A bot
+ * that filled the honeypot is stored as spam and told what a held first comment is told, whoever it claims to be.
+ */
+export function verdicts(
+  comment: CleanComment & { authorIp: string },
+  rules: ModerationRules,
+  spam: boolean,
+): { knownAuthor: Verdict; newAuthor: Verdict } {
+  const verdict = (previouslyApproved: boolean): Verdict => {
+    if (spam) return { stored: 'spam', told: 'hold' };
+    const status = decideStatus(comment, rules, previouslyApproved);
+    return { stored: status, told: status };
+  };
+  return { knownAuthor: verdict(true), newAuthor: verdict(false) };
 }

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { escapeHtml } from 'newsroom-comment-server';
 import { renderToString } from 'newsroom-elements/ssr';
 import { articleBody, PAGE_END, type LanguageLink } from './article.js';
-import type { ArticleContent } from './content/types.js';
-import { en } from './content/en.js';
-import { fr } from './content/fr.js';
-import { uk } from './content/uk.js';
+import type { ArticleContent } from '../content/types.js';
+import { en } from '../content/en.js';
+import { fr } from '../content/fr.js';
+import { uk } from '../content/uk.js';
 
 /** The article's languages and the path of each page. */
 export const PAGES: ReadonlyArray<{ path: string; content: ArticleContent }> = [
@@ -13,12 +14,7 @@ export const PAGES: ReadonlyArray<{ path: string; content: ArticleContent }> = [
   { path: '/uk/', content: uk },
 ];
 
-const pageStyles = readFileSync(new URL('./page.css', import.meta.url), 'utf8');
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char]);
-}
+const pageStyles = readFileSync(new URL('../browser/page.css', import.meta.url), 'utf8');
 
 /**
  * One language's page as a complete HTML document: the article rendered on the server (elements as declarative

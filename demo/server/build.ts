@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { build } from 'esbuild';
 
 /** The page's scripts, in the order the page runs them. */
-const ENTRIES = ['hydrate', 'client'].map((name) => ({ name, path: new URL(`./${name}.ts`, import.meta.url).pathname }));
+const ENTRIES = ['hydrate', 'client'].map((name) => ({ name, path: new URL(`../browser/${name}.ts`, import.meta.url).pathname }));
 
 /** A built file served from memory, with its precompressed variants. */
 export interface Asset {

@@ -1,3 +1,5 @@
+import { URL_PATTERN } from '../comments/links.js';
+
 /**
  * Builds `content.rendered` from the stored plain text: everything escaped, blank lines make paragraphs, single line
  * breaks make `<br />`, and http(s) URLs become links with `rel="nofollow ugc"`. Stored text is never HTML.
@@ -5,11 +7,9 @@
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#039;' };
 
+/** WordPress's esc_html(): text made safe for an HTML element or a quoted attribute value. */
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => ESCAPES[char]);
 
-// Linear-time patterns only (no nested quantifiers, no quantified run before an anchor), so hostile input cannot
-// cause backtracking.
-const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/gi;
 const TRAILING_PUNCTUATION = new Set('.,;:!?)]}');
 
 /** A URL without the punctuation that ends the sentence around it: one backward scan, never a regex. */
@@ -18,9 +18,6 @@ function withoutTrailingPunctuation(url: string): string {
   while (end > 0 && TRAILING_PUNCTUATION.has(url[end - 1])) end -= 1;
   return url.slice(0, end);
 }
-
-/** How many links a text holds, as WordPress counts them for moderation. */
-export const countLinks = (text: string): number => text.match(URL_PATTERN)?.length ?? 0;
 
 function linkify(line: string): string {
   let html = '';

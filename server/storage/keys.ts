@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
-import type { NewComment } from './storage/storage.js';
+import type { NewComment } from './port.js';
 
 // Characters that show nothing: whitespace, default-ignorable code points (zero-width, joiners, soft hyphen, BOM,
 // variation selectors, Hangul fillers…) and the blank Braille pattern.

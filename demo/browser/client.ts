@@ -1,4 +1,4 @@
-// The page's elements, loaded after demo/hydrate.ts. Only the elements a reader can see first are loaded at once; the
+// The page's elements, loaded after demo/browser/hydrate.ts. Only the elements a reader can see first are loaded at once; the
 // others arrive as they come within two screens of the viewport. Server-rendered, they read the same before their
 // module arrives, and hydration adopts their shadow roots without moving anything.
 import 'newsroom-elements/pull-quote.js';

@@ -1,6 +1,6 @@
 import type { WpComment } from 'newsroom-comment-protocol';
 import { renderContent } from './render.js';
-import type { StoredComment } from './storage/storage.js';
+import type { StoredComment } from '../comments/service.js';
 
 /** A comment for a moderator (WordPress's `edit` context): adds the email and the raw text, never the IP address. */
 export interface WpCommentForModerator extends WpComment {

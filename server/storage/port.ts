@@ -1,5 +1,5 @@
 import type { WpCommentStatus } from 'newsroom-comment-protocol';
-import { duplicateKey, senderOf } from '../keys.js';
+import { duplicateKey, senderOf } from './keys.js';
 
 /** A comment row as stored. The email and IP address never leave the server except to the moderator (email only). */
 export interface StoredComment {
@@ -45,7 +45,8 @@ export const toStoredComment = (row: CommentRow): StoredComment => ({
 
 export type NewComment = Omit<StoredComment, 'id' | 'status' | 'createdAt'>;
 
-export interface ListQuery {
+/** Which comments to list, one page of them. */
+export interface CommentListQuery {
   post?: number;
   parent?: number;
   status: WpCommentStatus;
@@ -57,14 +58,21 @@ export interface ListQuery {
 export interface CreateRequest {
   comment: NewComment;
   createdAt: number;
-  /** The honeypot was filled: checked as any comment, stored as spam, and the author is told `hold`. */
-  spam: boolean;
   /** 0 disables the flood rule. */
   floodSeconds: number;
   /** The key, and the fingerprint of the request it is bound to (see requestFingerprint). */
   idempotency?: { key: string; fingerprint: string };
-  /** Decides `approved` or `hold`, told whether an approved comment has the same name and email. */
-  decideStatus(previouslyApproved: boolean): WpCommentStatus;
+  /**
+   * The moderation decision, made by the comment service before the transaction for both answers to the one question
+   * only the database can answer: has an approved comment the same name and email?
+   */
+  verdicts: { knownAuthor: Verdict; newAuthor: Verdict };
+}
+
+/** The status a new comment is stored with, and the status its author is told (they differ for spam). */
+export interface Verdict {
+  stored: WpCommentStatus;
+  told: WpCommentStatus;
 }
 
 export type CreateOutcome =
@@ -90,7 +98,7 @@ export interface CommentStorage {
   readonly kind: 'sqlite' | 'postgres';
   createComment(request: CreateRequest): Promise<CreateOutcome>;
   getComment(id: number): Promise<StoredComment | undefined>;
-  listComments(query: ListQuery): Promise<{ items: StoredComment[]; total: number }>;
+  listComments(query: CommentListQuery): Promise<{ items: StoredComment[]; total: number }>;
   setStatus(id: number, status: WpCommentStatus): Promise<StoredComment | undefined>;
   deleteComment(id: number): Promise<boolean>;
   /** Forgets idempotency keys older than `before` (ms). */

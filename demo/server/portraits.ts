@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { contentTypeOf, toAsset, type Asset } from './build.js';
-import type { SpeakerId } from './content/types.js';
+import type { SpeakerId } from '../content/types.js';
 
-const dir = new URL('./portraits/', import.meta.url);
+const dir = new URL('../content/portraits/', import.meta.url);
 
 /** The placeholder portraits by served name, which carries a content hash so that browsers may cache them for good. */
 export const PORTRAITS = new Map<string, Asset>();
@@ -18,6 +18,6 @@ for (const file of readdirSync(dir).filter((name) => name.endsWith('.svg'))) {
 /** The URL of a speaker's placeholder portrait. */
 export function portraitUrl(id: SpeakerId): string {
   const url = urls.get(id);
-  if (!url) throw new Error(`demo/portraits/${id}.svg is missing`);
+  if (!url) throw new Error(`demo/content/portraits/${id}.svg is missing`);
   return url;
 }

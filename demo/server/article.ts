@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ArticleContent, Block, SpeakerId } from './content/types.js';
+import type { ArticleContent, Block, SpeakerId } from '../content/types.js';
 import { portraitUrl } from './portraits.js';
 
 /** When the reference article was published (the Thursday three weeks into the invasion). */

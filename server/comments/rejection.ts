@@ -1,0 +1,25 @@
+import type { COMMENT_LIMITS } from 'newsroom-comment-protocol';
+
+/** A field of a new comment, named as the WordPress API names it. */
+export type CommentField = keyof typeof COMMENT_LIMITS;
+
+/** Why the comment service refused a request; the HTTP layer words it as WordPress does. */
+export type Rejection =
+  | { reason: 'malformed'; fields: Array<'author_email' | 'author_url'> }
+  | { reason: 'no-post' }
+  | { reason: 'no-content' }
+  | { reason: 'author-data-required'; fields: Array<'author_name' | 'author_email'> }
+  | { reason: 'too-long'; fields: CommentField[] }
+  | { reason: 'invalid-parent' }
+  | { reason: 'duplicate' }
+  | { reason: 'flood'; retryAfterSeconds: number }
+  | { reason: 'idempotency-key-reused' }
+  | { reason: 'not-found' }
+  | { reason: 'already-trashed' }
+  | { reason: 'page-out-of-range' };
+
+export class CommentRejected extends Error {
+  constructor(readonly rejection: Rejection) {
+    super(`comment rejected: ${rejection.reason}`);
+  }
+}
