@@ -14,9 +14,10 @@ export function slottedNames(host: HTMLElement): Set<string> {
   const names = new Set<string>();
   // During server rendering there is no light DOM (no firstChild): the attribute's text is rendered as slot fallback.
   // Sibling pointers rather than iterating `childNodes`: DOM collection iterators are slow, and this runs per update.
+  // Node types as literals: `Node.ELEMENT_NODE` is a property read that no minifier shortens, in every element.
   for (let node = host.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === Node.ELEMENT_NODE) names.add((node as Element).getAttribute('slot') ?? '');
-    else if (node.nodeType === Node.TEXT_NODE && node.nodeValue!.trim()) names.add('');
+    if (node.nodeType === 1 /* ELEMENT_NODE */) names.add((node as Element).getAttribute('slot') ?? '');
+    else if (node.nodeType === 3 /* TEXT_NODE */ && node.nodeValue!.trim()) names.add('');
   }
   return names;
 }

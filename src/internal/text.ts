@@ -20,7 +20,8 @@ export interface Spoken {
 export function slotText(host: Element, name: string): string | undefined {
   const texts: string[] = [];
   for (let node = host.firstChild; node; node = node.nextSibling) {
-    const slot = node.nodeType === Node.ELEMENT_NODE ? ((node as Element).getAttribute('slot') ?? '') : node.nodeType === Node.TEXT_NODE ? '' : undefined;
+    // Node types as literals, as in slots.ts.
+    const slot = node.nodeType === 1 /* ELEMENT_NODE */ ? ((node as Element).getAttribute('slot') ?? '') : node.nodeType === 3 /* TEXT_NODE */ ? '' : undefined;
     if (slot === name) texts.push((node as Partial<Spoken>)[SPOKEN_TEXT] ?? node.textContent ?? '');
   }
   return texts.length ? foldWhitespace(texts.join(' ')) : undefined;
