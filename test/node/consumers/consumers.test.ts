@@ -14,7 +14,7 @@ import { after, before, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, FIREFOX_PATH } from '../../../scripts/browsers.mjs';
-import { startCommentServer } from './comment-server.js';
+import { startTestServer } from '../support/comment-server.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'newsroom-consumers-'));
@@ -224,9 +224,9 @@ async function checkComments({ page, errors }: Visit, held: string) {
  */
 async function inEachBrowserWithComments(pageUrl: string, check: (visit_: Visit) => Promise<void>) {
   for (const browserName of BROWSERS) {
-    const comments = await startCommentServer(new URL(pageUrl).origin);
+    const comments = await startTestServer({ allowedOrigins: [new URL(pageUrl).origin] });
     try {
-      const visit_ = await visit(`${pageUrl}?comments=${encodeURIComponent(comments.endpoint)}`, browserName);
+      const visit_ = await visit(`${pageUrl}?comments=${encodeURIComponent(comments.api)}`, browserName);
       try {
         await check(visit_);
       } catch (error) {
