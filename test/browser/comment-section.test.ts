@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 // Only the section: the list, the form and DOMPurify must arrive by themselves when it opens.
 import '../../src/components/comment-section/define.js';
@@ -140,7 +140,9 @@ describe('comment-section', () => {
     const form = part<CommentForm>(element, 'comment-form');
     await form.updateComplete;
     const toggle = part<HTMLElement & { count?: number; updateComplete: Promise<boolean> }>(element, 'comment-toggle');
-    toggle.count = 1;
+    // The toggle's own count (the seeded comment) must arrive before the post: a fetch still in flight would read the
+    // new comment too and then be incremented for it.
+    await waitUntil(() => toggle.count === 1, 'the toggle fetched its count');
     await fill(form, { content: 'Approved at once.', ...author });
     const posted = oneEvent(form, 'comment-posted');
     form.submit();
