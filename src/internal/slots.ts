@@ -1,4 +1,5 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, render, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { GENERATED } from './text.js';
 
 /** An element that says whether it may read its light DOM now (as NewsroomElement does). */
 interface LightDomHost extends ReactiveControllerHost, HTMLElement {
@@ -16,7 +17,9 @@ export function slottedNames(host: HTMLElement): Set<string> {
   // Sibling pointers rather than iterating `childNodes`: DOM collection iterators are slow, and this runs per update.
   // Node types as literals: `Node.ELEMENT_NODE` is a property read that no minifier shortens, in every element.
   for (let node = host.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 1 /* ELEMENT_NODE */) names.add((node as Element).getAttribute('slot') ?? '');
+    if (node.nodeType === 1 /* ELEMENT_NODE */) {
+      if (!(node as Element).hasAttribute(GENERATED)) names.add((node as Element).getAttribute('slot') ?? '');
+    }
     else if (node.nodeType === 3 /* TEXT_NODE */ && node.nodeValue!.trim()) names.add('');
   }
   return names;
@@ -29,6 +32,15 @@ export function slottedNames(host: HTMLElement): Set<string> {
  * that arrives for it, so the host's children and their `slot` attributes are watched instead of `slotchange`, and
  * the host updates whenever they change (it may read more of its children than their slots, such as their `lang`).
  */
+/**
+ * The words a host generates into its light DOM: `template`, a Lit template of elements that carry `data-generated`
+ * and the slot of the region they fill, and `regions`, the names of those slots.
+ */
+export interface GeneratedText {
+  regions: string[];
+  template: unknown;
+}
+
 export class FilledSlotsController implements ReactiveController {
   /**
    * The filled slots, read before each render; `undefined` while the light DOM cannot be read (on the server, and in
@@ -36,18 +48,34 @@ export class FilledSlotsController implements ReactiveController {
    */
   filled?: Set<string>;
 
+  /** The regions the host's generated children fill (see {@link GeneratedText}). */
+  generated = new Set<string>();
+
   private readonly host: LightDomHost;
+  private readonly generate?: (filled: Set<string>) => GeneratedText;
+  private readonly generateFirst: boolean;
+  /**
+   * Where the generated children go: Lit keeps its part on the node they are rendered before, so that node must stay
+   * the same (the host's first child would not). Placed the first time, when any children a server wrote give way.
+   */
+  private anchor?: Comment;
   private observer?: MutationObserver;
 
-  constructor(host: LightDomHost) {
+  /**
+   * `generate`, given the slots the page fills (also in `filled` by then), gives the words the host shows for its attributes and terms, rendered
+   * into the light DOM before the page's children (`generateFirst`) or after them: where they come in reading order.
+   */
+  constructor(host: LightDomHost, generate?: (filled: Set<string>) => GeneratedText, generateFirst = false) {
     this.host = host;
+    this.generate = generate;
+    this.generateFirst = generateFirst;
     host.addController(this);
   }
 
   hostConnected(): void {
     // `subtree` to hear of the children's `slot` attributes; edits inside a child are not the host's concern.
     this.observer ??= new MutationObserver((records) => {
-      if (records.some(({ type, target }) => target === this.host || (type === 'attributes' && target.parentNode === this.host))) {
+      if (records.some((record) => (record.target === this.host ? !this.ownChange(record) : record.type === 'attributes' && record.target.parentNode === this.host))) {
         this.host.requestUpdate();
       }
     });
@@ -58,13 +86,58 @@ export class FilledSlotsController implements ReactiveController {
     this.observer?.disconnect();
   }
 
+  /** Whether a change of the host's children only added or removed its generated text (Lit's markers included). */
+  private ownChange({ addedNodes, removedNodes }: MutationRecord): boolean {
+    // Elements are the host's when generated; comments (Lit's markers) and blank text never fill a slot.
+    const own = (node: Node) => (node.nodeType === 1 ? (node as Element).hasAttribute(GENERATED) : node.nodeType === 8 || !node.nodeValue?.trim());
+    return [...addedNodes, ...removedNodes].every(own);
+  }
+
   hostUpdate(): void {
-    this.filled = this.host.lightDomReadable ? slottedNames(this.host) : undefined;
+    const { host } = this;
+    if (!host.lightDomReadable) {
+      this.filled = undefined;
+      return;
+    }
+    const filled = slottedNames(host);
+    this.filled = filled;
+    if (this.generate) {
+      const { regions, template } = this.generate(filled);
+      if (!this.anchor) {
+        // A server wrote the same children (renderLight): they make way for ones this page's Lit keeps up to date.
+        for (const child of Array.from(host.children)) if (child.hasAttribute(GENERATED)) child.remove();
+        this.anchor = host.insertBefore(document.createComment(''), this.generateFirst ? host.firstChild : null);
+      }
+      render(template, host, { renderBefore: this.anchor });
+      this.generated = new Set(regions);
+    }
+  }
+
+  /**
+   * The generated words for a server renderer, which calls an element's `renderLight()` where a page's template holds
+   * the `renderLight()` directive: the server sees no light DOM, so every region given by attributes is generated.
+   */
+  renderLight(): unknown {
+    const { filled } = this;
+    this.filled = new Set();
+    try {
+      return this.generate?.(this.filled).template ?? nothing;
+    } finally {
+      this.filled = filled;
+    }
   }
 
   hostUpdated(): void {
     // A server-rendered host's first update had to render what the server did: the next one reads its light DOM.
     if (!this.filled) this.host.requestUpdate();
+  }
+
+  /**
+   * A region's slot: filled by the generated text when there is some, else holding `detail` (the region's own slots
+   * and the attributes' text), as it does on the server, which cannot see the light DOM.
+   */
+  region(name: string, detail: () => unknown): unknown {
+    return html`<slot name=${name}>${this.generated.has(name) ? nothing : detail()}</slot>`;
   }
 
   /** Whether the host fills a slot (`false` while that is not known). */

@@ -1,12 +1,16 @@
 import { html, nothing } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
-import { FilledSlotsController } from '../../internal/slots.js';
+import { FilledSlotsController, type GeneratedText } from '../../internal/slots.js';
+import { generatedText } from '../../internal/generated.styles.js';
 import { isRtlLanguage, quoteMarks } from '../../internal/typography.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { renderDate } from '../../internal/dates.js';
 import type { ShareActions } from './share-actions.js';
 import { pullQuoteTerms } from './pull-quote.terms.js';
 import { styles } from './pull-quote.styles.js';
+
+/** The attribution's slots: the page slotting any of them keeps the attribution's detail in the shadow tree. */
+const ATTRIBUTION_SLOTS = ['attribution', 'speaker', 'job-title', 'source', 'date'];
 
 /** How a pull quote is laid out. */
 export type PullQuoteVariant = 'inline' | 'aside' | 'feature';
@@ -24,6 +28,10 @@ const cssString: (text: string) => string = JSON.stringify;
  * @tag pull-quote
  * @summary A quotation with its speaker: a `figure` with a `blockquote`, quotation marks in the quotation's
  *   language, and optional "Copy" and "Share" actions.
+ *
+ * Its words are in the page's light DOM, where Reader View, translation tools and crawlers read them: the quotation
+ * and any slotted parts are the page's own children; for the attributes, the element generates the attribution
+ * after them (marked `data-generated`), which a server renders with Lit's `renderLight()` directive.
  *
  * @slot - The quotation, such as a `<p>`; its inline markup and `lang` attributes are kept.
  * @slot attribution - Who said it, such as a `<speaker-caption>`; wins over the shorthand attributes.
@@ -45,7 +53,7 @@ const cssString: (text: string) => string = JSON.stringify;
  * @fires {PullQuoteShareEvent} pull-quote-share - Before the quote is copied or shared; cancelable.
  */
 export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
-  static override styles = styles;
+  static override styles = [generatedText, styles];
   static override terms = pullQuoteTerms;
   static override properties = {
     cite: {},
@@ -58,7 +66,8 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
     share: { type: Boolean },
   };
 
-  private readonly slots = new FilledSlotsController(this);
+  // The attribution follows the quotation in reading order.
+  private readonly slots = new FilledSlotsController(this, (filled) => this.generateText(filled));
 
   // Text properties start unset, like their attributes: unset, null and blank text all mean "not given".
   /** URL of the quotation's source (http, https or relative URLs only; anything else is ignored). */
@@ -110,6 +119,52 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
     }
   }
 
+  /**
+   * The attribution: "— Antony Blinken, US Secretary of State, Le Parisien, 17 March 2022". `slotted` keeps a slot
+   * around each part, holding the attribute's text, for the page to fill (and for a server, which cannot see slotted
+   * text); without it, the text alone, generated into the light DOM.
+   */
+  private renderAttribution(slotted: boolean) {
+    const { slots } = this;
+    const cite = safeUrl(this.cite);
+    const hasSource = slots.given('source', this.source);
+    const hasDate = slots.given('date', this.date);
+    // Whether each part of the attribution shows, in order: speaker, job title, source (or a cite link), date.
+    const shown = [slots.given('speaker', this.speaker), slots.given('job-title', this.jobTitle), hasSource || !!cite, hasDate];
+    const first = shown.indexOf(true);
+    // The text before a part that is shown: a dash before the first, a separator before the others. Empty text is
+    // `nothing`, never '': a server renders '' as no text node, and a later value would land in Lit's marker.
+    const lead = (part: number) => (shown[part] ? (part > first ? this.localize.term('separator') : '— ') : nothing);
+    const part = (name: string, text: unknown) => (slotted ? html`<slot name=${name}>${text}</slot>` : text);
+    const linked = (content: unknown) => (cite ? html`<a href=${cite}>${content}</a>` : content);
+    // A cite link without a source's name is shown as "Source".
+    const sourceAndDate =
+      hasSource || cite || hasDate
+        ? html`${lead(2)}${hasSource
+            ? html`<cite>${linked(part('source', this.source || nothing))}</cite>`
+            : cite && linked(this.localize.term('source'))}${lead(3)}${hasDate ? part('date', renderDate(this.date, this.localize)) : nothing}`
+        : nothing;
+    // Speaker and job title are always in the slotted tree, so that a server, which cannot see slotted content,
+    // renders the same structure as the browser (only the separators differ). The generated name is bold by its own
+    // element's default: the shadow tree's styles cannot reach inside a slotted child.
+    const speaker = slotted ? part('speaker', this.speaker || nothing) : this.speaker?.trim() ? html`<b>${this.speaker}</b>` : nothing;
+    return html`${lead(0)}${speaker}${lead(1)}${slotted ? part('job-title', this.jobTitle || nothing) : this.jobTitle || nothing}${sourceAndDate}`;
+  }
+
+  /** The attribution, generated into the light DOM after the quotation when the page slots none of its parts. */
+  private generateText(filled: Set<string>): GeneratedText {
+    const given = !ATTRIBUTION_SLOTS.some((slot) => filled.has(slot)) && [this.speaker, this.jobTitle, this.source, this.date, this.cite].some((text) => text?.trim());
+    return given
+      ? { regions: ['attribution'], template: html` <span slot="attribution" data-generated>${this.renderAttribution(false)}</span>` }
+      : { regions: [], template: nothing };
+  }
+
+  /** The words generated from the attributes, for a server renderer's `renderLight()` directive.
+   * @internal */
+  renderLight(): unknown {
+    return this.slots.renderLight();
+  }
+
   protected override render() {
     const { slots } = this;
     const hasQuote = slots.has('');
@@ -119,38 +174,17 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
     // generated content of the blockquote.
     const ownMarks = hasQuote && !this.inParagraphs;
     const cite = safeUrl(this.cite);
-    const hasSource = slots.given('source', this.source);
-    const hasDate = slots.given('date', this.date);
-    // Whether each part of the attribution shows, in order: speaker, job title, source (or a cite link), date.
-    const speakerShown = slots.given('speaker', this.speaker);
-    const shown = [speakerShown, slots.given('job-title', this.jobTitle), hasSource || !!cite, hasDate];
-    const first = shown.indexOf(true);
-    // The text before a part that is shown: a dash before the first, a separator before the others. Empty text is
-    // `nothing`, never '': a server renders '' as no text node, and a later value would land in Lit's marker.
-    const lead = (part: number) => (shown[part] ? (part > first ? this.localize.term('separator') : '— ') : nothing);
-    const linked = (content: unknown) => (cite ? html`<a href=${cite}>${content}</a>` : content);
-    // A cite link without a source's name is shown as "Source".
-    const sourceAndDate =
-      hasSource || cite || hasDate
-        ? html`${lead(2)}${hasSource
-            ? html`<cite>${linked(html`<slot name="source">${this.source || nothing}</slot>`)}</cite>`
-            : cite && linked(this.localize.term('source'))}${lead(3)}${hasDate
-            ? html`<slot name="date">${renderDate(this.date, this.localize)}</slot>`
-            : nothing}`
-        : nothing;
-    // Speaker and job title are always in the tree, so that a server, which cannot see slotted content, renders the
-    // same structure as the browser (only the separators differ).
+    const attributed =
+      slots.generated.has('attribution') || slots.has('attribution') || ATTRIBUTION_SLOTS.some((slot) => slots.has(slot)) ||
+      [this.speaker, this.jobTitle, this.source, this.date].some((text) => text?.trim()) || !!cite;
     // An Arabic or Hebrew quote mirrors even in a page laid out left to right, and an English one inside it does not.
     return html`<figure part="base" dir=${isRtlLanguage(this.localize.lang) ? 'rtl' : nothing} aria-hidden=${this.excerpt || nothing}
         ><blockquote part="quote" cite=${cite ?? nothing}
           dir=${this.contentLang ? (isRtlLanguage(this.contentLang) ? 'rtl' : 'ltr') : nothing}
           style=${open === DEFAULT_OPEN && close === DEFAULT_CLOSE ? nothing : `--_open:${cssString(open)};--_close:${cssString(close)}`}
           class=${ownMarks ? 'marks' : nothing}><slot></slot></blockquote
-        > <figcaption part="attribution" ?hidden=${!!slots.filled && first < 0 && !slots.has('attribution')}
-          ><slot name="attribution"
-            >${lead(0)}<slot name="speaker">${this.speaker || nothing}</slot>${lead(1)}<slot name="job-title">${this.jobTitle || nothing}</slot
-            >${sourceAndDate}</slot
-          ></figcaption
+        > <figcaption part="attribution" ?hidden=${!!slots.filled && !attributed}
+          >${slots.region('attribution', () => this.renderAttribution(true))}</figcaption
         ></figure
       >${this.share && hasQuote ? html`<div part="actions" class="actions">${this.actions?.render([open, close])}</div>` : nothing}`;
   }

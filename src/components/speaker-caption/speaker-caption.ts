@@ -1,7 +1,9 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
-import { FilledSlotsController } from '../../internal/slots.js';
+import { hasItalics } from '../../internal/typography.js';
+import { FilledSlotsController, type GeneratedText } from '../../internal/slots.js';
+import { generatedText } from '../../internal/generated.styles.js';
 import { foldWhitespace, slotText, SPOKEN_TEXT, type Spoken } from '../../internal/text.js';
 import { styles } from './speaker-caption.styles.js';
 
@@ -10,7 +12,12 @@ import { styles } from './speaker-caption.styles.js';
  * @summary Who is speaking or shown: "Antony Blinken, US Secretary of State", with an optional portrait, photo
  *   credit, profile link and caption sentence.
  *
+ * Its words are in the page's light DOM, where Reader View, translation tools and crawlers read them: the page's own
+ * slotted children, and for the attributes, children the element generates (marked `data-generated`: `speaker` and
+ * `credit`), which a server renders with Lit's `renderLight()` directive.
+ *
  * @slot - A free caption sentence, such as "President Zelensky addressed the Bundestag on Thursday."
+ * @slot speaker - The whole "Name, Job title" phrase; wins over `name` and `job-title`.
  * @slot name - The person's name; wins over the `name` attribute.
  * @slot job-title - The person's job title; wins over the `job-title` attribute.
  * @slot image - The portrait, such as your own `<img>` or `<picture>`; wins over `src`.
@@ -26,7 +33,7 @@ import { styles } from './speaker-caption.styles.js';
  * @cssprop --speaker-caption-credit-color - Colour of the photo credit (default: the muted text colour).
  */
 export class SpeakerCaption extends NewsroomElement implements Spoken {
-  static override styles = styles;
+  static override styles = [generatedText, styles];
   static override properties = {
     imageFailed: { state: true },
     name: {},
@@ -38,7 +45,8 @@ export class SpeakerCaption extends NewsroomElement implements Spoken {
     href: {},
   };
 
-  private readonly slots = new FilledSlotsController(this);
+  // The name comes first in reading order, before a caption the page slots.
+  private readonly slots = new FilledSlotsController(this, (filled) => this.generateText(filled), true);
 
   /** Whether the portrait at `src` failed to load. */
   private imageFailed = false;
@@ -81,21 +89,52 @@ export class SpeakerCaption extends NewsroomElement implements Spoken {
     return [text('name', this.name), text('job-title', this.jobTitle)].filter(Boolean).join(this.localize.term('separator'));
   }
 
+  /**
+   * The words of the regions the page gives no slot for, generated into the light DOM: the speaker ("**Antony
+   * Blinken**, *US Secretary of State*", a link when `href` is safe) and the credit.
+   */
+  private generateText(filled: Set<string>): GeneratedText {
+    const regions: string[] = [];
+    const name = this.name?.trim();
+    const jobTitle = this.jobTitle?.trim();
+    const speaker = !['speaker', 'name', 'job-title'].some((slot) => filled.has(slot)) && (!!name || !!jobTitle);
+    if (speaker) regions.push('speaker');
+    const credit = filled.has('credit') ? undefined : this.credit?.trim();
+    if (credit) regions.push('credit');
+    const href = safeUrl(this.href);
+    // Bold and italic from the elements' own defaults: the shadow tree's styles cannot reach inside a slotted child.
+    const phrase = html`${name ? html`<b>${name}</b>` : nothing}${name && jobTitle ? this.localize.term('separator') : nothing}${
+      jobTitle ? (hasItalics(this.localize.lang) ? html`<i>${jobTitle}</i>` : jobTitle) : nothing
+    }`;
+    const template = html`${speaker ? html`<span slot="speaker" data-generated>${href ? html`<a href=${href}>${phrase}</a>` : phrase}</span> ` : nothing}${
+      credit ? html`<span slot="credit" data-generated>${credit}</span>` : nothing
+    }`;
+    return { regions, template };
+  }
+
+  /** The words generated from the attributes, for a server renderer's `renderLight()` directive.
+   * @internal */
+  renderLight(): unknown {
+    return this.slots.renderLight();
+  }
+
   protected override render() {
     const hasName = this.slots.given('name', this.name);
     const hasJobTitle = this.slots.given('job-title', this.jobTitle);
     const src = safeUrl(this.src);
     const href = safeUrl(this.href);
-    const phrase = html`<span class="name">${this.slots.slotOr('name', this.name || nothing)}</span
+    const phrase = () => html`<span class="name">${this.slots.slotOr('name', this.name || nothing)}</span
       >${hasName && hasJobTitle ? this.localize.term('separator') : nothing}<span class="job-title"
         >${this.slots.slotOr('job-title', this.jobTitle || nothing)}</span
       >`;
+    // A generated speaker holds its own link; otherwise the link is here, around the page's slotted name.
+    const speaker = this.slots.region('speaker', () => (href ? html`<a href=${href}>${phrase()}</a>` : phrase()));
     // A server cannot see slotted content: it hides nothing, so nothing appears on hydration (empty parts take no space).
     // Empty text is `nothing`, never '': a server renders '' as no text node, and a later value would land in Lit's marker.
     const hidden = (empty: boolean) => !isServer && empty;
     // A failed or missing image keeps its reserved box so that nothing below it moves. One unit for assistive
     // technology: a link is read whole; otherwise role="text" keeps VoiceOver from splitting the name from the job
-    // title (psammead#374).
+    // title (psammead#374). The words are the light DOM's (generated or the page's): here are only their places.
     return html`<div part="base" class="base">
       ${this.slots.slotOr(
         'image',
@@ -107,13 +146,13 @@ export class SpeakerCaption extends NewsroomElement implements Spoken {
             : nothing,
       )}
       <div>
-        <p part="speaker" ?hidden=${hidden(!hasName && !hasJobTitle)}>
-          ${href ? html`<a href=${href}>${phrase}</a>` : html`<span role="text">${phrase}</span>`}
-        </p>
+        <div part="speaker" ?hidden=${hidden(!hasName && !hasJobTitle && !this.slots.has('speaker'))}>
+          ${href ? speaker : html`<span role="text">${speaker}</span>`}
+        </div>
         <div part="caption" class="caption" ?hidden=${hidden(!this.slots.has(''))}><slot></slot></div>
-        <p part="credit" class="credit" ?hidden=${hidden(!this.slots.given('credit', this.credit))}>
-          ${this.slots.slotOr('credit', this.credit || nothing)}
-        </p>
+        <div part="credit" class="credit" ?hidden=${hidden(!this.slots.given('credit', this.credit))}
+          ><slot name="credit">${this.slots.generated.has('credit') || this.slots.has('credit') ? nothing : this.credit || nothing}</slot
+        ></div>
       </div>
     </div>`;
   }
