@@ -29,7 +29,9 @@ export const styles = css`
     border-radius: var(--_radius);
   }
 
-  .base > div {
+  p,
+  .caption {
+    margin: 0;
     overflow-wrap: anywhere;
   }
 

@@ -1,4 +1,4 @@
-import { html, isServer, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { hasItalics } from '../../internal/typography.js';
@@ -130,8 +130,10 @@ export class SpeakerCaption extends NewsroomElement implements Spoken {
     // A generated speaker holds its own link; otherwise the link is here, around the page's slotted name.
     const speaker = this.slots.region('speaker', () => (href ? html`<a href=${href}>${phrase()}</a>` : phrase()));
     // A server cannot see slotted content: it hides nothing, so nothing appears on hydration (empty parts take no space).
+    // Hydration must render what the server did, or Lit takes the value as written and never writes it (an empty
+    // paragraph left in the accessibility tree): parts are hidden once the light DOM has been read.
     // Empty text is `nothing`, never '': a server renders '' as no text node, and a later value would land in Lit's marker.
-    const hidden = (empty: boolean) => !isServer && empty;
+    const hidden = (empty: boolean) => !!this.slots.filled && empty;
     // A failed or missing image keeps its reserved box so that nothing below it moves. One unit for assistive
     // technology: a link is read whole; otherwise role="text" keeps VoiceOver from splitting the name from the job
     // title (psammead#374). The words are the light DOM's (generated or the page's): here are only their places.
@@ -146,13 +148,13 @@ export class SpeakerCaption extends NewsroomElement implements Spoken {
             : nothing,
       )}
       <div>
-        <div part="speaker" ?hidden=${hidden(!hasName && !hasJobTitle && !this.slots.has('speaker'))}>
+        <p part="speaker" ?hidden=${hidden(!hasName && !hasJobTitle && !this.slots.has('speaker'))}>
           ${href ? speaker : html`<span role="text">${speaker}</span>`}
-        </div>
+        </p>
         <div part="caption" class="caption" ?hidden=${hidden(!this.slots.has(''))}><slot></slot></div>
-        <div part="credit" class="credit" ?hidden=${hidden(!this.slots.given('credit', this.credit))}
+        <p part="credit" class="credit" ?hidden=${hidden(!this.slots.given('credit', this.credit))}
           ><slot name="credit">${this.slots.generated.has('credit') || this.slots.has('credit') ? nothing : this.credit || nothing}</slot
-        ></div>
+        ></p>
       </div>
     </div>`;
   }
