@@ -1,4 +1,4 @@
-import { html, nothing, render, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, isServer, nothing, render, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { GENERATED } from './text.js';
 
 /** An element that says whether it may read its light DOM now (as NewsroomElement does). */
@@ -27,20 +27,19 @@ export function slottedNames(host: HTMLElement): Set<string> {
 
 
 /**
+ * A generated child: `content` in a `<span>` that fills the region `slot`, between spaces, so that a reader of the text
+ * alone (Reader View's `textContent`) keeps its words apart from its neighbours'. Nothing without content.
+ */
+export function generatedSpan(slot: string, content: unknown): unknown {
+  return content && content !== nothing ? html` <span slot=${slot} data-generated>${content}</span> ` : nothing;
+}
+
+/**
  * Which slots the host fills, for an element that renders a named slot only while it is filled: each slot costs
  * render time, and most pages give most text parts as attributes. A slot that is not rendered cannot report content
  * that arrives for it, so the host's children and their `slot` attributes are watched instead of `slotchange`, and
  * the host updates whenever they change (it may read more of its children than their slots, such as their `lang`).
  */
-/**
- * The words a host generates into its light DOM: `template`, a Lit template of elements that carry `data-generated`
- * and the slot of the region they fill, and `regions`, the names of those slots.
- */
-export interface GeneratedText {
-  regions: string[];
-  template: unknown;
-}
-
 export class FilledSlotsController implements ReactiveController {
   /**
    * The filled slots, read before each render; `undefined` while the light DOM cannot be read (on the server, and in
@@ -52,7 +51,7 @@ export class FilledSlotsController implements ReactiveController {
   generated = new Set<string>();
 
   private readonly host: LightDomHost;
-  private readonly generate?: (filled: Set<string>) => GeneratedText;
+  private readonly generate?: (filled: Set<string>) => unknown;
   private readonly generateFirst: boolean;
   /**
    * Where the generated children go: Lit keeps its part on the node they are rendered before, so that node must stay
@@ -62,10 +61,12 @@ export class FilledSlotsController implements ReactiveController {
   private observer?: MutationObserver;
 
   /**
-   * `generate`, given the slots the page fills (also in `filled` by then), gives the words the host shows for its attributes and terms, rendered
-   * into the light DOM before the page's children (`generateFirst`) or after them: where they come in reading order.
+   * `generate`, given the slots the page fills (also in `filled` by then), gives the words the host shows for its
+   * attributes and terms: a Lit template of elements that carry `data-generated` and the slot of the region they fill,
+   * rendered into the light DOM before the page's children (`generateFirst`) or after them, where they come in
+   * reading order.
    */
-  constructor(host: LightDomHost, generate?: (filled: Set<string>) => GeneratedText, generateFirst = false) {
+  constructor(host: LightDomHost, generate?: (filled: Set<string>) => unknown, generateFirst = false) {
     this.host = host;
     this.generate = generate;
     this.generateFirst = generateFirst;
@@ -102,26 +103,30 @@ export class FilledSlotsController implements ReactiveController {
     const filled = slottedNames(host);
     this.filled = filled;
     if (this.generate) {
-      const { regions, template } = this.generate(filled);
+      const template = this.generate(filled);
       if (!this.anchor) {
         // A server wrote the same children (renderLight): they make way for ones this page's Lit keeps up to date.
         for (const child of Array.from(host.children)) if (child.hasAttribute(GENERATED)) child.remove();
         this.anchor = host.insertBefore(document.createComment(''), this.generateFirst ? host.firstChild : null);
       }
       render(template, host, { renderBefore: this.anchor });
-      this.generated = new Set(regions);
+      this.generated = new Set();
+      for (let child = host.firstElementChild; child; child = child.nextElementSibling) if (child.hasAttribute(GENERATED)) this.generated.add(child.slot);
     }
   }
 
   /**
    * The generated words for a server renderer, which calls an element's `renderLight()` where a page's template holds
    * the `renderLight()` directive: the server sees no light DOM, so every region given by attributes is generated.
+   * Nothing in the browser, where the host renders them itself (a page's Lit template rendered there would otherwise
+   * add a second copy).
    */
   renderLight(): unknown {
+    if (!isServer) return nothing;
     const { filled } = this;
     this.filled = new Set();
     try {
-      return this.generate?.(this.filled).template ?? nothing;
+      return this.generate?.(this.filled) ?? nothing;
     } finally {
       this.filled = filled;
     }
@@ -138,6 +143,11 @@ export class FilledSlotsController implements ReactiveController {
    */
   region(name: string, detail: () => unknown): unknown {
     return html`<slot name=${name}>${this.generated.has(name) ? nothing : detail()}</slot>`;
+  }
+
+  /** Whether the host fills any of these slots (`false` while that is not known). */
+  hasAny(names: string[]): boolean {
+    return names.some((name) => this.has(name));
   }
 
   /** Whether the host fills a slot (`false` while that is not known). */

@@ -1,8 +1,7 @@
 import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
-import { FilledSlotsController, type GeneratedText } from '../../internal/slots.js';
+import { FilledSlotsController } from '../../internal/slots.js';
 import { clampHeadingLevel, generatedHeading, renderHeading } from '../../internal/heading.js';
-import { generatedText } from '../../internal/generated.styles.js';
 import { buttonStyles } from '../../internal/button.styles.js';
 import { NewsroomToggleEvent } from '../../events/toggle-event.js';
 import { factBoxTerms } from './fact-box.terms.js';
@@ -48,7 +47,7 @@ function collapseSheet(count: number): CSSStyleSheet {
  * @fires {NewsroomToggleEvent} toggle - The box was expanded or collapsed by its button (`newState` tells which).
  */
 export class FactBox extends NewsroomElement<typeof factBoxTerms.en> {
-  static override styles = [generatedText, buttonStyles, styles];
+  static override styles = [buttonStyles, styles];
   static override terms = factBoxTerms;
   static override properties = {
     heading: {},
@@ -60,7 +59,7 @@ export class FactBox extends NewsroomElement<typeof factBoxTerms.en> {
   };
 
   // The heading comes first in reading order, before the page's items.
-  private readonly slots = new FilledSlotsController(this, (filled) => this.generateText(filled), true);
+  protected override readonly slots = new FilledSlotsController(this, (filled) => this.generateText(filled), true);
 
   /** The heading text. */
   heading?: string;
@@ -109,15 +108,9 @@ export class FactBox extends NewsroomElement<typeof factBoxTerms.en> {
   }
 
   /** The heading, generated into the light DOM from the `heading` attribute when the page slots none. */
-  private generateText(filled: Set<string>): GeneratedText {
-    const heading = filled.has('heading') ? '' : (this.heading?.trim() ?? '');
-    return heading ? { regions: ['heading'], template: generatedHeading(this.level, heading) } : { regions: [], template: nothing };
-  }
-
-  /** The words generated from the attributes, for a server renderer's `renderLight()` directive.
-   * @internal */
-  renderLight(): unknown {
-    return this.slots.renderLight();
+  private generateText(filled: Set<string>): unknown {
+    const heading = filled.has('heading') ? '' : this.heading?.trim();
+    return heading ? generatedHeading(this.level, heading) : nothing;
   }
 
   private handleToggleClick(): void {

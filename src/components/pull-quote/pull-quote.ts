@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
-import { FilledSlotsController, type GeneratedText } from '../../internal/slots.js';
-import { generatedText } from '../../internal/generated.styles.js';
+import { FilledSlotsController, generatedSpan } from '../../internal/slots.js';
 import { isRtlLanguage, quoteMarks } from '../../internal/typography.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { renderDate } from '../../internal/dates.js';
@@ -53,7 +52,7 @@ const cssString: (text: string) => string = JSON.stringify;
  * @fires {PullQuoteShareEvent} pull-quote-share - Before the quote is copied or shared; cancelable.
  */
 export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
-  static override styles = [generatedText, styles];
+  static override styles = styles;
   static override terms = pullQuoteTerms;
   static override properties = {
     cite: {},
@@ -67,7 +66,7 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
   };
 
   // The attribution follows the quotation in reading order.
-  private readonly slots = new FilledSlotsController(this, (filled) => this.generateText(filled));
+  protected override readonly slots = new FilledSlotsController(this, () => this.generateText());
 
   // Text properties start unset, like their attributes: unset, null and blank text all mean "not given".
   /** URL of the quotation's source (http, https or relative URLs only; anything else is ignored). */
@@ -120,11 +119,11 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
   }
 
   /**
-   * The attribution: "— Antony Blinken, US Secretary of State, Le Parisien, 17 March 2022". `slotted` keeps a slot
-   * around each part, holding the attribute's text, for the page to fill (and for a server, which cannot see slotted
-   * text); without it, the text alone, generated into the light DOM.
+   * The attribution: "— Antony Blinken, US Secretary of State, Le Parisien, 17 March 2022". Each part the page slots
+   * is a slot (every part is, while the light DOM is unknown, holding the attribute's text: the server's case); the
+   * others are text. Nothing once it is known that no part shows.
    */
-  private renderAttribution(slotted: boolean) {
+  private renderAttribution(): unknown {
     const { slots } = this;
     const cite = safeUrl(this.cite);
     const hasSource = slots.given('source', this.source);
@@ -132,38 +131,32 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
     // Whether each part of the attribution shows, in order: speaker, job title, source (or a cite link), date.
     const shown = [slots.given('speaker', this.speaker), slots.given('job-title', this.jobTitle), hasSource || !!cite, hasDate];
     const first = shown.indexOf(true);
+    if (first < 0 && slots.filled) return nothing;
     // The text before a part that is shown: a dash before the first, a separator before the others. Empty text is
     // `nothing`, never '': a server renders '' as no text node, and a later value would land in Lit's marker.
     const lead = (part: number) => (shown[part] ? (part > first ? this.localize.term('separator') : '— ') : nothing);
-    const part = (name: string, text: unknown) => (slotted ? html`<slot name=${name}>${text}</slot>` : text);
     const linked = (content: unknown) => (cite ? html`<a href=${cite}>${content}</a>` : content);
     // A cite link without a source's name is shown as "Source".
     const sourceAndDate =
       hasSource || cite || hasDate
         ? html`${lead(2)}${hasSource
-            ? html`<cite>${linked(part('source', this.source || nothing))}</cite>`
-            : cite && linked(this.localize.term('source'))}${lead(3)}${hasDate ? part('date', renderDate(this.date, this.localize)) : nothing}`
+            ? html`<cite>${linked(slots.slotOr('source', this.source || nothing))}</cite>`
+            : cite && linked(this.localize.term('source'))}${lead(3)}${hasDate ? slots.slotOr('date', renderDate(this.date, this.localize)) : nothing}`
         : nothing;
-    // Speaker and job title are always in the slotted tree, so that a server, which cannot see slotted content,
-    // renders the same structure as the browser (only the separators differ). The generated name is bold by its own
-    // element's default: the shadow tree's styles cannot reach inside a slotted child.
-    const speaker = slotted ? part('speaker', this.speaker || nothing) : this.speaker?.trim() ? html`<b>${this.speaker}</b>` : nothing;
-    return html`${lead(0)}${speaker}${lead(1)}${slotted ? part('job-title', this.jobTitle || nothing) : this.jobTitle || nothing}${sourceAndDate}`;
+    // Speaker and job title are always in the tree, so that a server, which cannot see slotted content, renders the
+    // same structure as the browser (only the separators differ). The name is bold by its element's own default,
+    // which also holds when it is generated into the light DOM, where the shadow tree's styles cannot reach.
+    return html`${lead(0)}<b>${slots.slotOr('speaker', this.speaker || nothing)}</b>${lead(1)}${slots.slotOr(
+      'job-title',
+      this.jobTitle || nothing,
+    )}${sourceAndDate}`;
   }
 
   /** The attribution, generated into the light DOM after the quotation when the page slots none of its parts. */
-  private generateText(filled: Set<string>): GeneratedText {
-    const given = !ATTRIBUTION_SLOTS.some((slot) => filled.has(slot)) && [this.speaker, this.jobTitle, this.source, this.date, this.cite].some((text) => text?.trim());
-    return given
-      ? { regions: ['attribution'], template: html` <span slot="attribution" data-generated>${this.renderAttribution(false)}</span>` }
-      : { regions: [], template: nothing };
+  private generateText(): unknown {
+    return this.slots.hasAny(ATTRIBUTION_SLOTS) ? nothing : generatedSpan('attribution', this.renderAttribution());
   }
 
-  /** The words generated from the attributes, for a server renderer's `renderLight()` directive.
-   * @internal */
-  renderLight(): unknown {
-    return this.slots.renderLight();
-  }
 
   protected override render() {
     const { slots } = this;
@@ -174,17 +167,16 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
     // generated content of the blockquote.
     const ownMarks = hasQuote && !this.inParagraphs;
     const cite = safeUrl(this.cite);
-    const attributed =
-      slots.generated.has('attribution') || slots.has('attribution') || ATTRIBUTION_SLOTS.some((slot) => slots.has(slot)) ||
-      [this.speaker, this.jobTitle, this.source, this.date].some((text) => text?.trim()) || !!cite;
+    // Known to be empty once the light DOM is read: nothing generated from attributes, and nothing slotted.
+    const unattributed = !!slots.filled && !slots.generated.has('attribution') && !slots.hasAny(ATTRIBUTION_SLOTS);
     // An Arabic or Hebrew quote mirrors even in a page laid out left to right, and an English one inside it does not.
     return html`<figure part="base" dir=${isRtlLanguage(this.localize.lang) ? 'rtl' : nothing} aria-hidden=${this.excerpt || nothing}
         ><blockquote part="quote" cite=${cite ?? nothing}
           dir=${this.contentLang ? (isRtlLanguage(this.contentLang) ? 'rtl' : 'ltr') : nothing}
           style=${open === DEFAULT_OPEN && close === DEFAULT_CLOSE ? nothing : `--_open:${cssString(open)};--_close:${cssString(close)}`}
           class=${ownMarks ? 'marks' : nothing}><slot></slot></blockquote
-        > <figcaption part="attribution" ?hidden=${!!slots.filled && !attributed}
-          >${slots.region('attribution', () => this.renderAttribution(true))}</figcaption
+        > <figcaption part="attribution" ?hidden=${unattributed}
+          >${slots.region('attribution', () => this.renderAttribution())}</figcaption
         ></figure
       >${this.share && hasQuote ? html`<div part="actions" class="actions">${this.actions?.render([open, close])}</div>` : nothing}`;
   }

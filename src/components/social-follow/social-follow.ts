@@ -1,7 +1,6 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
-import { FilledSlotsController, type GeneratedText } from '../../internal/slots.js';
-import { generatedText } from '../../internal/generated.styles.js';
+import { FilledSlotsController } from '../../internal/slots.js';
 import { foldWhitespace } from '../../internal/text.js';
 import { clampHeadingLevel, generatedHeading, renderHeading } from '../../internal/heading.js';
 import { addressOf, handleOf, networkOf, type Network } from './networks.js';
@@ -50,7 +49,7 @@ const foldedText = (link: HTMLAnchorElement) => foldWhitespace(link.textContent 
  * @cssprop --social-follow-gap - Space between links (default: 0.5em).
  */
 export class SocialFollow extends NewsroomElement<typeof socialFollowTerms.en> {
-  static override styles = [generatedText, styles];
+  static override styles = styles;
   static override terms = socialFollowTerms;
   static override properties = {
     links: { state: true },
@@ -73,7 +72,7 @@ export class SocialFollow extends NewsroomElement<typeof socialFollowTerms.en> {
   showLabels = false;
 
   // The heading comes first in reading order, before the page's links.
-  private readonly slots = new FilledSlotsController(this, (filled) => this.generateText(filled), true);
+  protected override readonly slots = new FilledSlotsController(this, (filled) => this.generateText(filled), true);
   private level = 2;
   private names = new Map<HTMLAnchorElement, string>();
   /** The names this element gave, so that it never overwrites a name the page wrote. */
@@ -192,15 +191,9 @@ export class SocialFollow extends NewsroomElement<typeof socialFollowTerms.en> {
   }
 
   /** The heading, generated into the light DOM from the `heading` attribute when the page slots none. */
-  private generateText(filled: Set<string>): GeneratedText {
-    const heading = filled.has('heading') ? '' : (this.heading?.trim() ?? '');
-    return heading ? { regions: ['heading'], template: generatedHeading(this.level, heading) } : { regions: [], template: nothing };
-  }
-
-  /** The words generated from the attributes, for a server renderer's `renderLight()` directive.
-   * @internal */
-  renderLight(): unknown {
-    return this.slots.renderLight();
+  private generateText(filled: Set<string>): unknown {
+    const heading = filled.has('heading') ? '' : this.heading?.trim();
+    return heading ? generatedHeading(this.level, heading) : nothing;
   }
 
   /** A list item: one template with its icon (the HTML parser puts an <svg>'s children in the SVG namespace). */

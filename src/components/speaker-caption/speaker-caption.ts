@@ -2,8 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { hasItalics } from '../../internal/typography.js';
-import { FilledSlotsController, type GeneratedText } from '../../internal/slots.js';
-import { generatedText } from '../../internal/generated.styles.js';
+import { FilledSlotsController, generatedSpan } from '../../internal/slots.js';
 import { foldWhitespace, slotText, SPOKEN_TEXT, type Spoken } from '../../internal/text.js';
 import { styles } from './speaker-caption.styles.js';
 
@@ -33,7 +32,7 @@ import { styles } from './speaker-caption.styles.js';
  * @cssprop --speaker-caption-credit-color - Colour of the photo credit (default: the muted text colour).
  */
 export class SpeakerCaption extends NewsroomElement implements Spoken {
-  static override styles = [generatedText, styles];
+  static override styles = styles;
   static override properties = {
     imageFailed: { state: true },
     name: {},
@@ -46,7 +45,7 @@ export class SpeakerCaption extends NewsroomElement implements Spoken {
   };
 
   // The name comes first in reading order, before a caption the page slots.
-  private readonly slots = new FilledSlotsController(this, (filled) => this.generateText(filled), true);
+  protected override readonly slots = new FilledSlotsController(this, (filled) => this.generateText(filled), true);
 
   /** Whether the portrait at `src` failed to load. */
   private imageFailed = false;
@@ -93,29 +92,17 @@ export class SpeakerCaption extends NewsroomElement implements Spoken {
    * The words of the regions the page gives no slot for, generated into the light DOM: the speaker ("**Antony
    * Blinken**, *US Secretary of State*", a link when `href` is safe) and the credit.
    */
-  private generateText(filled: Set<string>): GeneratedText {
-    const regions: string[] = [];
+  private generateText(filled: Set<string>): unknown {
     const name = this.name?.trim();
     const jobTitle = this.jobTitle?.trim();
-    const speaker = !['speaker', 'name', 'job-title'].some((slot) => filled.has(slot)) && (!!name || !!jobTitle);
-    if (speaker) regions.push('speaker');
+    const speaker = !this.slots.hasAny(['speaker', 'name', 'job-title']) && (!!name || !!jobTitle);
     const credit = filled.has('credit') ? undefined : this.credit?.trim();
-    if (credit) regions.push('credit');
     const href = safeUrl(this.href);
     // Bold and italic from the elements' own defaults: the shadow tree's styles cannot reach inside a slotted child.
     const phrase = html`${name ? html`<b>${name}</b>` : nothing}${name && jobTitle ? this.localize.term('separator') : nothing}${
       jobTitle ? (hasItalics(this.localize.lang) ? html`<i>${jobTitle}</i>` : jobTitle) : nothing
     }`;
-    const template = html`${speaker ? html`<span slot="speaker" data-generated>${href ? html`<a href=${href}>${phrase}</a>` : phrase}</span> ` : nothing}${
-      credit ? html`<span slot="credit" data-generated>${credit}</span>` : nothing
-    }`;
-    return { regions, template };
-  }
-
-  /** The words generated from the attributes, for a server renderer's `renderLight()` directive.
-   * @internal */
-  renderLight(): unknown {
-    return this.slots.renderLight();
+    return [generatedSpan('speaker', speaker && (href ? html`<a href=${href}>${phrase}</a>` : phrase)), generatedSpan('credit', credit)];
   }
 
   protected override render() {

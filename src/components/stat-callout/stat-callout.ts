@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
-import { FilledSlotsController, type GeneratedText } from '../../internal/slots.js';
+import { FilledSlotsController, generatedSpan } from '../../internal/slots.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { renderDate } from '../../internal/dates.js';
 import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
@@ -94,7 +94,7 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
   }
 
   // The callout's words come first in reading order, before any the page slots.
-  private readonly slots = new FilledSlotsController(this, (filled) => this.generateText(filled), true);
+  protected override readonly slots = new FilledSlotsController(this, (filled) => this.generateText(filled), true);
 
   /** The figure shown while counting up, or `undefined` when the final value shows. */
   private countingValue?: number;
@@ -195,28 +195,15 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
     }
   }
 
-  /** Whether the page slots any of these. */
-  private slotsAny(names: string[], filled: Set<string>): boolean {
-    return names.some((name) => filled.has(name));
-  }
-
   /**
    * The words of the regions the page gives no slot for, generated into the light DOM: the figure with its prefix and
    * suffix ("Over 3M"), the label, and the source line ("Source: AFP, as of 17 March 2022").
    */
-  private generateText(filled: Set<string>): GeneratedText {
-    const regions: string[] = [];
-    const figure = this.slotsAny(FIGURE_SLOTS, filled) ? '' : this.figureText(this.shownValue());
-    if (figure) regions.push('figure');
-    const label = filled.has('') || filled.has('label') ? '' : (this.label?.trim() ?? '');
-    if (label) regions.push('label');
-    const sourceLine = !this.slotsAny(SOURCE_SLOTS, filled) && (!!this.source?.trim() || !!this.date?.trim());
-    if (sourceLine) regions.push('source-line');
-    // Separated by spaces, so that a reader of the text alone (Reader View's textContent) keeps the words apart.
-    const template = html`${figure ? html`<span slot="figure" data-generated>${figure}</span> ` : nothing}${
-      label ? html`<span slot="label" data-generated>${label}</span> ` : nothing
-    }${sourceLine ? html`<span slot="source-line" data-generated>${this.renderSourceLine()}</span>` : nothing}`;
-    return { regions, template };
+  private generateText(filled: Set<string>): unknown {
+    const figure = this.slots.hasAny(FIGURE_SLOTS) ? '' : this.figureText(this.shownValue());
+    const label = filled.has('') || filled.has('label') ? '' : this.label?.trim();
+    const sourceLine = !this.slots.hasAny(SOURCE_SLOTS) && (!!this.source?.trim() || !!this.date?.trim()) && this.renderSourceLine();
+    return [generatedSpan('figure', figure), generatedSpan('label', label), generatedSpan('source-line', sourceLine)];
   }
 
   /** The figure as shown: numeric values formatted, others as written (`undefined` when none is given). */
@@ -256,12 +243,6 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
       'date',
       hasDate ? renderDate(this.date, this.localize, 'asOf') : nothing,
     )}`;
-  }
-
-  /** The words generated from the attributes, for a server renderer's `renderLight()` directive.
-   * @internal */
-  renderLight(): unknown {
-    return this.slots.renderLight();
   }
 
   protected override render() {
