@@ -35,6 +35,9 @@ const registeringModules = new Set(
  */
 const registrationsInTheirEntries: Plugin = {
   name: 'newsroom-registrations-in-their-entries',
+  // The library build only: Storybook keeps this config's plugins but not its entries, and bundles every story into
+  // chunks of its own.
+  apply: (config) => config.build?.lib !== undefined,
   generateBundle(_options, bundle) {
     const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
     const registeringFiles = new Set(
