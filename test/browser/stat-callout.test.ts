@@ -438,6 +438,29 @@ describe('stat-callout: its words in the light DOM (issue #16)', () => {
     expect(element.querySelector(':scope > [slot="figure"]')!.textContent).to.equal(new Intl.NumberFormat('fr').format(8000));
   });
 
+  it("keeps the page's styles for paragraphs and spans off its generated children", async () => {
+    const markup = html`<stat-callout value="7000" prefix="Over" label="Ukrainian soldiers" source="AFP" source-href="https://www.afp.com/"
+      date="2022-03-15"></stat-callout>`;
+    const element = await callout(markup);
+    const style = (child: Element) => {
+      const { color, display, fontSize, fontWeight, marginTop } = getComputedStyle(child);
+      return { color, display, fontSize, fontWeight, marginTop };
+    };
+    const styles = () => Array.from(element.querySelectorAll(':scope > [data-generated]'), style);
+    const unstyled = styles();
+    const height = element.getBoundingClientRect().height;
+    expect(unstyled).to.have.length(3);
+    const sheet = document.createElement('style');
+    sheet.textContent = `p, span { display: block; margin: 3em; font-size: 5em; font-weight: 100; color: rgb(255, 0, 0); }`;
+    document.head.append(sheet);
+    try {
+      expect(styles()).to.deep.equal(unstyled);
+      expect(element.getBoundingClientRect().height).to.equal(height);
+    } finally {
+      sheet.remove();
+    }
+  });
+
   it('adopts the children a server generated, without duplicates', async () => {
     // The markup a server writes with renderLight(): the generated children, without the element's module having run.
     const light = `<span slot="figure" data-generated>7,000</span> <span slot="label" data-generated>Ukrainian soldiers</span>

@@ -4,6 +4,7 @@ import { FilledSlotsController, type GeneratedText } from '../../internal/slots.
 import { safeUrl } from '../../internal/safe-url.js';
 import { renderDate } from '../../internal/dates.js';
 import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
+import { generatedText } from '../../internal/generated.styles.js';
 import { statCalloutTerms } from './stat-callout.terms.js';
 import { styles } from './stat-callout.styles.js';
 
@@ -48,7 +49,7 @@ const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
  * @cssprop --ne-color-accent - Accent colour shared by all elements.
  */
 export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
-  static override styles = [visuallyHidden, styles];
+  static override styles = [generatedText, visuallyHidden, styles];
   static override terms = statCalloutTerms;
   static override properties = {
     value: {},
