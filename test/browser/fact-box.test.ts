@@ -143,6 +143,19 @@ describe('fact-box', () => {
 });
 
 describe('fact-box: its heading in the light DOM (issue #16)', () => {
+  it('generates its heading first, before the items, with every word of the box in its light DOM', async () => {
+    const element = await box(html`<fact-box heading="Learn more">${items(2)}</fact-box>`);
+    expect(generatedChildren(element)).to.deep.equal({ heading: 'Learn more' });
+    expect(element.firstElementChild).to.equal(generatedHeading(element));
+    expect(generatedHeading(element)!.checkVisibility()).to.equal(true);
+    expect(renderedText(element)).to.equal('Learn more 1,000 Item 1 2,000 Item 2');
+    // What Reader View, translation tools and crawlers read (the light DOM, the callouts' generated figures included).
+    expect(words(element.textContent)).to.deep.equal(words(renderedText(element)));
+    // Said once: no copy of the heading in the shadow tree.
+    expect(spokenText(element)).to.equal('Learn more 1,000 Item 1 2,000 Item 2');
+    expect(element.shadowRoot!.textContent).not.to.contain('Learn more');
+  });
+
   it('generates no heading while the page slots one, and generates it again once that heading leaves', async () => {
     const element = await box(html`<fact-box heading="Learn more"><h3 slot="heading">Key figures</h3>${items(1)}</fact-box>`);
     expect(generatedChildren(element)).to.deep.equal({});

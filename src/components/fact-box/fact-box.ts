@@ -111,7 +111,8 @@ export class FactBox extends NewsroomElement<typeof factBoxTerms.en> {
   /** The heading, generated into the light DOM from the `heading` attribute when the page slots none. */
   private generateText(filled: Set<string>): GeneratedText {
     const heading = filled.has('heading') ? '' : (this.heading?.trim() ?? '');
-    return heading ? { regions: ['heading'], template: generatedHeading(this.level, heading) } : { regions: [], template: nothing };
+    // A space after it, so that a reader of the text alone (Reader View's textContent) keeps it apart from the items.
+    return heading ? { regions: ['heading'], template: html`${generatedHeading(this.level, heading)} ` } : { regions: [], template: nothing };
   }
 
   /** The words generated from the attributes, for a server renderer's `renderLight()` directive.
