@@ -34,11 +34,25 @@ export function slottedNames(host: HTMLElement): Set<string> {
  */
 /**
  * The words a host generates into its light DOM: `template`, a Lit template of elements that carry `data-generated`
- * and the slot of the region they fill, and `regions`, the names of those slots.
+ * and the slot of the region they fill, and `regions`, the names of those slots. `after`, when a host gives it, is
+ * rendered after the page's children (and `template` before them): words that follow the page's in reading order.
  */
 export interface GeneratedText {
   regions: string[];
   template: unknown;
+  after?: unknown;
+}
+
+/** Whether a child is the host's own: generated, a comment (Lit's markers, the anchors) or blank text; none fills a slot. */
+const own = (node: Node) => (node.nodeType === 1 ? (node as Element).hasAttribute(GENERATED) : node.nodeType === 8 || !node.nodeValue?.trim());
+
+/** Whether an anchor is a child of the host with none of the page's children past it (after it, or before it). */
+function placed(host: Node, anchor: Node | undefined, after: boolean): boolean {
+  if (anchor?.parentNode !== host) return false;
+  for (let node = after ? anchor.nextSibling : anchor.previousSibling; node; node = after ? node.nextSibling : node.previousSibling) {
+    if (!own(node)) return false;
+  }
+  return true;
 }
 
 export class FilledSlotsController implements ReactiveController {
@@ -56,9 +70,12 @@ export class FilledSlotsController implements ReactiveController {
   private readonly generateFirst: boolean;
   /**
    * Where the generated children go: Lit keeps its part on the node they are rendered before, so that node must stay
-   * the same (the host's first child would not). Placed the first time, when any children a server wrote give way.
+   * the same (the host's first child would not). Placed the first time, when any children a server wrote give way;
+   * again when the page's children went past it or removed it (React and Vue set `textContent` for a text child).
    */
   private anchor?: Comment;
+  /** Where `after` goes (see {@link GeneratedText}), after the page's children. */
+  private end?: Comment;
   private observer?: MutationObserver;
 
   /**
@@ -75,7 +92,9 @@ export class FilledSlotsController implements ReactiveController {
   hostConnected(): void {
     // `subtree` to hear of the children's `slot` attributes; edits inside a child are not the host's concern.
     this.observer ??= new MutationObserver((records) => {
-      if (records.some((record) => (record.target === this.host ? !this.ownChange(record) : record.type === 'attributes' && record.target.parentNode === this.host))) {
+      // Also when the page removed only generated children: they must come back.
+      const lost = [this.anchor, this.end].some((anchor) => anchor && anchor.parentNode !== this.host);
+      if (lost || records.some((record) => (record.target === this.host ? !this.ownChange(record) : record.type === 'attributes' && record.target.parentNode === this.host))) {
         this.host.requestUpdate();
       }
     });
@@ -88,8 +107,6 @@ export class FilledSlotsController implements ReactiveController {
 
   /** Whether a change of the host's children only added or removed its generated text (Lit's markers included). */
   private ownChange({ addedNodes, removedNodes }: MutationRecord): boolean {
-    // Elements are the host's when generated; comments (Lit's markers) and blank text never fill a slot.
-    const own = (node: Node) => (node.nodeType === 1 ? (node as Element).hasAttribute(GENERATED) : node.nodeType === 8 || !node.nodeValue?.trim());
     return [...addedNodes, ...removedNodes].every(own);
   }
 
@@ -102,13 +119,18 @@ export class FilledSlotsController implements ReactiveController {
     const filled = slottedNames(host);
     this.filled = filled;
     if (this.generate) {
-      const { regions, template } = this.generate(filled);
-      if (!this.anchor) {
-        // A server wrote the same children (renderLight): they make way for ones this page's Lit keeps up to date.
+      const { regions, template, after } = this.generate(filled);
+      if (!placed(host, this.anchor, !this.generateFirst) || (after !== undefined && !placed(host, this.end, true))) {
+        // A server wrote the same children (renderLight), or the page's children moved past the anchors: they make way
+        // for ones this page's Lit keeps up to date, in new parts (Lit's old markers are left, as comments).
         for (const child of Array.from(host.children)) if (child.hasAttribute(GENERATED)) child.remove();
+        this.anchor?.remove();
+        this.end?.remove();
         this.anchor = host.insertBefore(document.createComment(''), this.generateFirst ? host.firstChild : null);
+        this.end = after === undefined ? undefined : host.appendChild(document.createComment(''));
       }
       render(template, host, { renderBefore: this.anchor });
+      if (this.end) render(after, host, { renderBefore: this.end });
       this.generated = new Set(regions);
     }
   }
@@ -121,7 +143,8 @@ export class FilledSlotsController implements ReactiveController {
     const { filled } = this;
     this.filled = new Set();
     try {
-      return this.generate?.(this.filled).template ?? nothing;
+      const text = this.generate?.(this.filled);
+      return text ? html`${text.template}${text.after ?? nothing}` : nothing;
     } finally {
       this.filled = filled;
     }

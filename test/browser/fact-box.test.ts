@@ -156,6 +156,16 @@ describe('fact-box: its heading in the light DOM (issue #16)', () => {
     expect(element.shadowRoot!.textContent).not.to.contain('Learn more');
   });
 
+  it('keeps its heading first when the page adds items before the others', async () => {
+    const element = await box(html`<fact-box heading="Learn more">${items(1)}</fact-box>`);
+    const first = Object.assign(document.createElement('stat-callout'), { value: '500', label: 'Item 0' });
+    element.prepend(first);
+    await waitUntil(() => element.firstElementChild === generatedHeading(element), 'the heading comes first again');
+    expect(element.querySelectorAll(':scope > [data-generated]')).to.have.length(1);
+    expect(renderedText(element)).to.equal('Learn more 500 Item 0 1,000 Item 1');
+    expect(words(element.textContent)).to.deep.equal(words(renderedText(element)));
+  });
+
   it('generates no heading while the page slots one, and generates it again once that heading leaves', async () => {
     const element = await box(html`<fact-box heading="Learn more"><h3 slot="heading">Key figures</h3>${items(1)}</fact-box>`);
     expect(generatedChildren(element)).to.deep.equal({});

@@ -370,6 +370,37 @@ describe('stat-callout: its words in the light DOM (issue #16)', () => {
     for (const word of ['Ukrainian', 'AFP', 'Source', '7,000']) expect(plain.shadowRoot!.textContent, word).not.to.contain(word);
   });
 
+  it('reads its words in the order shown around a label the page gives as text, also one given later', async () => {
+    // As every example in the README writes it.
+    const element = await callout(html`<stat-callout value="3000000" format="compact" prefix="Over" source="Agence France-Presse"
+      source-href="https://www.afp.com/">Ukrainians who fled the country</stat-callout>`);
+    expect(renderedText(element)).to.equal('Over 3M Ukrainians who fled the country Source: Agence France-Presse');
+    expect(words(element.textContent)).to.deep.equal(words(renderedText(element)));
+    const later = await callout(html`<stat-callout value="7000" source="AFP"></stat-callout>`);
+    later.append('Ukrainian soldiers');
+    await waitUntil(() => renderedText(later) === '7,000 Ukrainian soldiers Source: AFP', 'the label shows');
+    await later.updateComplete;
+    expect(words(later.textContent)).to.deep.equal(words(renderedText(later)));
+    expect(later.querySelectorAll(':scope > [data-generated]')).to.have.length(2);
+  });
+
+  it('keeps its words when the page replaces its children, as React and Vue do for a text child', async () => {
+    const element = await callout(html`<stat-callout value="7000" source="AFP">soldiers</stat-callout>`);
+    // React's setTextContent and Vue's setElementText, when the text child changes.
+    element.textContent = 'Ukrainian soldiers';
+    await waitUntil(() => renderedText(element) === '7,000 Ukrainian soldiers Source: AFP', 'the figure and the source line are generated again');
+    expect(generatedChildren(element)).to.deep.equal({ figure: '7,000', 'source-line': 'Source: AFP' });
+    expect(words(element.textContent)).to.deep.equal(words(renderedText(element)));
+    // Nothing of the page's left: only the generated children went.
+    element.replaceChildren();
+    await waitUntil(() => renderedText(element) === '7,000 Source: AFP', 'the figure and the source line are generated again');
+    element.label = 'soldiers';
+    await element.updateComplete;
+    expect(generatedChildren(element)).to.deep.equal({ figure: '7,000', label: 'soldiers', 'source-line': 'Source: AFP' });
+    expect(element.querySelectorAll(':scope > [data-generated]')).to.have.length(3);
+    expect(words(element.textContent)).to.deep.equal(words(renderedText(element)));
+  });
+
   it('generates no child for a region the page slots, and generates it again once that part leaves', async () => {
     const element = await callout(html`<stat-callout value="7000" prefix="Over" label="soldiers" source="AFP" date="2022-03-15"
       ><b slot="value">seven thousand</b><span slot="label">Ukrainian soldiers</span><a slot="source" href="https://kyivindependent.com/"

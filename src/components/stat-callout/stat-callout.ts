@@ -94,7 +94,7 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
     }
   }
 
-  // The callout's words come first in reading order, before any the page slots.
+  // The figure and the label come first in reading order, before any words the page slots; the source line last.
   private readonly slots = new FilledSlotsController(this, (filled) => this.generateText(filled), true);
 
   /** The figure shown while counting up, or `undefined` when the final value shows. */
@@ -213,11 +213,13 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
     if (label) regions.push('label');
     const sourceLine = !this.slotsAny(SOURCE_SLOTS, filled) && (!!this.source?.trim() || !!this.date?.trim());
     if (sourceLine) regions.push('source-line');
-    // Separated by spaces, so that a reader of the text alone (Reader View's textContent) keeps the words apart.
+    // Separated by spaces, so that a reader of the text alone (Reader View's textContent) keeps the words apart. The
+    // source line follows the page's children, such as a label given as text: in the order they are shown.
     const template = html`${figure ? html`<span slot="figure" data-generated>${figure}</span> ` : nothing}${
       label ? html`<span slot="label" data-generated>${label}</span> ` : nothing
-    }${sourceLine ? html`<span slot="source-line" data-generated>${this.renderSourceLine()}</span>` : nothing}`;
-    return { regions, template };
+    }`;
+    const after = sourceLine ? html` <span slot="source-line" data-generated>${this.renderSourceLine()}</span>` : nothing;
+    return { regions, template, after };
   }
 
   /** The figure as shown: numeric values formatted, others as written (`undefined` when none is given). */
