@@ -7,9 +7,15 @@ export function clampHeadingLevel(level: number): number {
 
 /**
  * The heading generated into the light DOM from the `heading` attribute: a real `<h2>`…`<h6>`, which the page's
- * outline, Reader View and crawlers see. One template per level: a tag name cannot be a binding.
+ * outline, Reader View and crawlers see, followed by a space so that a reader of the text alone (Reader View's
+ * `textContent`) keeps it apart from what follows. Nothing for blank text.
  */
-export function generatedHeading(level: number, text: string): TemplateResult {
+export function generatedHeading(level: number, text: string | null | undefined): unknown {
+  return text?.trim() ? html`${headingOfLevel(level, text)} ` : nothing;
+}
+
+/** One template per level: a tag name cannot be a binding. */
+function headingOfLevel(level: number, text: string): TemplateResult {
   switch (level) {
     case 3:
       return html`<h3 slot="heading" data-generated>${text}</h3>`;

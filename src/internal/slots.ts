@@ -40,6 +40,28 @@ export function generatedSpan(slot: string, content: unknown): unknown {
  * that arrives for it, so the host's children and their `slot` attributes are watched instead of `slotchange`, and
  * the host updates whenever they change (it may read more of its children than their slots, such as their `lang`).
  */
+/**
+ * The words a host generates into its light DOM, given the slots the page fills: Lit templates of elements that carry
+ * `data-generated` and the slot of the region they fill, `first` rendered before the page's children and `last` after
+ * them, where they come in reading order.
+ */
+export interface GeneratedText {
+  first?: (filled: Set<string>) => unknown;
+  last?: (filled: Set<string>) => unknown;
+}
+
+/** Whether a child is the host's own: generated, a comment (Lit's markers, the anchors) or blank text; none fills a slot. */
+const own = (node: Node) => (node.nodeType === 1 ? (node as Element).hasAttribute(GENERATED) : node.nodeType === 8 || !node.nodeValue?.trim());
+
+/** Whether an anchor is a child of the host with none of the page's children past it (after it, or before it). */
+function placed(host: Node, anchor: Node | undefined, after: boolean): boolean {
+  if (anchor?.parentNode !== host) return false;
+  for (let node = after ? anchor.nextSibling : anchor.previousSibling; node; node = after ? node.nextSibling : node.previousSibling) {
+    if (!own(node)) return false;
+  }
+  return true;
+}
+
 export class FilledSlotsController implements ReactiveController {
   /**
    * The filled slots, read before each render; `undefined` while the light DOM cannot be read (on the server, and in
@@ -51,32 +73,28 @@ export class FilledSlotsController implements ReactiveController {
   generated = new Set<string>();
 
   private readonly host: LightDomHost;
-  private readonly generate?: (filled: Set<string>) => unknown;
-  private readonly generateFirst: boolean;
+  private readonly text: GeneratedText;
   /**
-   * Where the generated children go: Lit keeps its part on the node they are rendered before, so that node must stay
-   * the same (the host's first child would not). Placed the first time, when any children a server wrote give way.
+   * Where the generated children go, before the page's children and after them: Lit keeps its part on the node it
+   * renders before, so that node must stay the same (the host's first child would not). Placed the first time, when
+   * any children a server wrote give way, and again when the page's children went past them or removed them (React
+   * and Vue set `textContent` for a text child).
    */
-  private anchor?: Comment;
+  private anchors?: [Comment, Comment];
   private observer?: MutationObserver;
 
-  /**
-   * `generate`, given the slots the page fills (also in `filled` by then), gives the words the host shows for its
-   * attributes and terms: a Lit template of elements that carry `data-generated` and the slot of the region they fill,
-   * rendered into the light DOM before the page's children (`generateFirst`) or after them, where they come in
-   * reading order.
-   */
-  constructor(host: LightDomHost, generate?: (filled: Set<string>) => unknown, generateFirst = false) {
+  constructor(host: LightDomHost, text: GeneratedText = {}) {
     this.host = host;
-    this.generate = generate;
-    this.generateFirst = generateFirst;
+    this.text = text;
     host.addController(this);
   }
 
   hostConnected(): void {
     // `subtree` to hear of the children's `slot` attributes; edits inside a child are not the host's concern.
     this.observer ??= new MutationObserver((records) => {
-      if (records.some((record) => (record.target === this.host ? !this.ownChange(record) : record.type === 'attributes' && record.target.parentNode === this.host))) {
+      // Also when the page removed only generated children: they must come back.
+      const lost = this.anchors?.some((anchor) => anchor.parentNode !== this.host);
+      if (lost || records.some((record) => (record.target === this.host ? !this.ownChange(record) : record.type === 'attributes' && record.target.parentNode === this.host))) {
         this.host.requestUpdate();
       }
     });
@@ -89,30 +107,29 @@ export class FilledSlotsController implements ReactiveController {
 
   /** Whether a change of the host's children only added or removed its generated text (Lit's markers included). */
   private ownChange({ addedNodes, removedNodes }: MutationRecord): boolean {
-    // Elements are the host's when generated; comments (Lit's markers) and blank text never fill a slot.
-    const own = (node: Node) => (node.nodeType === 1 ? (node as Element).hasAttribute(GENERATED) : node.nodeType === 8 || !node.nodeValue?.trim());
     return [...addedNodes, ...removedNodes].every(own);
   }
 
   hostUpdate(): void {
-    const { host } = this;
+    const { host, text } = this;
     if (!host.lightDomReadable) {
       this.filled = undefined;
       return;
     }
     const filled = slottedNames(host);
     this.filled = filled;
-    if (this.generate) {
-      const template = this.generate(filled);
-      if (!this.anchor) {
-        // A server wrote the same children (renderLight): they make way for ones this page's Lit keeps up to date.
-        for (const child of Array.from(host.children)) if (child.hasAttribute(GENERATED)) child.remove();
-        this.anchor = host.insertBefore(document.createComment(''), this.generateFirst ? host.firstChild : null);
-      }
-      render(template, host, { renderBefore: this.anchor });
-      this.generated = new Set();
-      for (let child = host.firstElementChild; child; child = child.nextElementSibling) if (child.hasAttribute(GENERATED)) this.generated.add(child.slot);
+    if (!text.first && !text.last) return;
+    if (!this.anchors || !placed(host, this.anchors[0], false) || !placed(host, this.anchors[1], true)) {
+      // A server wrote the same children (renderLight), or the page's children moved past the anchors: they make way
+      // for ones this page's Lit keeps up to date, in new parts (Lit's old markers are left, as comments).
+      for (const child of Array.from(host.children)) if (child.hasAttribute(GENERATED)) child.remove();
+      this.anchors?.forEach((anchor) => anchor.remove());
+      this.anchors = [host.insertBefore(document.createComment(''), host.firstChild), host.appendChild(document.createComment(''))];
     }
+    if (text.first) render(text.first(filled), host, { renderBefore: this.anchors[0] });
+    if (text.last) render(text.last(filled), host, { renderBefore: this.anchors[1] });
+    this.generated = new Set();
+    for (let child = host.firstElementChild; child; child = child.nextElementSibling) if (child.hasAttribute(GENERATED)) this.generated.add(child.slot);
   }
 
   /**
@@ -124,9 +141,10 @@ export class FilledSlotsController implements ReactiveController {
   renderLight(): unknown {
     if (!isServer) return nothing;
     const { filled } = this;
-    this.filled = new Set();
+    const none = new Set<string>();
+    this.filled = none;
     try {
-      return this.generate?.(this.filled) ?? nothing;
+      return html`${this.text.first?.(none)}${this.text.last?.(none)}`;
     } finally {
       this.filled = filled;
     }

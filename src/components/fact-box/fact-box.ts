@@ -59,7 +59,7 @@ export class FactBox extends NewsroomElement<typeof factBoxTerms.en> {
   };
 
   // The heading comes first in reading order, before the page's items.
-  protected override readonly slots = new FilledSlotsController(this, (filled) => this.generateText(filled), true);
+  protected override readonly slots = new FilledSlotsController(this, { first: (filled) => this.generateHeading(filled) });
 
   /** The heading text. */
   heading?: string;
@@ -108,9 +108,8 @@ export class FactBox extends NewsroomElement<typeof factBoxTerms.en> {
   }
 
   /** The heading, generated into the light DOM from the `heading` attribute when the page slots none. */
-  private generateText(filled: Set<string>): unknown {
-    const heading = filled.has('heading') ? '' : this.heading?.trim();
-    return heading ? generatedHeading(this.level, heading) : nothing;
+  private generateHeading(filled: Set<string>): unknown {
+    return filled.has('heading') ? nothing : generatedHeading(this.level, this.heading);
   }
 
   private handleToggleClick(): void {

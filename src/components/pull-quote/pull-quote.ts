@@ -66,7 +66,7 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
   };
 
   // The attribution follows the quotation in reading order.
-  protected override readonly slots = new FilledSlotsController(this, () => this.generateText());
+  protected override readonly slots = new FilledSlotsController(this, { last: () => this.generateAttribution() });
 
   // Text properties start unset, like their attributes: unset, null and blank text all mean "not given".
   /** URL of the quotation's source (http, https or relative URLs only; anything else is ignored). */
@@ -153,7 +153,7 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
   }
 
   /** The attribution, generated into the light DOM after the quotation when the page slots none of its parts. */
-  private generateText(): unknown {
+  private generateAttribution(): unknown {
     return this.slots.hasAny(ATTRIBUTION_SLOTS) ? nothing : generatedSpan('attribution', this.renderAttribution());
   }
 

@@ -72,7 +72,7 @@ export class SocialFollow extends NewsroomElement<typeof socialFollowTerms.en> {
   showLabels = false;
 
   // The heading comes first in reading order, before the page's links.
-  protected override readonly slots = new FilledSlotsController(this, (filled) => this.generateText(filled), true);
+  protected override readonly slots = new FilledSlotsController(this, { first: (filled) => this.generateHeading(filled) });
   private level = 2;
   private names = new Map<HTMLAnchorElement, string>();
   /** The names this element gave, so that it never overwrites a name the page wrote. */
@@ -191,9 +191,8 @@ export class SocialFollow extends NewsroomElement<typeof socialFollowTerms.en> {
   }
 
   /** The heading, generated into the light DOM from the `heading` attribute when the page slots none. */
-  private generateText(filled: Set<string>): unknown {
-    const heading = filled.has('heading') ? '' : this.heading?.trim();
-    return heading ? generatedHeading(this.level, heading) : nothing;
+  private generateHeading(filled: Set<string>): unknown {
+    return filled.has('heading') ? nothing : generatedHeading(this.level, this.heading);
   }
 
   /** A list item: one template with its icon (the HTML parser puts an <svg>'s children in the SVG namespace). */

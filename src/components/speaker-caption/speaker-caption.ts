@@ -44,8 +44,11 @@ export class SpeakerCaption extends NewsroomElement implements Spoken {
     href: {},
   };
 
-  // The name comes first in reading order, before a caption the page slots.
-  protected override readonly slots = new FilledSlotsController(this, (filled) => this.generateText(filled), true);
+  // The name comes first in reading order, before a caption the page slots; the credit last.
+  protected override readonly slots = new FilledSlotsController(this, {
+    first: () => this.generateSpeaker(),
+    last: (filled) => generatedSpan('credit', !filled.has('credit') && this.credit?.trim()),
+  });
 
   /** Whether the portrait at `src` failed to load. */
   private imageFailed = false;
@@ -92,17 +95,16 @@ export class SpeakerCaption extends NewsroomElement implements Spoken {
    * The words of the regions the page gives no slot for, generated into the light DOM: the speaker ("**Antony
    * Blinken**, *US Secretary of State*", a link when `href` is safe) and the credit.
    */
-  private generateText(filled: Set<string>): unknown {
+  private generateSpeaker(): unknown {
     const name = this.name?.trim();
     const jobTitle = this.jobTitle?.trim();
     const speaker = !this.slots.hasAny(['speaker', 'name', 'job-title']) && (!!name || !!jobTitle);
-    const credit = filled.has('credit') ? undefined : this.credit?.trim();
     const href = safeUrl(this.href);
     // Bold and italic from the elements' own defaults: the shadow tree's styles cannot reach inside a slotted child.
     const phrase = html`${name ? html`<b>${name}</b>` : nothing}${name && jobTitle ? this.localize.term('separator') : nothing}${
       jobTitle ? (hasItalics(this.localize.lang) ? html`<i>${jobTitle}</i>` : jobTitle) : nothing
     }`;
-    return [generatedSpan('speaker', speaker && (href ? html`<a href=${href}>${phrase}</a>` : phrase)), generatedSpan('credit', credit)];
+    return generatedSpan('speaker', speaker && (href ? html`<a href=${href}>${phrase}</a>` : phrase));
   }
 
   protected override render() {

@@ -93,8 +93,12 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
     }
   }
 
-  // The callout's words come first in reading order, before any the page slots.
-  protected override readonly slots = new FilledSlotsController(this, (filled) => this.generateText(filled), true);
+  // The figure and the label come first in reading order, before any words the page slots (such as a label given as
+  // text); the source line last.
+  protected override readonly slots = new FilledSlotsController(this, {
+    first: (filled) => this.generateFigureAndLabel(filled),
+    last: () => this.generateSourceLine(),
+  });
 
   /** The figure shown while counting up, or `undefined` when the final value shows. */
   private countingValue?: number;
@@ -197,13 +201,16 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
 
   /**
    * The words of the regions the page gives no slot for, generated into the light DOM: the figure with its prefix and
-   * suffix ("Over 3M"), the label, and the source line ("Source: AFP, as of 17 March 2022").
+   * suffix ("Over 3M") and the label; then the source line ("Source: AFP, as of 17 March 2022").
    */
-  private generateText(filled: Set<string>): unknown {
+  private generateFigureAndLabel(filled: Set<string>): unknown {
     const figure = this.slots.hasAny(FIGURE_SLOTS) ? '' : this.figureText(this.shownValue());
     const label = filled.has('') || filled.has('label') ? '' : this.label?.trim();
-    const sourceLine = !this.slots.hasAny(SOURCE_SLOTS) && (!!this.source?.trim() || !!this.date?.trim()) && this.renderSourceLine();
-    return [generatedSpan('figure', figure), generatedSpan('label', label), generatedSpan('source-line', sourceLine)];
+    return [generatedSpan('figure', figure), generatedSpan('label', label)];
+  }
+
+  private generateSourceLine(): unknown {
+    return generatedSpan('source-line', !this.slots.hasAny(SOURCE_SLOTS) && (!!this.source?.trim() || !!this.date?.trim()) && this.renderSourceLine());
   }
 
   /** The figure as shown: numeric values formatted, others as written (`undefined` when none is given). */
