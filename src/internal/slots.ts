@@ -39,6 +39,48 @@ export function slottedNames(host: HTMLElement): Set<string> {
 export interface GeneratedText {
   regions: string[];
   template: unknown;
+  /** Words that follow the page's children in reading order, for a host that generates `template` before them (a
+   * photo credit after a caption). */
+  after?: unknown;
+}
+
+/** Generated words in reading order: `after` only when there is one (the same template as before otherwise). */
+const joined = (template: unknown, after: unknown): unknown => (after === undefined ? template : [template, after]);
+
+/**
+ * A run of generated children among the host's children, from its `start` to its `end` comment (Lit keeps its part on
+ * `end`, the node it renders before), kept first or last among them: where the words come in reading order.
+ */
+class GeneratedRange {
+  start?: Comment;
+  end?: Comment;
+
+  constructor(readonly first: boolean) {}
+
+  /** Whether the page left the range in place (a page that replaces the host's children takes it away). */
+  intact(host: Node): boolean {
+    return !this.start || (this.start.parentNode === host && this.end!.parentNode === host);
+  }
+
+  clear(host: Node): void {
+    for (const mark of [this.start, this.end]) if (mark?.parentNode === host) mark.remove();
+    this.start = this.end = undefined;
+  }
+
+  render(host: HTMLElement, value: unknown): void {
+    const at = () => (this.first ? host.firstChild : null);
+    if (!this.start) {
+      this.start = host.insertBefore(document.createComment(''), at());
+      this.end = host.insertBefore(document.createComment(''), this.start.nextSibling);
+    } else if (this.first ? host.firstChild !== this.start : this.end!.nextSibling) {
+      // The page added children on the wrong side: the words move back to their place in reading order.
+      const nodes: Node[] = [];
+      for (let node: Node | null = this.start; node; node = node === this.end ? null : node.nextSibling) nodes.push(node);
+      const place = at();
+      for (const node of nodes) host.insertBefore(node, place);
+    }
+    render(value, host, { renderBefore: this.end });
+  }
 }
 
 export class FilledSlotsController implements ReactiveController {
@@ -54,11 +96,10 @@ export class FilledSlotsController implements ReactiveController {
   private readonly host: LightDomHost;
   private readonly generate?: (filled: Set<string>) => GeneratedText;
   private readonly generateFirst: boolean;
-  /**
-   * Where the generated children go: Lit keeps its part on the node they are rendered before, so that node must stay
-   * the same (the host's first child would not). Placed the first time, when any children a server wrote give way.
-   */
-  private anchor?: Comment;
+  /** Where the generated children go: before the page's children and after them. */
+  private readonly ranges = [new GeneratedRange(true), new GeneratedRange(false)];
+  /** Whether the generated children are this page's own (any a server wrote gave way). */
+  private adopted = false;
   private observer?: MutationObserver;
 
   /**
@@ -102,13 +143,19 @@ export class FilledSlotsController implements ReactiveController {
     const filled = slottedNames(host);
     this.filled = filled;
     if (this.generate) {
-      const { regions, template } = this.generate(filled);
-      if (!this.anchor) {
-        // A server wrote the same children (renderLight): they make way for ones this page's Lit keeps up to date.
+      const { regions, template, after } = this.generate(filled);
+      const { ranges } = this;
+      if (!this.adopted || !ranges.every((range) => range.intact(host))) {
+        // A server wrote the same children (renderLight), or the page replaced the host's children and took some of
+        // them away: they make way for ones this page's Lit keeps up to date.
+        for (const range of ranges) range.clear(host);
         for (const child of Array.from(host.children)) if (child.hasAttribute(GENERATED)) child.remove();
-        this.anchor = host.insertBefore(document.createComment(''), this.generateFirst ? host.firstChild : null);
+        this.adopted = true;
       }
-      render(template, host, { renderBefore: this.anchor });
+      const [lead, tail] = ranges;
+      if (this.generateFirst) lead.render(host, template);
+      // The range after the page's children only once there is something to put there.
+      if (!this.generateFirst || after !== undefined || tail.start) tail.render(host, this.generateFirst ? after : joined(template, after));
       this.generated = new Set(regions);
     }
   }
@@ -121,7 +168,8 @@ export class FilledSlotsController implements ReactiveController {
     const { filled } = this;
     this.filled = new Set();
     try {
-      return this.generate?.(this.filled).template ?? nothing;
+      const generated = this.generate?.(this.filled);
+      return generated ? joined(generated.template, generated.after) : nothing;
     } finally {
       this.filled = filled;
     }
