@@ -106,10 +106,9 @@ export class SpeakerCaption extends NewsroomElement implements Spoken {
     const phrase = html`${name ? html`<b>${name}</b>` : nothing}${name && jobTitle ? this.localize.term('separator') : nothing}${
       jobTitle ? (hasItalics(this.localize.lang) ? html`<i>${jobTitle}</i>` : jobTitle) : nothing
     }`;
-    const template = html`${speaker ? html`<span slot="speaker" data-generated>${href ? html`<a href=${href}>${phrase}</a>` : phrase}</span> ` : nothing}${
-      credit ? html`<span slot="credit" data-generated>${credit}</span>` : nothing
-    }`;
-    return { regions, template };
+    // The credit follows a caption the page slots, as it is shown: after the page's children.
+    const template = speaker ? html`<span slot="speaker" data-generated>${href ? html`<a href=${href}>${phrase}</a>` : phrase}</span> ` : nothing;
+    return { regions, template, after: credit ? html` <span slot="credit" data-generated>${credit}</span>` : nothing };
   }
 
   /** The words generated from the attributes, for a server renderer's `renderLight()` directive.
