@@ -194,7 +194,8 @@ export class SocialFollow extends NewsroomElement<typeof socialFollowTerms.en> {
   /** The heading, generated into the light DOM from the `heading` attribute when the page slots none. */
   private generateText(filled: Set<string>): GeneratedText {
     const heading = filled.has('heading') ? '' : (this.heading?.trim() ?? '');
-    return heading ? { regions: ['heading'], template: generatedHeading(this.level, heading) } : { regions: [], template: nothing };
+    // A space after it, so that text read from the light DOM does not run the heading into the first link's words.
+    return heading ? { regions: ['heading'], template: html`${generatedHeading(this.level, heading)} ` } : { regions: [], template: nothing };
   }
 
   /** The words generated from the attributes, for a server renderer's `renderLight()` directive.
