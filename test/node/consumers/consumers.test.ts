@@ -279,7 +279,7 @@ test('the package ships what users need and nothing else', () => {
   const actual = [cdnFile.length / 1000, gzipSync(cdnFile).length / 1000];
   const message = `README says ${stated[1]} / ${stated[2]} kB, the file is ${actual.map((kB) => kB.toFixed(1)).join(' / ')} kB`;
   assert.ok(Math.abs(Number(stated[1]) / actual[0] - 1) < 0.05 && Math.abs(Number(stated[2]) / actual[1] - 1) < 0.05, message);
-  for (const file of ['dist/cdn/newsroom-elements.js', 'dist/cdn/newsroom-elements.js.map', 'dist/ssr.js', 'dist/types/jsx.d.ts', 'dist/web-types.json', 'dist/vscode.html-custom-data.json']) {
+  for (const file of ['dist/cdn/newsroom-elements.js', 'dist/cdn/newsroom-elements.js.map', 'dist/ssr.js', 'dist/structured-data/index.js', 'dist/types/structured-data.d.ts', 'dist/types/jsx.d.ts', 'dist/web-types.json', 'dist/vscode.html-custom-data.json']) {
     assert.ok(files.includes(file), file);
   }
 });
@@ -358,6 +358,12 @@ test('server rendering with newsroom-elements/ssr, hydrated in the browser', { t
     assert.match(rendered, /<stat-callout[^>]*><template shadowroot="open" shadowrootmode="open">/);
     assert.match(rendered, /3\u00a0M/);
     assert.match(rendered, /Source\u00a0:/);
+    // Described to machines: one JSON-LD NewsArticle in the head, with the two figures and the quote.
+    const jsonLd = [...rendered.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)].map((match) => JSON.parse(match[1]));
+    assert.equal(jsonLd.length, 1);
+    assert.equal(jsonLd[0]['@type'], 'NewsArticle');
+    assert.deepEqual(jsonLd[0].hasPart.map((part: { '@type': string }) => part['@type']), ['Claim', 'Claim', 'Quotation']);
+    assert.deepEqual(jsonLd[0].hasPart[2].creator, { '@type': 'Person', name: 'Antony Blinken', jobTitle: 'Secrétaire d’État des États-Unis' });
 
     await inEachBrowserWithComments(url, async (page) => {
       await checkRendered(page, { over: 'Plus de', figure: '3\u00a0M' });
