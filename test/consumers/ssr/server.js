@@ -4,24 +4,26 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { html } from 'lit';
-import { renderToString } from 'newsroom-elements/ssr';
+import { renderLight, renderToString } from 'newsroom-elements/ssr';
 import { jsonLdScript, newsArticleData, quotationData, statisticData } from 'newsroom-elements/structured-data';
 
 const hydrateScript = readFileSync(new URL('dist/hydrate.js', import.meta.url));
 
 function renderPage(commentsEndpoint) {
   const article = renderToString(
-    html`<fact-box heading="En savoir plus" collapsible visible-count="1">
-      <stat-callout value="3000000" format="compact" prefix="Plus de" source="Agence France-Presse"
-                    source-href="https://www.afp.com/">Ukrainiens partis en exil</stat-callout>
-      <stat-callout value="108" source="Parquet général d’Ukraine">enfants tués depuis le début de l’invasion</stat-callout>
+    // renderLight() writes the words each element generates from its attributes into the page's light DOM, where
+    // Reader View, translation tools and crawlers read them in the HTML as sent.
+    html`<fact-box heading="En savoir plus" collapsible visible-count="1">${renderLight()}
+      <stat-callout value="3000000" format="compact" prefix="Plus de" label="d’Ukrainiens partis en exil" source="Agence France-Presse"
+                    source-href="https://www.afp.com/">${renderLight()}</stat-callout>
+      <stat-callout value="108" label="enfants tués depuis le début de l’invasion" source="Parquet général d’Ukraine">${renderLight()}</stat-callout>
     </fact-box>
     <pull-quote cite="https://www.state.gov/">
       <p>Les actions que nous voyons la Russie commettre chaque jour sont en totale contradiction avec tout effort
          diplomatique sérieux pour mettre fin à la guerre.</p>
-      <speaker-caption slot="attribution" name="Antony Blinken" job-title="Secrétaire d’État des États-Unis"></speaker-caption>
+      <speaker-caption slot="attribution" name="Antony Blinken" job-title="Secrétaire d’État des États-Unis">${renderLight()}</speaker-caption>
     </pull-quote>
-    <social-follow heading="Suivez-nous">
+    <social-follow heading="Suivez-nous">${renderLight()}
       <a href="https://bsky.app/profile/newsroom.example">Bluesky</a>
       <a href="/feed/">RSS</a>
     </social-follow>
@@ -35,7 +37,7 @@ function renderPage(commentsEndpoint) {
       datePublished: '2022-03-17',
       inLanguage: 'fr',
       parts: [
-        statisticData({ value: '3000000', format: 'compact', prefix: 'Plus de', label: 'Ukrainiens partis en exil',
+        statisticData({ value: '3000000', format: 'compact', prefix: 'Plus de', label: 'd’Ukrainiens partis en exil',
                         source: 'Agence France-Presse', sourceHref: 'https://www.afp.com/', lang: 'fr' }),
         statisticData({ value: '108', label: 'enfants tués depuis le début de l’invasion', source: 'Parquet général d’Ukraine', lang: 'fr' }),
         quotationData({ text: 'Les actions que nous voyons la Russie commettre chaque jour sont en totale contradiction avec tout effort diplomatique sérieux pour mettre fin à la guerre.',
