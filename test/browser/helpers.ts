@@ -97,3 +97,20 @@ export const HOSTILE_STRINGS = [
   '${window.__xss=true}',
   '\u202eevil\u202c',
 ];
+
+/** An element's light DOM as text, white space folded: what Reader View, translation tools and crawlers read (#16). */
+export const lightText = (element: Element): string => element.textContent!.replace(/\s+/g, ' ').trim();
+
+/** Lets an element hear of a change (mutation observers report in a microtask) and finish the update it asks for. */
+export async function afterChange(element: { updateComplete: Promise<unknown> }): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve));
+  await element.updateComplete;
+}
+
+/** The accessible text says each word once, with no space before a comma ("— Antony Blinken , US Secretary of State"). */
+export function expectSpokenOnce(element: HTMLElement, message = ''): void {
+  const spoken = spokenText(element);
+  const words = spoken.split(' ');
+  expect(words.filter((word, index) => words.indexOf(word) !== index), `${message} ${spoken}`).to.deep.equal([]);
+  expect(spoken, message).not.to.match(/\s[,،]/);
+}

@@ -5,7 +5,7 @@ import '../../src/components/speaker-caption/define.js';
 import { PullQuote } from '../../src/components/pull-quote/pull-quote.js';
 import { PullQuoteShareEvent } from '../../src/events/pull-quote-share-event.js';
 import { registerTranslation } from '../../src/internal/localize.js';
-import { expectAccessible, generatedChildren, HOSTILE_STRINGS, partText, renderedText, shownElements, spokenText, xssTrapped } from './helpers.js';
+import { afterChange, expectAccessible, expectSpokenOnce, generatedChildren, HOSTILE_STRINGS, lightText, partText, renderedText, shownElements, xssTrapped } from './helpers.js';
 
 const BLINKEN =
   'The actions that we see Russia committing every day, virtually every minute of every day, are in complete contradiction to any serious diplomatic effort to end the war.';
@@ -559,23 +559,6 @@ describe('pull-quote', () => {
     expect(xssTrapped()).to.equal(false);
   });
 });
-
-/** An element's light DOM as text, white space folded: what Reader View, translation tools and crawlers read (#16). */
-const lightText = (element: Element) => element.textContent!.replace(/\s+/g, ' ').trim();
-
-/** Lets the element hear of a change (mutation observers report in a microtask) and finish the update it asks for. */
-async function afterChange(element: PullQuote): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve));
-  await element.updateComplete;
-}
-
-/** The accessible text says each word once, with no space before a comma ("— Antony Blinken , US Secretary of State"). */
-function expectSpokenOnce(element: HTMLElement, message = ''): void {
-  const spoken = spokenText(element);
-  const words = spoken.split(' ');
-  expect(words.filter((word, index) => words.indexOf(word) !== index), `${message} ${spoken}`).to.deep.equal([]);
-  expect(spoken, message).not.to.match(/\s[,،]/);
-}
 
 describe('pull-quote: every word in the light DOM (#16)', () => {
   const leDrian = () =>

@@ -4,7 +4,7 @@ import { siBluesky, siFacebook, siRss, siX } from 'simple-icons';
 import '../../src/components/social-follow/define.js';
 import { SocialFollow } from '../../src/components/social-follow/social-follow.js';
 import { likelyNetworkLink, networkOf } from '../../src/components/social-follow/networks.js';
-import { expectAccessible, generatedChildren, HOSTILE_STRINGS, partText, renderedText, spokenText, xssTrapped } from './helpers.js';
+import { expectAccessible, generatedChildren, HOSTILE_STRINGS, lightText, partText, renderedText, spokenText, xssTrapped } from './helpers.js';
 
 const EVERY_NETWORK = [
   ['https://www.facebook.com/newsroom', 'Facebook', 'Follow us on Facebook'],
@@ -400,9 +400,6 @@ describe('social-follow', () => {
     expect(xssTrapped()).to.equal(false);
   });
 });
-
-/** An element's light DOM as text, white space folded: what Reader View, translation tools and crawlers read (#16). */
-const lightText = (element: Element) => element.textContent!.replace(/\s+/g, ' ').trim();
 
 /** Lets the element hear of a change (mutation observers report in a microtask) and settle. */
 async function afterChange(element: SocialFollow): Promise<void> {

@@ -3,7 +3,7 @@ import '../../src/components/speaker-caption/define.js';
 import { SpeakerCaption } from '../../src/components/speaker-caption/speaker-caption.js';
 import { SPOKEN_TEXT } from '../../src/internal/text.js';
 import { safeUrl } from '../../src/internal/safe-url.js';
-import { expectAccessible, generatedChildren, HOSTILE_STRINGS, partText, renderedText, shownElements, spokenText, xssTrapped } from './helpers.js';
+import { afterChange, expectAccessible, expectSpokenOnce, generatedChildren, HOSTILE_STRINGS, lightText, partText, renderedText, shownElements, xssTrapped } from './helpers.js';
 
 async function caption(markup: ReturnType<typeof html>, lang = 'en', dir = 'ltr'): Promise<SpeakerCaption> {
   const wrapper = await fixture<HTMLElement>(html`<div lang=${lang} dir=${dir} style="inline-size: 30rem">${markup}</div>`);
@@ -181,23 +181,6 @@ describe('speaker-caption', () => {
     expect(xssTrapped()).to.equal(false);
   });
 });
-
-/** An element's light DOM as text, white space folded: what Reader View, translation tools and crawlers read (#16). */
-const lightText = (element: Element) => element.textContent!.replace(/\s+/g, ' ').trim();
-
-/** Lets the element hear of a change (mutation observers report in a microtask) and finish the update it asks for. */
-async function afterChange(element: SpeakerCaption): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve));
-  await element.updateComplete;
-}
-
-/** The accessible text says each word once, with no space before a comma ("— Antony Blinken , US Secretary of State"). */
-function expectSpokenOnce(element: HTMLElement, message = ''): void {
-  const spoken = spokenText(element);
-  const words = spoken.split(' ');
-  expect(words.filter((word, index) => words.indexOf(word) !== index), `${message} ${spoken}`).to.deep.equal([]);
-  expect(spoken, message).not.to.match(/\s[,،]/);
-}
 
 /** A node's text as shown (slots show what is assigned to them, else their fallback). */
 function flatText(node: Node): string {

@@ -7,6 +7,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { PAGES } from '../../../demo/server/page.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/browsers.mjs';
 import { inPage, registeredTags, startTestDemo, upgradedInPage, type TestDemo } from './support.js';
+import { shownTextsInPage } from './reader-view.js';
 
 // What screen readers are told about each display element of the demo article, in en, fr and uk: the accessibility
 // tree of every element (Playwright's `ariaSnapshot`), once upgraded, compared with the committed files
@@ -31,61 +32,14 @@ interface Announced {
   label: string;
   /** Playwright's YAML of the element's accessibility tree. */
   snapshot: string;
-  /** The text the element shows on screen, white space folded (see `shownTextInPage`). */
+  /** The text the element shows on screen, white space folded (see `shownTextsInPage`). */
   shownText: string;
-}
-
-/**
- * In the page: the text `element` shows on screen, in its flat tree's order (shadow root and slotted content), like
- * support.ts's `visibleTextInPage`, but also leaving out visually hidden text (clipped, or in a box of 1 px or less
- * that hides its overflow), which is laid out yet only read. Self-contained: handed to `locator.evaluate`.
- */
-function shownTextInPage(element: Element): string {
-  const parts: string[] = [];
-  const skip = new Set(['STYLE', 'SCRIPT', 'TEMPLATE', 'NOSCRIPT']);
-  const parentOf = (node: Node): Element | null => {
-    const slot = node instanceof Element || node instanceof Text ? node.assignedSlot : null;
-    return slot ?? node.parentElement ?? ((node.parentNode as ShadowRoot | null)?.host ?? null);
-  };
-  const hidden = (box: Element): boolean => {
-    for (let at: Element | null = box; at; at = at === element ? null : parentOf(at)) {
-      const style = getComputedStyle(at);
-      if (style.display === 'contents') continue;
-      if (!at.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return true;
-      if (style.clipPath !== 'none' || (style.clip !== 'auto' && style.position === 'absolute')) return true;
-      const rect = at.getBoundingClientRect();
-      if (style.overflow !== 'visible' && (rect.width <= 1 || rect.height <= 1)) return true;
-    }
-    return false;
-  };
-  const walk = (node: Node): void => {
-    if (node.nodeType === Node.TEXT_NODE) {
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      const rect = range.getBoundingClientRect();
-      if (node.parentElement && rect.width > 0 && rect.height > 0 && !hidden(node.parentElement)) parts.push(node.textContent ?? '');
-      return;
-    }
-    if (node instanceof Element && skip.has(node.tagName)) return;
-    if (node instanceof HTMLSlotElement) {
-      const assigned = node.assignedNodes({ flatten: true });
-      (assigned.length > 0 ? assigned : Array.from(node.childNodes)).forEach(walk);
-      return;
-    }
-    const children = node instanceof Element && node.shadowRoot ? node.shadowRoot.childNodes : node.childNodes;
-    Array.from(children).forEach(walk);
-  };
-  walk(element);
-  return parts.join(' ').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 }
 
 /** Loads a page, upgrades every element in it, and takes each display element's snapshot, in document order. */
 async function announcedElements(browser: Browser, url: string): Promise<Announced[]> {
   const page = await browser.newPage();
   try {
-    // tsx compiles this file with esbuild's `keepNames`, whose `__name` helper exists only in Node (see `inPage`):
-    // the page gets a stand-in for the functions handed to Playwright as they are (`shownTextInPage`).
-    await page.addInitScript('globalThis.__name = (target) => target;');
     await page.goto(url, { waitUntil: 'load' });
     const upgraded = (await page.evaluate(inPage(upgradedInPage, registeredTags()))) as number;
     assert.ok(upgraded >= 5, `only ${upgraded} elements upgraded`);
@@ -99,6 +53,7 @@ async function announcedElements(browser: Browser, url: string): Promise<Announc
     const tags = await Promise.all(locators.map((locator) => locator.evaluate((element) => element.localName)));
     assert.deepEqual(tags, inDocument, 'the display elements Playwright finds are not the document’s');
     for (const tag of DISPLAY_ELEMENTS) assert.ok(tags.includes(tag), `no ${tag} on ${url}`);
+    const shownTexts = (await page.evaluate(inPage(shownTextsInPage, selector))) as string[];
     const ranks = new Map<string, number>();
     const elements: Announced[] = [];
     for (const [index, locator] of locators.entries()) {
@@ -107,7 +62,7 @@ async function announcedElements(browser: Browser, url: string): Promise<Announc
       elements.push({
         label: `${tags[index]} ${rank}`,
         snapshot: await locator.ariaSnapshot(),
-        shownText: await locator.evaluate(shownTextInPage),
+        shownText: shownTexts[index],
       });
     }
     return elements;

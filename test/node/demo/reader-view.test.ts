@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PAGES } from '../../../demo/server/page.js';
 import { inEachBrowser, inPage, NO_SCRIPTS, registeredTags, startTestDemo, upgradedInPage, type TestDemo } from './support.js';
-import { DISPLAY_ELEMENTS, READABILITY_SOURCE, readersInPage, type ReaderReport } from './reader-view.js';
+import { READABILITY_SOURCE, readersInPage, shownTextsInPage, TOP_LEVEL_DISPLAY_ELEMENTS, type ReaderReport } from './reader-view.js';
 
 const TEST_TIMEOUT_MS = 30_000;
 
@@ -43,7 +43,8 @@ describe('every word of the display elements reaches readers of the light DOM', 
           if (scripts) await page.evaluate(inPage(upgradedInPage, registeredTags()));
           else assert.equal(await page.evaluate(() => customElements.get('stat-callout') !== undefined), false, 'the page ran its scripts');
           await page.evaluate(READABILITY_SOURCE);
-          const report = (await page.evaluate(inPage(readersInPage, DISPLAY_ELEMENTS, markup))) as ReaderReport;
+          const shown = (await page.evaluate(inPage(shownTextsInPage, TOP_LEVEL_DISPLAY_ELEMENTS))) as string[];
+          const report = (await page.evaluate(inPage(readersInPage, TOP_LEVEL_DISPLAY_ELEMENTS, markup, shown))) as ReaderReport;
           const { figures, broken } = summary(report);
           for (const figure of figures) t.diagnostic(figure);
           assert.ok(report.readability.length >= 7, `only ${report.readability.length} display elements found`);

@@ -20,35 +20,42 @@ export interface ElementWords {
 /** What each reader of the page gets: a text per reader, and each top-level display element's words in it. */
 export type ReaderReport = Record<string, ElementWords[]>;
 
+/** A selector for the display elements that are not inside another one (a fact-box's stat-callouts are its words). */
+export const TOP_LEVEL_DISPLAY_ELEMENTS = `:is(${DISPLAY_ELEMENTS.join(', ')}):not(:is(${DISPLAY_ELEMENTS.join(', ')}) *)`;
+
 /**
- * In the page (with Readability.js injected first): each top-level display element's shown words, that is the text a
- * reader sees in its composed tree (shadow roots and slotted content, without visually hidden or invisible text),
- * compared with what readers of the light DOM get: Readability's article text (parsed from a clone of the document,
- * as Reader View does), `document.body.innerText`, the whole article selected and copied, and `markup`, the HTML as
- * sent, read as a crawler that runs no script does (templates, which hold declarative shadow roots, left out).
- * Self-contained: passed to `page.evaluate` through `inPage`.
+ * In the page: the text each element matching `selector` shows on screen, in its flat tree's order (shadow root and
+ * slotted content), leaving out visually hidden text (clipped, or in a box of 1 px or less that hides its overflow),
+ * which is laid out yet only read. White space folded. Self-contained: passed to `page.evaluate` through `inPage`.
  */
-export function readersInPage(tags: string[], markup: string): ReaderReport {
-  // Readability's text runs blocks together ("Learn moreOver 3M"): words are compared with white space removed.
-  const squeeze = (text: string): string => text.toLocaleLowerCase().replace(/[\s\u00a0\u202f]+/g, '');
-  const shownText = (root: Element): string => {
+export function shownTextsInPage(selector: string): string[] {
+  const skip = new Set(['STYLE', 'SCRIPT', 'TEMPLATE', 'NOSCRIPT']);
+  const parentOf = (node: Node): Element | null => {
+    const slot = node instanceof Element || node instanceof Text ? node.assignedSlot : null;
+    return slot ?? node.parentElement ?? ((node.parentNode as ShadowRoot | null)?.host ?? null);
+  };
+  return Array.from(document.querySelectorAll(selector), (element) => {
     const parts: string[] = [];
+    const hidden = (box: Element): boolean => {
+      for (let at: Element | null = box; at; at = at === element ? null : parentOf(at)) {
+        const style = getComputedStyle(at);
+        if (style.display === 'contents') continue;
+        if (!at.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return true;
+        if (style.clipPath !== 'none' || (style.clip !== 'auto' && style.position === 'absolute')) return true;
+        const rect = at.getBoundingClientRect();
+        if (style.overflow !== 'visible' && (rect.width <= 1 || rect.height <= 1)) return true;
+      }
+      return false;
+    };
     const walk = (node: Node): void => {
       if (node.nodeType === Node.TEXT_NODE) {
-        let box: Element | null = node.parentElement;
-        while (box && getComputedStyle(box).display === 'contents') box = box.parentElement ?? ((box.getRootNode() as ShadowRoot).host ?? null);
         const range = document.createRange();
         range.selectNodeContents(node);
         const rect = range.getBoundingClientRect();
-        if (box && box.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && rect.width > 0 && rect.height > 0) parts.push(node.textContent ?? '');
+        if (node.parentElement && rect.width > 0 && rect.height > 0 && !hidden(node.parentElement)) parts.push(node.textContent ?? '');
         return;
       }
-      if (node instanceof Element) {
-        if (['STYLE', 'SCRIPT', 'TEMPLATE'].includes(node.tagName)) return;
-        // Visually hidden text (a clipped box of one pixel) is for assistive technology only.
-        const box = node.getBoundingClientRect();
-        if (getComputedStyle(node).display !== 'contents' && box.width <= 1 && box.height <= 1 && getComputedStyle(node).overflow === 'hidden') return;
-      }
+      if (node instanceof Element && skip.has(node.tagName)) return;
       if (node instanceof HTMLSlotElement) {
         const assigned = node.assignedNodes({ flatten: true });
         (assigned.length > 0 ? assigned : Array.from(node.childNodes)).forEach(walk);
@@ -56,9 +63,21 @@ export function readersInPage(tags: string[], markup: string): ReaderReport {
       }
       Array.from(node instanceof Element && node.shadowRoot ? node.shadowRoot.childNodes : node.childNodes).forEach(walk);
     };
-    walk(root);
+    walk(element);
     return parts.join(' ').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
-  };
+  });
+}
+
+/**
+ * In the page (with Readability.js injected first): each element matching `selector` and the words it shows (`shown`,
+ * from `shownTextsInPage`), compared with what readers of the light DOM get: Readability's article text (parsed from
+ * a clone of the document, as Reader View does), `document.body.innerText`, the whole article selected and copied,
+ * and `markup`, the HTML as sent, read as a crawler that runs no script does (templates, which hold declarative shadow
+ * roots, left out). Self-contained: passed to `page.evaluate` through `inPage`.
+ */
+export function readersInPage(selector: string, markup: string, shownTexts: string[]): ReaderReport {
+  // Readability's text runs blocks together ("Learn moreOver 3M"): words are compared with white space removed.
+  const squeeze = (text: string): string => text.toLocaleLowerCase().replace(/[\s\u00a0\u202f]+/g, '');
   const readable = new (window as unknown as { Readability: new (document: Document) => { parse(): { textContent: string } | null } }).Readability(
     document.cloneNode(true) as Document,
   ).parse();
@@ -74,13 +93,13 @@ export function readersInPage(tags: string[], markup: string): ReaderReport {
     copied,
     markup: sent.body.textContent ?? '',
   };
-  const elements = Array.from(document.querySelectorAll(tags.join(','))).filter((element) => !element.parentElement?.closest(tags.join(',')));
+  const elements = Array.from(document.querySelectorAll(selector));
   const report: ReaderReport = {};
   for (const [reader, text] of Object.entries(readers)) {
     const read = squeeze(text);
     let from = 0;
-    report[reader] = elements.flatMap((element) => {
-      const shown = shownText(element);
+    report[reader] = elements.flatMap((element, index) => {
+      const shown = shownTexts[index];
       const own = shown.split(' ').map(squeeze).filter(Boolean);
       if (own.length === 0) return [];
       let kept = 0;
