@@ -119,15 +119,24 @@ export class FilledSlotsController implements ReactiveController {
     const filled = slottedNames(host);
     this.filled = filled;
     if (!text.first && !text.last) return;
+    let fragments: [DocumentFragment, DocumentFragment] | undefined;
     if (!this.anchors || !placed(host, this.anchors[0], false) || !placed(host, this.anchors[1], true)) {
       // A server wrote the same children (renderLight), or the page's children moved past the anchors: they make way
-      // for ones this page's Lit keeps up to date, in new parts (Lit's old markers are left, as comments).
+      // for ones this page's Lit keeps up to date, in new parts (Lit's old markers are left, as comments). The first
+      // render goes into fragments, inserted whole: one change of the host's children on each side, not one per node.
       for (const child of Array.from(host.children)) if (child.hasAttribute(GENERATED)) child.remove();
       this.anchors?.forEach((anchor) => anchor.remove());
-      this.anchors = [host.insertBefore(document.createComment(''), host.firstChild), host.appendChild(document.createComment(''))];
+      fragments = [document.createDocumentFragment(), document.createDocumentFragment()];
+      this.anchors = [fragments[0].appendChild(document.createComment('')), fragments[1].appendChild(document.createComment(''))];
     }
-    if (text.first) render(text.first(filled), host, { renderBefore: this.anchors[0] });
-    if (text.last) render(text.last(filled), host, { renderBefore: this.anchors[1] });
+    if (text.first) render(text.first(filled), fragments?.[0] ?? host, { renderBefore: this.anchors[0] });
+    if (text.last) render(text.last(filled), fragments?.[1] ?? host, { renderBefore: this.anchors[1] });
+    if (fragments) {
+      host.insertBefore(fragments[0], host.firstChild);
+      host.append(fragments[1]);
+    }
+    // The records of these changes are the host's own: dropped rather than read (the light DOM was read above).
+    this.observer?.takeRecords();
     this.generated = new Set();
     for (let child = host.firstElementChild; child; child = child.nextElementSibling) if (child.hasAttribute(GENERATED)) this.generated.add(child.slot);
   }
