@@ -31,6 +31,7 @@ const SHIPPED_MODULES = [
   ...ELEMENT_TAGS.map((tag) => ({ path: `dist/${tag}.js`, source: `src/components/${tag}/define.ts`, tags: [tag] })),
   { path: 'dist/classes.js', source: 'src/classes.ts' },
   { path: 'dist/ssr.js', source: 'src/ssr.ts' },
+  { path: 'dist/structured-data/index.js', source: 'src/structured-data.ts' },
   { path: 'dist/index.js', source: 'src/index.ts' },
 ];
 
@@ -134,7 +135,7 @@ function dropStaticStates() {
 }
 
 export default {
-  globs: ['src/index.ts', 'src/classes.ts', 'src/ssr.ts', 'src/components/**/*.ts', 'src/comments/*.ts', 'src/events/*.ts', 'src/internal/*.ts'],
+  globs: ['src/index.ts', 'src/classes.ts', 'src/ssr.ts', 'src/structured-data.ts', 'src/components/**/*.ts', 'src/comments/*.ts', 'src/events/*.ts', 'src/internal/*.ts'],
   exclude: ['src/**/*.styles.ts', 'src/**/*.terms.ts'],
   outdir: '.',
   litelement: true,

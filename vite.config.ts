@@ -14,12 +14,15 @@ const locales = existsSync(fromRoot('src/locales'))
 
 /**
  * One entry per element (`newsroom-elements/<tag>.js` registers it), the all-in-one and class-only entries, the
- * server-rendering entry and one translation bundle per built-in language.
+ * server-rendering and structured-data entries and one translation bundle per built-in language.
  */
 const entries: Record<string, string> = {
   index: fromRoot('src/index.ts'),
   classes: fromRoot('src/classes.ts'),
   ...(existsSync(fromRoot('src/ssr.ts')) ? { ssr: fromRoot('src/ssr.ts') } : {}),
+  // In a folder of its own: package.json `sideEffects` names the elements' entries as `./dist/*-*.js`, a pattern a
+  // top-level `structured-data.js` (which registers nothing) would match.
+  'structured-data/index': fromRoot('src/structured-data.ts'),
   ...Object.fromEntries(tags.map((tag) => [tag, fromRoot(`src/components/${tag}/define.ts`)])),
   ...Object.fromEntries(locales.map((file) => [`locales/${file.slice(0, -3)}`, fromRoot(`src/locales/${file}`)])),
 };
@@ -35,6 +38,9 @@ const registeringModules = new Set(
  */
 const registrationsInTheirEntries: Plugin = {
   name: 'newsroom-registrations-in-their-entries',
+  // The library build only: Storybook keeps this config's plugins but not its entries, and bundles every story into
+  // chunks of its own.
+  apply: (config) => config.build?.lib !== undefined,
   generateBundle(_options, bundle) {
     const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
     const registeringFiles = new Set(

@@ -4,9 +4,13 @@
  *
  * ```js
  * import { html } from 'lit';
- * import { renderToString } from 'newsroom-elements/ssr';
- * const body = renderToString(html`<stat-callout value="108">children killed</stat-callout>`, { lang: 'fr' });
+ * import { renderLight, renderToString } from 'newsroom-elements/ssr';
+ * const body = renderToString(html`<stat-callout value="108" label="children killed">${renderLight()}</stat-callout>`, { lang: 'fr' });
  * ```
+ *
+ * `renderLight()` inside a display element (stat-callout, fact-box, pull-quote, speaker-caption, social-follow) writes
+ * the words it generates from its attributes into the page's light DOM, as the element does in the browser: Reader
+ * View, translation tools and crawlers, which skip shadow roots, then read them in the HTML as sent.
  *
  * On the page, load `@lit-labs/ssr-client/lit-element-hydrate-support.js` before any element module, so that the
  * elements adopt the server's shadow roots instead of rendering a second copy.
@@ -26,6 +30,7 @@ import './components/comment-form/define.js';
 // on the server anyway: comment-section loads it in the browser when the reader opens the comments.
 
 export { setServerLanguage };
+export { renderLight } from '@lit-labs/ssr-client/directives/render-light.js';
 
 /** Options of {@link renderToString}. */
 export interface RenderOptions {

@@ -20,7 +20,8 @@ export const fr: ArticleContent = {
     zelensky: { name: 'Volodymyr Zelensky', role: 'Président de l’Ukraine' },
     xi: { name: 'Xi Jinping', role: 'Président de la Chine' },
   },
-  portraitAlt: (name) => `Portrait provisoire de ${name}`,
+  // "de" elides before a vowel: « portrait d’Antony Blinken ».
+  portraitAlt: (name) => `Portrait provisoire ${/^[aeiouyàâéèêîôû]/i.test(name) ? 'd’' : 'de '}${name}`,
   body: [
     {
       paragraph:
@@ -134,7 +135,7 @@ export const fr: ArticleContent = {
       value: '3000000',
       format: 'compact',
       prefix: 'Plus de',
-      label: 'Ukrainiens ont fui le pays, en grande majorité vers la Pologne',
+      label: 'd’Ukrainiens ont fui le pays, en grande majorité vers la Pologne',
       source: 'Agence France-Presse',
       sourceHref: 'https://www.afp.com/',
     },

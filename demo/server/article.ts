@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { renderLight } from 'newsroom-elements/ssr';
 import type { ArticleContent, Block, SpeakerId } from '../content/types.js';
 import { portraitUrl } from './portraits.js';
 
@@ -30,6 +31,7 @@ function renderQuote(content: ArticleContent, block: Extract<Block, { quote: str
   const speaker = content.speakers[block.speaker];
   return html`<pull-quote speaker=${speaker.name} job-title=${speaker.role}>
     <p>${block.insertion ? html`<span lang=${block.insertion.lang}>[${block.insertion.text}]</span> ` : nothing}${block.quote}</p>
+    ${renderLight()}
   </pull-quote>`;
 }
 
@@ -38,7 +40,9 @@ function renderPortrait(content: ArticleContent, block: Extract<Block, { portrai
   const alt = content.portraitAlt(speaker.name);
   return block.caption
     ? html`<speaker-caption src=${portraitUrl(block.portrait)} alt=${alt}>${block.caption}</speaker-caption>`
-    : html`<speaker-caption name=${speaker.name} job-title=${speaker.role} src=${portraitUrl(block.portrait)} alt=${alt}></speaker-caption>`;
+    : html`<speaker-caption name=${speaker.name} job-title=${speaker.role} src=${portraitUrl(block.portrait)} alt=${alt}
+        >${renderLight()}</speaker-caption
+      >`;
 }
 
 function renderBlock(content: ArticleContent, block: Block): TemplateResult {
@@ -73,12 +77,14 @@ export function articleBody(content: ArticleContent, languages: LanguageLink[]):
         </header>
         ${content.body.map((block) => renderBlock(content, block))}
         <fact-box heading=${content.factsHeading}>
+          ${renderLight()}
           ${content.facts.map(
             (fact) => html`<stat-callout value=${fact.value} format=${fact.format ?? 'number'} prefix=${fact.prefix ?? nothing}
-              source=${fact.source} source-href=${fact.sourceHref} label=${fact.label}></stat-callout>`,
+              source=${fact.source} source-href=${fact.sourceHref} label=${fact.label}>${renderLight()}</stat-callout>`,
           )}
         </fact-box>
         <social-follow heading=${content.followHeading}>
+          ${renderLight()}
           ${PROFILES.map(([name, href]) => html`<a href=${href}>${name}</a> `)}
         </social-follow>
       </article>

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { escapeHtml } from 'newsroom-comment-server';
 import { renderToString } from 'newsroom-elements/ssr';
-import { articleBody, PAGE_END, type LanguageLink } from './article.js';
+import { jsonLdScript, newsArticleData, quotationData, statisticData } from 'newsroom-elements/structured-data';
+import { articleBody, PAGE_END, PUBLISHED, type LanguageLink } from './article.js';
 import type { ArticleContent } from '../content/types.js';
 import { en } from '../content/en.js';
 import { fr } from '../content/fr.js';
@@ -17,8 +18,30 @@ export const PAGES: ReadonlyArray<{ path: string; content: ArticleContent }> = [
 const pageStyles = readFileSync(new URL('../browser/page.css', import.meta.url), 'utf8');
 
 /**
+ * The article as schema.org JSON-LD: a `NewsArticle` with its pull quotes (as the page shows them, the editor's
+ * bracketed insertion included) and the fact box's figures as parts, in reading order.
+ */
+function articleData(content: ArticleContent): ReturnType<typeof newsArticleData> {
+  const quotes = content.body.flatMap((block) => {
+    if (!('quote' in block)) return [];
+    const speaker = content.speakers[block.speaker];
+    const text = block.insertion ? `[${block.insertion.text}] ${block.quote}` : block.quote;
+    return [quotationData({ text, speaker: speaker.name, jobTitle: speaker.role, lang: content.lang })];
+  });
+  const figures = content.facts.map((fact) => statisticData({ ...fact, lang: content.lang }));
+  return newsArticleData({
+    headline: content.headline,
+    description: content.description,
+    datePublished: PUBLISHED,
+    inLanguage: content.lang,
+    parts: [...quotes, ...figures],
+  });
+}
+
+/**
  * One language's page as a complete HTML document: the article rendered on the server (elements as declarative
- * shadow DOM) and the scripts that hydrate it, hydrate support first (module scripts run in document order).
+ * shadow DOM), its structured data (a JSON-LD data block, which a CSP that forbids scripts does not block) and the
+ * scripts that hydrate it, hydrate support first (module scripts run in document order).
  * The first paint waits for the footer to be parsed (`<link rel="expect" blocking="render">`, Chromium): a page
  * painted mid-parse shows a shadow root before the light DOM it lays out, and that content then moves.
  */
@@ -34,6 +57,7 @@ export function renderPage(content: ArticleContent, scripts: string[]): string {
 <title>${escapeHtml(content.title)}</title>
 <meta name="description" content="${escapeHtml(content.description)}">
 <style>${pageStyles}</style>
+${jsonLdScript(articleData(content))}
 <link rel="expect" href="#${PAGE_END}" blocking="render">
 ${scripts.map((name) => `<script type="module" src="/assets/${escapeHtml(name)}"></script>`).join('\n')}
 </head>

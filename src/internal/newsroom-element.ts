@@ -1,7 +1,9 @@
 import { isServer, LitElement, type CSSResultGroup, type CSSResultOrNative } from 'lit';
 import { LocalizeController } from './localize.js';
+import type { FilledSlotsController } from './slots.js';
 import type { BuiltinTerms, Term, Terms } from './terms.js';
 import { tokens } from './tokens.styles.js';
+import { generatedText } from './generated.styles.js';
 
 /**
  * The base of every newsroom element: a LitElement that knows its language (the nearest `lang`) and its terms, and
@@ -17,9 +19,23 @@ export class NewsroomElement<E extends Terms = Record<never, Term>> extends LitE
   /** Built-in terms of the element, by language. */
   static terms: BuiltinTerms = { en: {} };
 
-  /** The element's own styles, after the shared tokens (custom properties every element reads). */
+  /** The element's own styles, after the shared tokens (custom properties every element reads) and the rule that keeps
+   * the page's styles off the words it generates into its light DOM. */
   protected static override finalizeStyles(styles?: CSSResultGroup): CSSResultOrNative[] {
-    return super.finalizeStyles([tokens, styles ?? []]);
+    return super.finalizeStyles([tokens, generatedText, styles ?? []]);
+  }
+
+  /** The slots the page fills, and the words the element generates into its light DOM, for elements that have them. */
+  protected readonly slots?: FilledSlotsController;
+
+  /**
+   * The words the element generates into its light DOM from its attributes, for a server renderer: Lit's
+   * `renderLight()` directive (re-exported by `newsroom-elements/ssr`) calls it where a page's template holds it.
+   *
+   * @internal
+   */
+  renderLight(): unknown {
+    return this.slots?.renderLight();
   }
 
   protected readonly localize = new LocalizeController<E>(this, (this.constructor as typeof NewsroomElement).terms as BuiltinTerms<E>);

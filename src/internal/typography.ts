@@ -40,3 +40,11 @@ export function quoteMarks(lang: string, inner = false): readonly [string, strin
 export function isRtlLanguage(lang: string): boolean {
   return RTL_LANGUAGES.has(primaryOf(lang));
 }
+
+/** Scripts that have no italics: their glyphs are slanted by the browser, which hurts legibility (simorgh#1731). */
+const NO_ITALICS = new Set(['ar', 'fa', 'ur', 'he', 'yi', 'zh', 'ja', 'ko']);
+
+/** Whether a language's script has italics. */
+export function hasItalics(lang: string): boolean {
+  return !NO_ITALICS.has(primaryOf(lang));
+}

@@ -30,6 +30,41 @@ export function spokenText(element: HTMLElement): string {
   return element.shadowRoot ? flatText(element.shadowRoot, 'spoken').replace(/\s+/g, ' ').trim() : '';
 }
 
+/** The visible text of one part of an element's shadow tree (`[part~=name]`), slotted content included, folded. */
+export function partText(element: HTMLElement, part: string): string {
+  const node = element.shadowRoot?.querySelector(`[part~="${part}"]`);
+  return node ? flatText(node).replace(/\s+/g, ' ').trim() : '';
+}
+
+/**
+ * The elements matching `selector` in an element's rendering as the reader sees it (the flat tree): its shadow tree and
+ * the light-DOM children its slots show, generated or the page's, in that order.
+ */
+export function shownElements(element: HTMLElement, selector: string): Element[] {
+  const found: Element[] = [];
+  const walk = (node: Node): void => {
+    if (node instanceof Element && node.matches(selector)) found.push(node);
+    if (node instanceof HTMLSlotElement) {
+      const assigned = node.assignedNodes({ flatten: true });
+      (assigned.length > 0 ? assigned : Array.from(node.childNodes)).forEach(walk);
+      return;
+    }
+    const children = node instanceof HTMLElement && node.shadowRoot && node !== element ? [] : Array.from(node.childNodes);
+    children.forEach(walk);
+  };
+  if (element.shadowRoot) Array.from(element.shadowRoot.childNodes).forEach(walk);
+  return found;
+}
+
+/** The children an element generated into its light DOM (`data-generated`), by the slot they fill. */
+export function generatedChildren(element: HTMLElement): Record<string, string> {
+  const children: Record<string, string> = {};
+  for (const child of Array.from(element.querySelectorAll(':scope > [data-generated]'))) {
+    children[child.getAttribute('slot') ?? ''] = (child.textContent ?? '').replace(/\s+/g, ' ').trim();
+  }
+  return children;
+}
+
 function flatText(node: Node, audience: 'visible' | 'spoken' = 'visible'): string {
   if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
   if (node instanceof HTMLSlotElement) {
@@ -62,3 +97,20 @@ export const HOSTILE_STRINGS = [
   '${window.__xss=true}',
   '\u202eevil\u202c',
 ];
+
+/** An element's light DOM as text, white space folded: what Reader View, translation tools and crawlers read (#16). */
+export const lightText = (element: Element): string => element.textContent!.replace(/\s+/g, ' ').trim();
+
+/** Lets an element hear of a change (mutation observers report in a microtask) and finish the update it asks for. */
+export async function afterChange(element: { updateComplete: Promise<unknown> }): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve));
+  await element.updateComplete;
+}
+
+/** The accessible text says each word once, with no space before a comma ("— Antony Blinken , US Secretary of State"). */
+export function expectSpokenOnce(element: HTMLElement, message = ''): void {
+  const spoken = spokenText(element);
+  const words = spoken.split(' ');
+  expect(words.filter((word, index) => words.indexOf(word) !== index), `${message} ${spoken}`).to.deep.equal([]);
+  expect(spoken, message).not.to.match(/\s[,،]/);
+}

@@ -5,7 +5,7 @@ import '../../src/components/speaker-caption/define.js';
 import { PullQuote } from '../../src/components/pull-quote/pull-quote.js';
 import { PullQuoteShareEvent } from '../../src/events/pull-quote-share-event.js';
 import { registerTranslation } from '../../src/internal/localize.js';
-import { expectAccessible, HOSTILE_STRINGS, renderedText, xssTrapped } from './helpers.js';
+import { afterChange, expectAccessible, expectSpokenOnce, generatedChildren, HOSTILE_STRINGS, lightText, partText, renderedText, shownElements, xssTrapped } from './helpers.js';
 
 const BLINKEN =
   'The actions that we see Russia committing every day, virtually every minute of every day, are in complete contradiction to any serious diplomatic effort to end the war.';
@@ -176,9 +176,12 @@ describe('pull-quote', () => {
     expect(renderedText(element)).to.equal(
       '[Cette approche prévoit] indiscriminate bombardments — Jean-Yves Le Drian, Minister of Foreign Affairs of the French Republic, Le Parisien, March 17, 2022',
     );
-    expect(caption.querySelector('cite')!.textContent!.trim()).to.equal('Le Parisien');
-    expect(caption.querySelector('time')!.getAttribute('datetime')).to.equal('2022-03-17');
-    expect(caption.querySelector('.speaker cite')).to.equal(null);
+    // The attribution's words are generated into the light DOM and shown in the caption: one cite (the source, never
+    // the speaker) and one time, where the reader sees them.
+    const [attribution] = element.querySelectorAll(':scope > [data-generated]');
+    expect(attribution.assignedSlot!.closest('figcaption')).to.equal(caption);
+    expect(shownElements(element, 'cite').map((cite) => cite.textContent!.trim())).to.deep.equal(['Le Parisien']);
+    expect(shownElements(element, 'time').map((time) => time.getAttribute('datetime'))).to.deep.equal(['2022-03-17']);
     await expectAccessible(element);
   });
 
@@ -186,12 +189,13 @@ describe('pull-quote', () => {
     const fr = await quote(html`<pull-quote speaker="Jean-Yves Le Drian" source="Le Parisien" date="2022-03-17" cite="https://www.leparisien.fr/"
       ><p>Texte</p></pull-quote>`, 'fr');
     expect(renderedText(fr)).to.equal('Texte — Jean-Yves Le Drian, Le Parisien, 17 mars 2022');
-    expect(shadow(fr).querySelector('figcaption a')!.getAttribute('href')).to.equal('https://www.leparisien.fr/');
+    expect(shownElements(fr, 'a').map((link) => link.getAttribute('href'))).to.deep.equal(['https://www.leparisien.fr/']);
     const uk = await quote(html`<pull-quote cite="/source"><p>Текст</p></pull-quote>`, 'uk');
     expect(renderedText(uk)).to.equal('Текст — Джерело');
     for (const cite of ['javascript:window.__xss=true', ' JaVaScRiPt:alert(1)', 'data:text/html,x']) {
       const unsafe = await quote(html`<pull-quote cite=${cite} source="AFP"><p>Text</p></pull-quote>`);
-      expect(shadow(unsafe).querySelectorAll('a').length, cite).to.equal(0);
+      expect(shownElements(unsafe, 'a').length, cite).to.equal(0);
+      expect(unsafe.querySelectorAll('a').length, cite).to.equal(0);
       expect(shadow(unsafe).querySelector('blockquote')!.hasAttribute('cite')).to.equal(false);
       expect(renderedText(unsafe)).to.equal('Text — AFP');
     }
@@ -539,11 +543,178 @@ describe('pull-quote', () => {
       const menu = await openMenu(element);
       expect(menu.querySelectorAll('img, script, svg, iframe').length).to.equal(0);
       for (const link of menu.querySelectorAll('a')) expect(['https:', 'mailto:']).to.include(link.protocol);
+      // The same attributes with no part slotted: their words are generated into the light DOM, as text only.
+      const generated = await quote(html`<pull-quote share .cite=${hostile} .speaker=${hostile} .jobTitle=${hostile} .source=${hostile}
+        .date=${hostile}><p>${hostile}</p></pull-quote>`);
+      expect(generated.querySelectorAll('img, script, svg, iframe').length).to.equal(0);
+      expect(shadow(generated).querySelectorAll('img, script, svg, iframe').length).to.equal(0);
+      for (const link of shownElements(generated, 'a') as HTMLAnchorElement[]) expect(['http:', 'https:']).to.include(link.protocol);
+      expect(generatedChildren(generated).attribution).to.contain(hostile.trim().replace(/\s+/g, ' '));
+      expect((await copiedDetail(generated)).text).to.contain(hostile.trim().replace(/\s+/g, ' '));
     }
     localStorage.setItem('newsroom-elements:mastodon-server', 'javascript:alert(1)//x.y');
     const element = await blinken();
     const menu = await openMenu(element);
     expect(menu.querySelector('#mastodon')!.tagName).to.equal('BUTTON');
     expect(xssTrapped()).to.equal(false);
+  });
+});
+
+describe('pull-quote: every word in the light DOM (#16)', () => {
+  const leDrian = () =>
+    quote(html`<pull-quote speaker="Jean-Yves Le Drian" job-title="Minister of Foreign Affairs" source="Ouest-France" date="2022-03-17"
+      cite="https://www.ouest-france.fr/"><p>Stop indiscriminate bombardments now</p></pull-quote>`);
+  const QUOTATION = 'Stop indiscriminate bombardments now';
+  const ATTRIBUTION = '— Jean-Yves Le Drian, Minister of Foreign Affairs, Ouest-France, March 17, 2022';
+  const generatedOf = (element: PullQuote) => Array.from(element.querySelectorAll(':scope > [data-generated]'));
+
+  it('writes the attribution given as attributes after the quotation, shown in the caption', async () => {
+    const element = await leDrian();
+    expect(generatedChildren(element)).to.deep.equal({ attribution: ATTRIBUTION });
+    // In reading order: the page's quotation, then the generated attribution.
+    expect(Array.from(element.children, (child) => child.localName)).to.deep.equal(['p', 'span']);
+    const attribution = element.lastElementChild!;
+    expect(attribution.assignedSlot!.closest('figcaption')).to.equal(shadow(element).querySelector('[part="attribution"]'));
+    expect(partText(element, 'attribution')).to.equal(ATTRIBUTION);
+    expect(attribution.getBoundingClientRect().width).to.be.greaterThan(0);
+    // The markup of the shadow tree's own rendering: the name in bold, the source a cite and a safe link, the date a time.
+    expect(attribution.querySelector('b')!.textContent).to.equal('Jean-Yves Le Drian');
+    expect(getComputedStyle(attribution.querySelector('b')!).fontWeight).to.equal('700');
+    expect(attribution.querySelector('cite > a[href="https://www.ouest-france.fr/"]')!.textContent).to.equal('Ouest-France');
+    expect(attribution.querySelector('time')!.getAttribute('datetime')).to.equal('2022-03-17');
+    // The light DOM alone holds every word the reader sees, in the same order.
+    expect(renderedText(element)).to.equal(`${QUOTATION} ${ATTRIBUTION}`);
+    expect(lightText(element)).to.equal(renderedText(element));
+    expectSpokenOnce(element);
+    await expectAccessible(element);
+  });
+
+  it('leaves the attribution to the page while it slots any part of it, and generates it again when that leaves', async () => {
+    const element = await leDrian();
+    const cases: Array<[string, string]> = [
+      ['attribution', 'Page words'],
+      ['speaker', '— Page words, Minister of Foreign Affairs, Ouest-France, March 17, 2022'],
+      ['job-title', '— Jean-Yves Le Drian, Page words, Ouest-France, March 17, 2022'],
+      ['source', '— Jean-Yves Le Drian, Minister of Foreign Affairs, Page words, March 17, 2022'],
+      ['date', '— Jean-Yves Le Drian, Minister of Foreign Affairs, Ouest-France, Page words'],
+    ];
+    for (const [slot, shown] of cases) {
+      const part = Object.assign(document.createElement('span'), { slot, textContent: 'Page words' });
+      element.append(part);
+      await afterChange(element);
+      expect(generatedOf(element).length, slot).to.equal(0);
+      expect(renderedText(element), slot).to.equal(`${QUOTATION} ${shown}`);
+      expectSpokenOnce(element, slot);
+      await expectAccessible(element);
+      part.remove();
+      await afterChange(element);
+      expect(generatedChildren(element), slot).to.deep.equal({ attribution: ATTRIBUTION });
+      expect(generatedOf(element).length, slot).to.equal(1);
+      expect(lightText(element), slot).to.equal(renderedText(element));
+    }
+  });
+
+  it('rewords the generated attribution when an attribute or the nearest language changes', async () => {
+    const element = await leDrian();
+    element.speaker = 'Catherine Colonna';
+    element.removeAttribute('job-title');
+    await element.updateComplete;
+    expect(generatedChildren(element)).to.deep.equal({ attribution: '— Catherine Colonna, Ouest-France, March 17, 2022' });
+    const day = (lang: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(2022, 2, 17));
+    element.parentElement!.lang = 'ar';
+    await afterChange(element);
+    expect(generatedChildren(element)).to.deep.equal({ attribution: `— Catherine Colonna، Ouest-France، ${day('ar')}` });
+    expect(lightText(element)).to.equal(renderedText(element));
+    element.parentElement!.lang = 'fr';
+    await afterChange(element);
+    expect(generatedChildren(element)).to.deep.equal({ attribution: '— Catherine Colonna, Ouest-France, 17 mars 2022' });
+    expect(generatedOf(element).length).to.equal(1);
+    for (const name of ['speaker', 'source', 'date', 'cite']) element.removeAttribute(name);
+    await element.updateComplete;
+    expect(generatedOf(element).length).to.equal(0);
+    expect(shadow(element).querySelector('figcaption')!.hasAttribute('hidden')).to.equal(true);
+    expect(lightText(element)).to.equal(QUOTATION);
+  });
+
+  it('keeps the attribution after the quotation when the page adds to the quotation later', async () => {
+    const element = await leDrian();
+    element.append(' ', Object.assign(document.createElement('p'), { textContent: 'Ceasefire today' }));
+    await afterChange(element);
+    expect(renderedText(element)).to.equal(`${QUOTATION} Ceasefire today ${ATTRIBUTION}`);
+    expect(lightText(element)).to.equal(renderedText(element));
+    // A page that replaces its children (innerHTML, replaceChildren) also takes away the generated ones: they come back.
+    element.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'Only this' }));
+    await afterChange(element);
+    expect(generatedChildren(element)).to.deep.equal({ attribution: ATTRIBUTION });
+    expect(lightText(element)).to.equal(`Only this ${ATTRIBUTION}`);
+    expect(lightText(element)).to.equal(renderedText(element));
+  });
+
+  it('keeps its generated words out of the page’s styles (the generated child itself; what is inside it is not shielded)', async () => {
+    const element = await quote(html`<pull-quote job-title="US Secretary of State"><p>Stop the war</p></pull-quote>`);
+    const [attribution] = generatedOf(element);
+    const boxes = () => [element, attribution].map((node) => {
+      const { width, height } = node.getBoundingClientRect();
+      return `${width}×${height}`;
+    });
+    const before = boxes();
+    const style = document.head.appendChild(document.createElement('style'));
+    try {
+      style.textContent = `h2 { font-size: 5em; margin: 3em } span { letter-spacing: 1em; font-size: 3em; display: block; margin: 2em;
+        padding: 1em; border: 5px solid } [data-generated] { line-height: 9 !important }`;
+      expect(boxes()).to.deep.equal(before);
+      // ::slotted() reaches only the generated child itself: the elements inside it (b, i, cite, a, time) take the
+      // page's rules, as the page's own markup does. Measured: a page's `b, cite, a { letter-spacing: 1em }` widens a
+      // generated name and source.
+      const detailed = await quote(html`<pull-quote speaker="Antony Blinken" source="State Department" cite="https://www.state.gov/"
+        ><p>Stop the war</p></pull-quote>`);
+      const [generated] = generatedOf(detailed);
+      const width = generated.getBoundingClientRect().width;
+      style.textContent = 'b, cite, a { letter-spacing: 1em }';
+      expect(getComputedStyle(generated.querySelector('b')!).letterSpacing).to.equal(getComputedStyle(generated.querySelector('b')!).fontSize);
+      expect(generated.getBoundingClientRect().width).to.be.greaterThan(width);
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('adopts an attribution a server wrote, without a second copy', async () => {
+    const element = await quote(html`<pull-quote speaker="Antony Blinken" job-title="US Secretary of State"
+      ><p>Stop the war</p> <span slot="attribution" data-generated>— <b>Antony Blinken</b>, US Secretary of State</span></pull-quote>`);
+    expect(generatedOf(element).length).to.equal(1);
+    expect(generatedChildren(element)).to.deep.equal({ attribution: '— Antony Blinken, US Secretary of State' });
+    expect(renderedText(element)).to.equal('Stop the war — Antony Blinken, US Secretary of State');
+    expect(lightText(element)).to.equal(renderedText(element));
+    element.jobTitle = 'Secretary';
+    await element.updateComplete;
+    expect(generatedOf(element).length).to.equal(1);
+    expect(generatedChildren(element)).to.deep.equal({ attribution: '— Antony Blinken, Secretary' });
+    // What the server wrote from older attributes gives way to the current ones.
+    const stale = await quote(html`<pull-quote speaker="Antony Blinken"><p>Stop the war</p> <span slot="attribution" data-generated
+      >— <b>Someone else</b></span></pull-quote>`);
+    expect(generatedChildren(stale)).to.deep.equal({ attribution: '— Antony Blinken' });
+    expect(generatedOf(stale).length).to.equal(1);
+    // The server could not see that the page slots a part: its generated attribution gives way to the page's.
+    const slotted = await quote(html`<pull-quote speaker="Antony Blinken"><p>Stop the war</p> <span slot="speaker">Blinken</span>
+      <span slot="attribution" data-generated>— <b>Antony Blinken</b></span></pull-quote>`);
+    expect(generatedOf(slotted).length).to.equal(0);
+    expect(renderedText(slotted)).to.equal('Stop the war — Blinken');
+    expect(lightText(slotted)).to.equal('Stop the war Blinken');
+  });
+
+  it('shares the page’s quotation and the attributes, unchanged by the generated attribution, and passes axe', async () => {
+    const element = await quote(html`<pull-quote share speaker="Antony Blinken" job-title="US Secretary of State" source="State Department"
+      date="2022-03-17"><p>${BLINKEN}</p></pull-quote>`);
+    expect(generatedOf(element).length).to.equal(1);
+    expect((await copiedDetail(element)).text).to.equal(`“${BLINKEN}” — Antony Blinken, US Secretary of State`);
+    // Only the buttons' labels are the shadow tree's own words: they are controls, not the article's text.
+    expect(partText(element, 'base')).to.equal(lightText(element));
+    expect(partText(element, 'actions')).to.equal('Copy quote Share quote');
+    await expectAccessible(element);
+    const slotted = await quote(html`<pull-quote share speaker="ignored"><p>${BLINKEN}</p
+      ><speaker-caption slot="attribution" name="Antony Blinken" job-title="US Secretary of State"></speaker-caption></pull-quote>`);
+    expect(generatedOf(slotted).length).to.equal(0);
+    expect((await copiedDetail(slotted)).text).to.equal(`“${BLINKEN}” — Antony Blinken, US Secretary of State`);
+    await expectAccessible(slotted);
   });
 });

@@ -4,7 +4,7 @@ import { siBluesky, siFacebook, siRss, siX } from 'simple-icons';
 import '../../src/components/social-follow/define.js';
 import { SocialFollow } from '../../src/components/social-follow/social-follow.js';
 import { likelyNetworkLink, networkOf } from '../../src/components/social-follow/networks.js';
-import { expectAccessible, HOSTILE_STRINGS, xssTrapped } from './helpers.js';
+import { expectAccessible, generatedChildren, HOSTILE_STRINGS, lightText, partText, renderedText, spokenText, xssTrapped } from './helpers.js';
 
 const EVERY_NETWORK = [
   ['https://www.facebook.com/newsroom', 'Facebook', 'Follow us on Facebook'],
@@ -187,20 +187,28 @@ describe('social-follow', () => {
     const element = await follow(html`<social-follow heading="Connect with us" heading-level="3">
       <a href="https://x.com/newsroom">X</a>
     </social-follow>`);
-    const heading = element.shadowRoot!.querySelector('[role="heading"]')!;
-    expect(heading.getAttribute('aria-level')).to.equal('3');
-    expect(heading.textContent!.trim()).to.equal('Connect with us');
-    expect(element.shadowRoot!.querySelector('ul')!.getAttribute('aria-labelledby')).to.equal(heading.id);
+    // A real heading element, generated into the light DOM and shown in the heading part; the list is labelled by
+    // that part, and the shadow tree holds no second heading.
+    const headings = () => Array.from(element.querySelectorAll(':scope > [data-generated]'), (node) => `${node.localName}[slot=${node.slot}]`);
+    expect(headings()).to.deep.equal(['h3[slot=heading]']);
+    expect(generatedChildren(element)).to.deep.equal({ heading: 'Connect with us' });
+    const part = element.shadowRoot!.querySelector('[part="heading"]')!;
+    expect(element.querySelector('h3')!.assignedSlot!.closest('[part="heading"]')).to.equal(part);
+    expect(element.shadowRoot!.querySelector('ul')!.getAttribute('aria-labelledby')).to.equal(part.id);
+    expect(partText(element, 'heading')).to.equal('Connect with us');
+    expect(element.shadowRoot!.querySelector('[role="heading"]')).to.equal(null);
     for (const [given, expected] of [['1', '2'], ['9', '6'], ['abc', '2']]) {
       element.setAttribute('heading-level', given);
       await element.updateComplete;
-      expect(heading.getAttribute('aria-level'), given).to.equal(expected);
+      expect(headings(), given).to.deep.equal([`h${expected}[slot=heading]`]);
+      expect(element.querySelector(`h${expected}`)!.textContent, given).to.equal('Connect with us');
     }
 
     const slotted = await follow(html`<social-follow heading="ignored">
       <h2 slot="heading">Connect with us</h2><a href="https://x.com/newsroom">X</a>
     </social-follow>`);
     expect(slotted.shadowRoot!.querySelector('[role="heading"]')).to.equal(null);
+    expect(slotted.querySelectorAll('[data-generated]').length).to.equal(0);
     expect(slotted.querySelector('h2')!.assignedSlot).to.exist;
     await expectAccessible(slotted);
 
@@ -210,6 +218,7 @@ describe('social-follow', () => {
     // A heading property set to null, as a framework may pass an empty prop, is no heading.
     const nulled = await follow(html`<social-follow .heading=${null}><a href="https://x.com/newsroom">X</a></social-follow>`);
     expect(nulled.shadowRoot!.querySelector('[role="heading"]')).to.equal(null);
+    expect(nulled.querySelectorAll('[data-generated]').length).to.equal(0);
     expect(nulled.shadowRoot!.querySelector('ul')!.hasAttribute('aria-labelledby')).to.equal(false);
   });
 
@@ -277,8 +286,9 @@ describe('social-follow', () => {
     document.body.append(frame);
     await loaded;
     const page = frame.contentDocument!;
+    // The page's own boxes; the heading generated from the attribute is checked against the space kept for it below.
     const boxes = () =>
-      Array.from(page.querySelectorAll('social-follow > a, social-follow > h2, p')).map((node) => {
+      Array.from(page.querySelectorAll('social-follow > a, social-follow > h2:not([data-generated]), p')).map((node) => {
         const { x, y, width, height } = node.getBoundingClientRect();
         return `${node.textContent}: ${Math.round(x)},${Math.round(y)} ${Math.round(width)}×${Math.round(height)}`;
       });
@@ -292,6 +302,14 @@ describe('social-follow', () => {
     try {
       expect(page.querySelector('social-follow')!.shadowRoot!.querySelectorAll('svg').length).to.equal(4);
       expect(boxes()).to.deep.equal(before);
+      // The generated heading fills the space not-defined.css kept for the attribute's text, above the first link.
+      const first = page.querySelector('social-follow')!;
+      const heading = first.querySelector(':scope > h2[data-generated]')!;
+      expect(heading.textContent).to.equal('Connect with us');
+      const [top, link] = [first, first.querySelector('a')!].map((node) => node.getBoundingClientRect());
+      const box = heading.getBoundingClientRect();
+      expect(box.top).to.be.at.least(top.top);
+      expect(box.bottom).to.be.at.most(link.top);
     } finally {
       frame.remove();
     }
@@ -370,12 +388,147 @@ describe('social-follow', () => {
       const shadow = element.shadowRoot!;
       expect(shadow.querySelectorAll('img, script, iframe, a').length).to.equal(0);
       expect(shadow.querySelectorAll('svg').length).to.equal(1);
-      expect(shadow.querySelector('[role="heading"]')!.textContent!.trim()).to.equal(hostile.trim());
+      // The heading is generated into the light DOM as the text of a heading element, nothing else.
+      const [heading, ...others] = Array.from(element.querySelectorAll(':scope > [data-generated]'));
+      expect(others.length).to.equal(0);
+      expect([heading.localName, heading.children.length, heading.textContent!.trim()]).to.deep.equal(['h2', 0, hostile.trim()]);
+      expect(element.querySelectorAll('img, script, iframe, svg').length).to.equal(0);
       const [first, x] = links(element);
       expect(first.hasAttribute('aria-label')).to.equal(false);
       expect(x.getAttribute('aria-label')).to.equal(`Follow us on X – ${hostile.replace(/\s+/g, ' ').trim()}`);
     }
     expect(xssTrapped()).to.equal(false);
+  });
+});
+
+/** Lets the element hear of a change (mutation observers report in a microtask) and settle. */
+async function afterChange(element: SocialFollow): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve));
+  await settled(element);
+}
+
+const generatedOf = (element: SocialFollow) => Array.from(element.querySelectorAll(':scope > [data-generated]'));
+
+describe('social-follow: every word in the light DOM (#16)', () => {
+  const twoLinks = html`<a href="https://www.facebook.com/newsroom">Facebook</a> <a href="https://bsky.app/profile/newsroom.example">Bluesky</a>`;
+
+  it('writes the heading given as an attribute before the links, as a real heading shown in the heading part', async () => {
+    const element = await follow(html`<social-follow heading="Connect with us">${twoLinks}</social-follow>`);
+    expect(generatedChildren(element)).to.deep.equal({ heading: 'Connect with us' });
+    // In reading order: the generated heading, then the page's links.
+    expect(Array.from(element.children, (child) => child.localName)).to.deep.equal(['h2', 'a', 'a']);
+    const heading = element.firstElementChild!;
+    expect(heading.hasAttribute('data-generated')).to.equal(true);
+    expect(heading.assignedSlot!.closest('[part="heading"]')).to.equal(element.shadowRoot!.querySelector('[part="heading"]'));
+    expect(partText(element, 'heading')).to.equal('Connect with us');
+    expect(heading.getBoundingClientRect().width).to.be.greaterThan(0);
+    // Styled as the heading part was: bold, larger than the links' text.
+    expect(getComputedStyle(heading).fontWeight).to.equal('700');
+    expect(parseFloat(getComputedStyle(heading).fontSize)).to.be.greaterThan(parseFloat(getComputedStyle(links(element)[0]).fontSize));
+    // The light DOM holds every word the reader sees, in the same order (the shadow tree joins the list items, each a
+    // box of its own, without spaces), and the accessible text says each once.
+    expect(lightText(element)).to.equal('Connect with us Facebook Bluesky');
+    expect(renderedText(element).replace(/\s+/g, '')).to.equal(lightText(element).replace(/\s+/g, ''));
+    const spoken = spokenText(element).split(' ');
+    expect(spoken.filter((word, index) => spoken.indexOf(word) !== index)).to.deep.equal([]);
+    // One heading in the accessibility tree: the generated one; the shadow tree's fallback is gone.
+    expect(element.shadowRoot!.querySelectorAll('[role="heading"], h1, h2, h3, h4, h5, h6').length).to.equal(0);
+    await expectAccessible(element);
+  });
+
+  it('leaves the heading to the page while it slots one, and generates it again when that leaves', async () => {
+    const element = await follow(html`<social-follow heading="Connect with us" heading-level="3">${twoLinks}</social-follow>`);
+    const own = Object.assign(document.createElement('h2'), { slot: 'heading', textContent: 'Follow the newsroom' });
+    element.append(own);
+    await afterChange(element);
+    expect(generatedOf(element).length).to.equal(0);
+    expect(partText(element, 'heading')).to.equal('Follow the newsroom');
+    expect(element.shadowRoot!.querySelector('[role="heading"]')).to.equal(null);
+    await expectAccessible(element);
+    own.remove();
+    await afterChange(element);
+    expect(generatedOf(element).map((node) => `${node.localName} ${node.textContent}`)).to.deep.equal(['h3 Connect with us']);
+    expect(element.firstElementChild).to.equal(generatedOf(element)[0]);
+    element.heading = 'Follow us';
+    await settled(element);
+    expect(generatedOf(element).map((node) => `${node.localName} ${node.textContent}`)).to.deep.equal(['h3 Follow us']);
+    element.heading = '  ';
+    await settled(element);
+    expect(generatedOf(element).length).to.equal(0);
+    expect(element.shadowRoot!.querySelector('ul')!.hasAttribute('aria-labelledby')).to.equal(false);
+    await expectAccessible(element);
+  });
+
+  it('keeps the generated heading before links the page adds, even at the start, or after replacing them', async () => {
+    const element = await follow(html`<social-follow heading="Connect with us">${twoLinks}</social-follow>`);
+    const first = Object.assign(document.createElement('a'), { href: 'https://x.com/newsroom', textContent: 'X' });
+    element.prepend(first, ' ');
+    await afterChange(element);
+    expect(Array.from(element.children, (child) => child.textContent)).to.deep.equal(['Connect with us', 'X', 'Facebook', 'Bluesky']);
+    expect(names(element)).to.deep.equal(['Follow us on X', 'Follow us on Facebook', 'Follow us on Bluesky']);
+    element.replaceChildren(Object.assign(document.createElement('a'), { href: 'https://t.me/newsroom', textContent: 'Telegram' }));
+    await afterChange(element);
+    expect(Array.from(element.children, (child) => child.textContent)).to.deep.equal(['Connect with us', 'Telegram']);
+    expect(element.shadowRoot!.querySelectorAll('li').length).to.equal(1);
+  });
+
+  it('settles: it stops updating once its heading and links are in place', async () => {
+    const element = document.createElement('social-follow') as SocialFollow;
+    let requests = 0;
+    const requestUpdate = element.requestUpdate.bind(element);
+    element.requestUpdate = (...args: Parameters<SocialFollow['requestUpdate']>) => {
+      requests += 1;
+      requestUpdate(...args);
+    };
+    element.heading = 'Connect with us';
+    element.innerHTML = '<a href="https://x.com/newsroom">X</a> <a href="https://www.facebook.com/newsroom">Facebook</a>';
+    const wrapper = await fixture<HTMLElement>(html`<div></div>`);
+    wrapper.append(element);
+    await afterChange(element);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const settledAfter = requests;
+    // Its first renders (the heading property, its links, their slots) are a handful (4 measured), then nothing more.
+    expect(settledAfter).to.be.at.most(6);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(requests).to.equal(settledAfter);
+    expect(element.isUpdatePending).to.equal(false);
+    expect(generatedChildren(element)).to.deep.equal({ heading: 'Connect with us' });
+  });
+
+  it('keeps its generated heading out of the page’s styles', async () => {
+    const element = await follow(html`<social-follow heading="Connect with us">${twoLinks}</social-follow>`);
+    const [heading] = generatedOf(element);
+    const boxes = () => [element, heading].map((node) => {
+      const { width, height } = node.getBoundingClientRect();
+      return `${width}×${height}`;
+    });
+    const before = boxes();
+    const style = document.head.appendChild(document.createElement('style'));
+    try {
+      // The heading holds only text: nothing inside it for the page's rules to reach.
+      style.textContent = `h2 { font-size: 5em; margin: 3em; padding: 1em; border: 5px solid; letter-spacing: 1em !important }
+        span, b, i { letter-spacing: 1em }`;
+      expect(boxes()).to.deep.equal(before);
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('adopts a heading a server wrote, without a second copy', async () => {
+    const element = await follow(html`<social-follow heading="Connect with us"
+      ><h2 slot="heading" data-generated>Connect with us</h2>${twoLinks}</social-follow>`);
+    expect(generatedOf(element).map((node) => `${node.localName} ${node.textContent}`)).to.deep.equal(['h2 Connect with us']);
+    expect(element.querySelectorAll('h2').length).to.equal(1);
+    expect(partText(element, 'heading')).to.equal('Connect with us');
+    element.heading = 'Follow us';
+    await settled(element);
+    expect(generatedOf(element).map((node) => `${node.localName} ${node.textContent}`)).to.deep.equal(['h2 Follow us']);
+    // The server could not see the page's own heading: its generated one gives way.
+    const slotted = await follow(html`<social-follow heading="Connect with us"><h2 slot="heading" data-generated>Connect with us</h2
+      ><h3 slot="heading">Follow the newsroom</h3>${twoLinks}</social-follow>`);
+    expect(generatedOf(slotted).length).to.equal(0);
+    expect(partText(slotted, 'heading')).to.equal('Follow the newsroom');
+    await expectAccessible(slotted);
   });
 });
 

@@ -8,6 +8,8 @@ import ts from 'typescript';
 // The rooms of src/ and the one-way arrows between them (README, "Source layout"): an element's folder may use
 // src/comments, src/internal, src/events and another element's folder (the protocol is a package of its own); those
 // shared rooms use no element, and no import chain, type imports included, comes back to where it started.
+// src/structured-data.ts (newsroom-elements/structured-data) reaches neither an element nor Lit: a server builds a
+// page's JSON-LD without loading either.
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 const SHARED_ROOMS = ['comments', 'internal', 'events', 'locales'];
 
@@ -86,4 +88,19 @@ test('no two rooms import each other, directly or through others', () => {
 
 test('no file imports itself back through a chain of imports, type imports included', () => {
   assert.deepEqual(cycles(new Map([...graph].map(([file, imports]) => [file, new Set(imports)]))), []);
+});
+
+test('src/structured-data.ts reaches no element and no Lit through its imports, type imports included', () => {
+  const reached = new Set<string>();
+  const visit = (file: string): void => {
+    if (reached.has(file)) return;
+    reached.add(file);
+    for (const target of graph.get(file) ?? []) visit(target);
+  };
+  visit('structured-data.ts');
+  const packagesOf = (file: string) =>
+    ts.preProcessFile(readFileSync(join(SRC, file), 'utf8'), true, true).importedFiles.map(({ fileName }) => fileName).filter((name) => !name.startsWith('.'));
+  assert.ok(reached.has('internal/safe-url.ts'), 'the URL check is reused, not copied');
+  assert.deepEqual([...reached].filter((file) => file.startsWith('components/')), []);
+  assert.deepEqual([...reached].flatMap((file) => packagesOf(file).filter((name) => /^(lit|@lit|@lit-labs)(\/|$)/.test(name)).map((name) => `${file} → ${name}`)), []);
 });

@@ -71,15 +71,19 @@ describe('custom-elements.json', () => {
     }
   });
 
-  it('lists public classes and functions only, each exported by classes.js or ssr.js', () => {
+  it('lists public classes and functions only, each exported by classes.js, ssr.js or structured-data/index.js', () => {
     const publicNames = new Set(
-      ['dist/classes.js', 'dist/ssr.js'].flatMap((path) => (moduleAt(path)?.exports ?? []).filter(({ kind }) => kind === 'js').map(({ name }) => name)),
+      ['dist/classes.js', 'dist/ssr.js', 'dist/structured-data/index.js'].flatMap((path) => (moduleAt(path)?.exports ?? []).filter(({ kind }) => kind === 'js').map(({ name }) => name)),
     );
     for (const { module, declaration } of declarations) {
       assert.ok(['class', 'function'].includes(declaration.kind), `${declaration.kind} ${declaration.name} in ${module.path}`);
       assert.ok(publicNames.has(declaration.name), `${declaration.name} (${module.path}) is not public`);
     }
     assert.ok(publicNames.has('registerTranslation') && publicNames.has('CommentPostedEvent') && publicNames.has('renderToString'));
+    assert.deepEqual(
+      (moduleAt('dist/structured-data/index.js')?.exports ?? []).map(({ kind, name }) => `${kind} ${name}`).sort(),
+      ['js jsonLdScript', 'js newsArticleData', 'js quotationData', 'js statisticData', 'js structuredDataOf'],
+    );
   });
 
   it('exports from index.js what classes.js exports, and registers every element there only', () => {

@@ -1,7 +1,7 @@
 import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { FilledSlotsController } from '../../internal/slots.js';
-import { clampHeadingLevel, renderHeading } from '../../internal/heading.js';
+import { clampHeadingLevel, generatedHeading, renderHeading } from '../../internal/heading.js';
 import { buttonStyles } from '../../internal/button.styles.js';
 import { NewsroomToggleEvent } from '../../events/toggle-event.js';
 import { factBoxTerms } from './fact-box.terms.js';
@@ -25,6 +25,10 @@ function collapseSheet(count: number): CSSStyleSheet {
 /**
  * @tag fact-box
  * @summary A box of related facts, such as stat callouts, under a heading like "Learn more".
+ *
+ * Its heading is in the page's light DOM, where Reader View, translation tools and crawlers read it: the page's own
+ * slotted heading, or a real `<h2>`…`<h6>` the element generates from `heading` (marked `data-generated`), which a
+ * server renders with Lit's `renderLight()` directive.
  *
  * @slot - The items: `stat-callout` elements or any other content.
  * @slot heading - The heading; wins over the `heading` attribute. Put a real `<h2>`…`<h6>` here for the outline
@@ -54,7 +58,8 @@ export class FactBox extends NewsroomElement<typeof factBoxTerms.en> {
     open: { type: Boolean, reflect: true },
   };
 
-  private readonly slots = new FilledSlotsController(this);
+  // The heading comes first in reading order, before the page's items.
+  protected override readonly slots = new FilledSlotsController(this, { first: (filled) => this.generateHeading(filled) });
 
   /** The heading text. */
   heading?: string;
@@ -102,6 +107,11 @@ export class FactBox extends NewsroomElement<typeof factBoxTerms.en> {
     adoptStyles(this.shadowRoot!, hiddenFrom === undefined ? styles : [...styles, collapseSheet(hiddenFrom)]);
   }
 
+  /** The heading, generated into the light DOM from the `heading` attribute when the page slots none. */
+  private generateHeading(filled: Set<string>): unknown {
+    return filled.has('heading') ? nothing : generatedHeading(this.level, this.heading);
+  }
+
   private handleToggleClick(): void {
     this.open = !this.open;
     this.dispatchEvent(new NewsroomToggleEvent(this.open));
@@ -113,7 +123,7 @@ export class FactBox extends NewsroomElement<typeof factBoxTerms.en> {
 
   protected override render() {
     return html`<aside part="base" class="base" aria-labelledby="heading">
-      ${renderHeading(this.slots.has('heading'), this.level, this.heading)}
+      ${renderHeading(this.level, this.slots.has('heading') || this.slots.generated.has('heading') ? undefined : this.heading)}
       <div part="items" class=${this.layout === 'list' ? 'items list' : 'items'} id="items">
         <slot></slot>
       </div>

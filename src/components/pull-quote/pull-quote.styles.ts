@@ -56,8 +56,7 @@ export const styles = css`
     color: var(--_muted);
   }
 
-  [name='speaker'] {
-    font-weight: 700;
+  b {
     color: var(--ne-color-text, CanvasText);
   }
 

@@ -1,12 +1,15 @@
 import { html, nothing } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
-import { FilledSlotsController } from '../../internal/slots.js';
+import { FilledSlotsController, generatedSpan } from '../../internal/slots.js';
 import { isRtlLanguage, quoteMarks } from '../../internal/typography.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { renderDate } from '../../internal/dates.js';
 import type { ShareActions } from './share-actions.js';
 import { pullQuoteTerms } from './pull-quote.terms.js';
 import { styles } from './pull-quote.styles.js';
+
+/** The attribution's slots: the page slotting any of them keeps the attribution's detail in the shadow tree. */
+const ATTRIBUTION_SLOTS = ['attribution', 'speaker', 'job-title', 'source', 'date'];
 
 /** How a pull quote is laid out. */
 export type PullQuoteVariant = 'inline' | 'aside' | 'feature';
@@ -24,6 +27,10 @@ const cssString: (text: string) => string = JSON.stringify;
  * @tag pull-quote
  * @summary A quotation with its speaker: a `figure` with a `blockquote`, quotation marks in the quotation's
  *   language, and optional "Copy" and "Share" actions.
+ *
+ * Its words are in the page's light DOM, where Reader View, translation tools and crawlers read them: the quotation
+ * and any slotted parts are the page's own children; for the attributes, the element generates the attribution
+ * after them (marked `data-generated`), which a server renders with Lit's `renderLight()` directive.
  *
  * @slot - The quotation, such as a `<p>`; its inline markup and `lang` attributes are kept.
  * @slot attribution - Who said it, such as a `<speaker-caption>`; wins over the shorthand attributes.
@@ -58,7 +65,8 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
     share: { type: Boolean },
   };
 
-  private readonly slots = new FilledSlotsController(this);
+  // The attribution follows the quotation in reading order.
+  protected override readonly slots = new FilledSlotsController(this, { last: () => this.generateAttribution() });
 
   // Text properties start unset, like their attributes: unset, null and blank text all mean "not given".
   /** URL of the quotation's source (http, https or relative URLs only; anything else is ignored). */
@@ -110,6 +118,46 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
     }
   }
 
+  /**
+   * The attribution: "— Antony Blinken, US Secretary of State, Le Parisien, 17 March 2022". Each part the page slots
+   * is a slot (every part is, while the light DOM is unknown, holding the attribute's text: the server's case); the
+   * others are text. Nothing once it is known that no part shows.
+   */
+  private renderAttribution(): unknown {
+    const { slots } = this;
+    const cite = safeUrl(this.cite);
+    const hasSource = slots.given('source', this.source);
+    const hasDate = slots.given('date', this.date);
+    // Whether each part of the attribution shows, in order: speaker, job title, source (or a cite link), date.
+    const shown = [slots.given('speaker', this.speaker), slots.given('job-title', this.jobTitle), hasSource || !!cite, hasDate];
+    const first = shown.indexOf(true);
+    if (first < 0 && slots.filled) return nothing;
+    // The text before a part that is shown: a dash before the first, a separator before the others. Empty text is
+    // `nothing`, never '': a server renders '' as no text node, and a later value would land in Lit's marker.
+    const lead = (part: number) => (shown[part] ? (part > first ? this.localize.term('separator') : '— ') : nothing);
+    const linked = (content: unknown) => (cite ? html`<a href=${cite}>${content}</a>` : content);
+    // A cite link without a source's name is shown as "Source".
+    const sourceAndDate =
+      hasSource || cite || hasDate
+        ? html`${lead(2)}${hasSource
+            ? html`<cite>${linked(slots.slotOr('source', this.source || nothing))}</cite>`
+            : cite && linked(this.localize.term('source'))}${lead(3)}${hasDate ? slots.slotOr('date', renderDate(this.date, this.localize)) : nothing}`
+        : nothing;
+    // Speaker and job title are always in the tree, so that a server, which cannot see slotted content, renders the
+    // same structure as the browser (only the separators differ). The name is bold by its element's own default,
+    // which also holds when it is generated into the light DOM, where the shadow tree's styles cannot reach.
+    return html`${lead(0)}<b>${slots.slotOr('speaker', this.speaker || nothing)}</b>${lead(1)}${slots.slotOr(
+      'job-title',
+      this.jobTitle || nothing,
+    )}${sourceAndDate}`;
+  }
+
+  /** The attribution, generated into the light DOM after the quotation when the page slots none of its parts. */
+  private generateAttribution(): unknown {
+    return this.slots.hasAny(ATTRIBUTION_SLOTS) ? nothing : generatedSpan('attribution', this.renderAttribution());
+  }
+
+
   protected override render() {
     const { slots } = this;
     const hasQuote = slots.has('');
@@ -119,38 +167,16 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
     // generated content of the blockquote.
     const ownMarks = hasQuote && !this.inParagraphs;
     const cite = safeUrl(this.cite);
-    const hasSource = slots.given('source', this.source);
-    const hasDate = slots.given('date', this.date);
-    // Whether each part of the attribution shows, in order: speaker, job title, source (or a cite link), date.
-    const speakerShown = slots.given('speaker', this.speaker);
-    const shown = [speakerShown, slots.given('job-title', this.jobTitle), hasSource || !!cite, hasDate];
-    const first = shown.indexOf(true);
-    // The text before a part that is shown: a dash before the first, a separator before the others. Empty text is
-    // `nothing`, never '': a server renders '' as no text node, and a later value would land in Lit's marker.
-    const lead = (part: number) => (shown[part] ? (part > first ? this.localize.term('separator') : '— ') : nothing);
-    const linked = (content: unknown) => (cite ? html`<a href=${cite}>${content}</a>` : content);
-    // A cite link without a source's name is shown as "Source".
-    const sourceAndDate =
-      hasSource || cite || hasDate
-        ? html`${lead(2)}${hasSource
-            ? html`<cite>${linked(html`<slot name="source">${this.source || nothing}</slot>`)}</cite>`
-            : cite && linked(this.localize.term('source'))}${lead(3)}${hasDate
-            ? html`<slot name="date">${renderDate(this.date, this.localize)}</slot>`
-            : nothing}`
-        : nothing;
-    // Speaker and job title are always in the tree, so that a server, which cannot see slotted content, renders the
-    // same structure as the browser (only the separators differ).
+    // Known to be empty once the light DOM is read: nothing generated from attributes, and nothing slotted.
+    const unattributed = !!slots.filled && !slots.generated.has('attribution') && !slots.hasAny(ATTRIBUTION_SLOTS);
     // An Arabic or Hebrew quote mirrors even in a page laid out left to right, and an English one inside it does not.
     return html`<figure part="base" dir=${isRtlLanguage(this.localize.lang) ? 'rtl' : nothing} aria-hidden=${this.excerpt || nothing}
         ><blockquote part="quote" cite=${cite ?? nothing}
           dir=${this.contentLang ? (isRtlLanguage(this.contentLang) ? 'rtl' : 'ltr') : nothing}
           style=${open === DEFAULT_OPEN && close === DEFAULT_CLOSE ? nothing : `--_open:${cssString(open)};--_close:${cssString(close)}`}
           class=${ownMarks ? 'marks' : nothing}><slot></slot></blockquote
-        > <figcaption part="attribution" ?hidden=${!!slots.filled && first < 0 && !slots.has('attribution')}
-          ><slot name="attribution"
-            >${lead(0)}<slot name="speaker">${this.speaker || nothing}</slot>${lead(1)}<slot name="job-title">${this.jobTitle || nothing}</slot
-            >${sourceAndDate}</slot
-          ></figcaption
+        > <figcaption part="attribution" ?hidden=${unattributed}
+          >${slots.region('attribution', () => this.renderAttribution())}</figcaption
         ></figure
       >${this.share && hasQuote ? html`<div part="actions" class="actions">${this.actions?.render([open, close])}</div>` : nothing}`;
   }

@@ -1,8 +1,8 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
-import { slottedNames } from '../../internal/slots.js';
+import { FilledSlotsController } from '../../internal/slots.js';
 import { foldWhitespace } from '../../internal/text.js';
-import { clampHeadingLevel, renderHeading } from '../../internal/heading.js';
+import { clampHeadingLevel, generatedHeading, renderHeading } from '../../internal/heading.js';
 import { addressOf, handleOf, networkOf, type Network } from './networks.js';
 import { socialFollowTerms } from './social-follow.terms.js';
 import { styles } from './social-follow.styles.js';
@@ -28,6 +28,10 @@ const foldedText = (link: HTMLAnchorElement) => foldWhitespace(link.textContent 
  * Telegram, WhatsApp, RSS and `mailto:`), gets an icon, and an `aria-label` unless the page gave it a name; two links
  * never share a name. Links to anything else keep their text. A Mastodon server the URL does not give away is named
  * with `data-network="mastodon"` on the link.
+ *
+ * Its heading is in the page's light DOM, where Reader View, translation tools and crawlers read it: the page's own
+ * slotted heading, or a real `<h2>`…`<h6>` the element generates from `heading` (marked `data-generated`), which a
+ * server renders with Lit's `renderLight()` directive.
  *
  * @slot - The links: `<a href>` children, one per account.
  * @slot heading - The heading; wins over the `heading` attribute. Put a real `<h2>`…`<h6>` here for the outline to
@@ -67,6 +71,8 @@ export class SocialFollow extends NewsroomElement<typeof socialFollowTerms.en> {
    * their icon. */
   showLabels = false;
 
+  // The heading comes first in reading order, before the page's links.
+  protected override readonly slots = new FilledSlotsController(this, { first: (filled) => this.generateHeading(filled) });
   private level = 2;
   private names = new Map<HTMLAnchorElement, string>();
   /** The names this element gave, so that it never overwrites a name the page wrote. */
@@ -118,10 +124,6 @@ export class SocialFollow extends NewsroomElement<typeof socialFollowTerms.en> {
         this.givenNames.delete(link);
       }
     }
-  }
-
-  private handleHeadingChange(): void {
-    this.requestUpdate();
   }
 
   /** Gives each direct `<a href>` child a slot of its own (its list item), and releases links that left. */
@@ -188,14 +190,9 @@ export class SocialFollow extends NewsroomElement<typeof socialFollowTerms.en> {
     return names;
   }
 
-  /** The heading part; `headingSlotted`: whether the page gives a heading element. */
-  private renderHeading(headingSlotted: boolean) {
-    // The server cannot see a slotted heading: until the element has looked at its children, it renders what the
-    // server did, and the bare slot gives the page's heading the heading part's font meanwhile.
-    const slotted = this.links !== undefined && headingSlotted;
-    return slotted || this.heading?.trim()
-      ? renderHeading(slotted, this.level, this.heading, this.handleHeadingChange)
-      : html`<slot name="heading" class="heading" @slotchange=${this.handleHeadingChange}></slot>`;
+  /** The heading, generated into the light DOM from the `heading` attribute when the page slots none. */
+  private generateHeading(filled: Set<string>): unknown {
+    return filled.has('heading') ? nothing : generatedHeading(this.level, this.heading);
   }
 
   /** A list item: one template with its icon (the HTML parser puts an <svg>'s children in the SVG namespace). */
@@ -210,12 +207,15 @@ export class SocialFollow extends NewsroomElement<typeof socialFollowTerms.en> {
   }
 
   protected override render() {
-    const headingSlotted = slottedNames(this).has('heading');
+    const headingSlotted = this.slots.has('heading') || this.slots.generated.has('heading');
     const headed = !!this.heading?.trim() || headingSlotted;
     const { links } = this;
-    // Links not yet known (server-rendered) wait in the default slot, laid out as the list will lay them out.
+    // Without a heading, a bare slot (no box, no gap in the column) takes one the page adds later. Links not yet known
+    // (server-rendered) wait in the default slot, laid out as the list will lay them out.
     return html`<div part="base" class="base">
-      ${this.renderHeading(headingSlotted)}
+      ${headed
+        ? renderHeading(this.level, headingSlotted ? undefined : this.heading)
+        : html`<slot name="heading" class="heading"></slot>`}
       ${links?.length
         ? html`<ul part="list" class="list" role="list" aria-labelledby=${headed ? 'heading' : nothing}>
             ${links.map((link) => this.renderItem(link))}

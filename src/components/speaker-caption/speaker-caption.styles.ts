@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-// Scripts that have no italics: their glyphs are slanted by the browser, which hurts legibility (simorgh#1731).
+// Scripts that have no italics (see hasItalics in internal/typography.ts) keep upright job titles.
 export const styles = css`
   :host {
     display: block;

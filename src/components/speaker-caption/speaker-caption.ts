@@ -1,7 +1,8 @@
-import { html, isServer, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { safeUrl } from '../../internal/safe-url.js';
-import { FilledSlotsController } from '../../internal/slots.js';
+import { hasItalics } from '../../internal/typography.js';
+import { FilledSlotsController, generatedSpan } from '../../internal/slots.js';
 import { foldWhitespace, slotText, SPOKEN_TEXT, type Spoken } from '../../internal/text.js';
 import { styles } from './speaker-caption.styles.js';
 
@@ -10,7 +11,12 @@ import { styles } from './speaker-caption.styles.js';
  * @summary Who is speaking or shown: "Antony Blinken, US Secretary of State", with an optional portrait, photo
  *   credit, profile link and caption sentence.
  *
+ * Its words are in the page's light DOM, where Reader View, translation tools and crawlers read them: the page's own
+ * slotted children, and for the attributes, children the element generates (marked `data-generated`: `speaker` and
+ * `credit`), which a server renders with Lit's `renderLight()` directive.
+ *
  * @slot - A free caption sentence, such as "President Zelensky addressed the Bundestag on Thursday."
+ * @slot speaker - The whole "Name, Job title" phrase; wins over `name` and `job-title`.
  * @slot name - The person's name; wins over the `name` attribute.
  * @slot job-title - The person's job title; wins over the `job-title` attribute.
  * @slot image - The portrait, such as your own `<img>` or `<picture>`; wins over `src`.
@@ -38,7 +44,11 @@ export class SpeakerCaption extends NewsroomElement implements Spoken {
     href: {},
   };
 
-  private readonly slots = new FilledSlotsController(this);
+  // The name comes first in reading order, before a caption the page slots; the credit last.
+  protected override readonly slots = new FilledSlotsController(this, {
+    first: () => this.generateSpeaker(),
+    last: (filled) => generatedSpan('credit', !filled.has('credit') && this.credit?.trim()),
+  });
 
   /** Whether the portrait at `src` failed to load. */
   private imageFailed = false;
@@ -81,21 +91,41 @@ export class SpeakerCaption extends NewsroomElement implements Spoken {
     return [text('name', this.name), text('job-title', this.jobTitle)].filter(Boolean).join(this.localize.term('separator'));
   }
 
+  /**
+   * The words of the regions the page gives no slot for, generated into the light DOM: the speaker ("**Antony
+   * Blinken**, *US Secretary of State*", a link when `href` is safe) and the credit.
+   */
+  private generateSpeaker(): unknown {
+    const name = this.name?.trim();
+    const jobTitle = this.jobTitle?.trim();
+    const speaker = !this.slots.hasAny(['speaker', 'name', 'job-title']) && (!!name || !!jobTitle);
+    const href = safeUrl(this.href);
+    // Bold and italic from the elements' own defaults: the shadow tree's styles cannot reach inside a slotted child.
+    const phrase = html`${name ? html`<b>${name}</b>` : nothing}${name && jobTitle ? this.localize.term('separator') : nothing}${
+      jobTitle ? (hasItalics(this.localize.lang) ? html`<i>${jobTitle}</i>` : jobTitle) : nothing
+    }`;
+    return generatedSpan('speaker', speaker && (href ? html`<a href=${href}>${phrase}</a>` : phrase));
+  }
+
   protected override render() {
     const hasName = this.slots.given('name', this.name);
     const hasJobTitle = this.slots.given('job-title', this.jobTitle);
     const src = safeUrl(this.src);
     const href = safeUrl(this.href);
-    const phrase = html`<span class="name">${this.slots.slotOr('name', this.name || nothing)}</span
+    const phrase = () => html`<span class="name">${this.slots.slotOr('name', this.name || nothing)}</span
       >${hasName && hasJobTitle ? this.localize.term('separator') : nothing}<span class="job-title"
         >${this.slots.slotOr('job-title', this.jobTitle || nothing)}</span
       >`;
+    // A generated speaker holds its own link; otherwise the link is here, around the page's slotted name.
+    const speaker = this.slots.region('speaker', () => (href ? html`<a href=${href}>${phrase()}</a>` : phrase()));
     // A server cannot see slotted content: it hides nothing, so nothing appears on hydration (empty parts take no space).
+    // Hydration must render what the server did, or Lit takes the value as written and never writes it (an empty
+    // paragraph left in the accessibility tree): parts are hidden once the light DOM has been read.
     // Empty text is `nothing`, never '': a server renders '' as no text node, and a later value would land in Lit's marker.
-    const hidden = (empty: boolean) => !isServer && empty;
+    const hidden = (empty: boolean) => !!this.slots.filled && empty;
     // A failed or missing image keeps its reserved box so that nothing below it moves. One unit for assistive
     // technology: a link is read whole; otherwise role="text" keeps VoiceOver from splitting the name from the job
-    // title (psammead#374).
+    // title (psammead#374). The words are the light DOM's (generated or the page's): here are only their places.
     return html`<div part="base" class="base">
       ${this.slots.slotOr(
         'image',
@@ -107,13 +137,13 @@ export class SpeakerCaption extends NewsroomElement implements Spoken {
             : nothing,
       )}
       <div>
-        <p part="speaker" ?hidden=${hidden(!hasName && !hasJobTitle)}>
-          ${href ? html`<a href=${href}>${phrase}</a>` : html`<span role="text">${phrase}</span>`}
+        <p part="speaker" ?hidden=${hidden(!hasName && !hasJobTitle && !this.slots.has('speaker'))}>
+          ${href ? speaker : html`<span role="text">${speaker}</span>`}
         </p>
         <div part="caption" class="caption" ?hidden=${hidden(!this.slots.has(''))}><slot></slot></div>
-        <p part="credit" class="credit" ?hidden=${hidden(!this.slots.given('credit', this.credit))}>
-          ${this.slots.slotOr('credit', this.credit || nothing)}
-        </p>
+        <p part="credit" class="credit" ?hidden=${hidden(!this.slots.given('credit', this.credit))}
+          ><slot name="credit">${this.slots.generated.has('credit') || this.slots.has('credit') ? nothing : this.credit || nothing}</slot
+        ></p>
       </div>
     </div>`;
   }

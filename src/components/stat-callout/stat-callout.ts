@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
-import { FilledSlotsController } from '../../internal/slots.js';
+import { FilledSlotsController, generatedSpan } from '../../internal/slots.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { renderDate } from '../../internal/dates.js';
 import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
@@ -10,6 +10,10 @@ import { styles } from './stat-callout.styles.js';
 /** How `value` is formatted. */
 export type StatFormat = 'number' | 'compact' | 'percent' | 'none';
 
+/** The slots of the figure's region and of the source line's: the page slotting any of them keeps the region's detail. */
+const FIGURE_SLOTS = ['figure', 'prefix', 'value', 'suffix'];
+const SOURCE_SLOTS = ['source-line', 'source', 'date'];
+
 // Plain decimal numbers only: "3e6", "0x10" or "1,000" are shown as written rather than guessed at.
 const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
@@ -17,11 +21,17 @@ const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
  * @tag stat-callout
  * @summary A figure, what it counts and where it comes from: "Over 3M — Ukrainians who fled — Source: AFP".
  *
+ * Its words are in the page's light DOM, where Reader View, translation tools and crawlers read them: the page's own
+ * slotted children, and for the attributes, children the element generates (marked `data-generated`, one per
+ * region: `figure`, `label`, `source-line`), which a server renders with Lit's `renderLight()` directive.
+ *
  * @slot - What the figure counts (the label); wins over the `label` attribute.
  * @slot label - The label, as a named slot.
+ * @slot figure - The whole figure with its qualifiers ("Over 3M"), as shown; wins over `value`, `prefix` and `suffix`.
  * @slot value - The figure, shown as written; wins over the `value` attribute.
  * @slot prefix - A qualifier before the figure, such as "Over".
  * @slot suffix - A qualifier after the figure, such as "+".
+ * @slot source-line - The whole source line ("Source: AFP, as of 17 March 2022"); wins over `source` and `date`.
  * @slot source - The source; put your own link here, or use `source` and `source-href`.
  * @slot date - The "as of" date, shown as written.
  *
@@ -83,7 +93,12 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
     }
   }
 
-  private readonly slots = new FilledSlotsController(this);
+  // The figure and the label come first in reading order, before any words the page slots (such as a label given as
+  // text); the source line last.
+  protected override readonly slots = new FilledSlotsController(this, {
+    first: (filled) => this.generateFigureAndLabel(filled),
+    last: () => this.generateSourceLine(),
+  });
 
   /** The figure shown while counting up, or `undefined` when the final value shows. */
   private countingValue?: number;
@@ -185,62 +200,88 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
   }
 
   /**
-   * The figure with its slotted or given prefix and suffix. Compact figures are read in words: here the figure shows
-   * and its words are visually hidden beside it, as a slotted prefix or suffix cannot be copied into the words.
-   * While counting, the final figure keeps its box (invisible) and the ticker is drawn over it: nothing moves.
+   * The words of the regions the page gives no slot for, generated into the light DOM: the figure with its prefix and
+   * suffix ("Over 3M") and the label; then the source line ("Source: AFP, as of 17 March 2022").
    */
-  private renderFigure(shown: string | undefined, spoken: string | undefined, counting: boolean, hasPrefix: boolean) {
+  private generateFigureAndLabel(filled: Set<string>): unknown {
+    const figure = this.slots.hasAny(FIGURE_SLOTS) ? '' : this.figureText(this.shownValue());
+    const label = filled.has('') || filled.has('label') ? '' : this.label?.trim();
+    return [generatedSpan('figure', figure), generatedSpan('label', label)];
+  }
+
+  private generateSourceLine(): unknown {
+    return generatedSpan('source-line', !this.slots.hasAny(SOURCE_SLOTS) && (!!this.source?.trim() || !!this.date?.trim()) && this.renderSourceLine());
+  }
+
+  /** The figure as shown: numeric values formatted, others as written (`undefined` when none is given). */
+  private shownValue(): string | undefined {
+    const numeric = this.format !== 'none' && !this.slots.has('value') ? this.numericValue : undefined;
+    return numeric === undefined ? this.value : this.formatNumber(numeric, 'short');
+  }
+
+  /** The figure with the prefix and suffix attributes: "Over 3M". */
+  private figureText(figure: string | undefined): string {
+    const prefix = this.valuePrefix?.trim() ? `${this.valuePrefix} ` : '';
+    return figure?.trim() || prefix || this.valueSuffix?.trim() ? `${prefix}${figure ?? ''}${this.valueSuffix ?? ''}` : '';
+  }
+
+  /**
+   * The figure with its slotted or given prefix and suffix, where the page slots part of it. Compact figures are read in
+   * words: here the figure shows and its words are visually hidden beside it, as a slotted prefix or suffix cannot be
+   * copied into the words.
+   */
+  private renderFigure(shown: string | undefined, spoken: string | undefined, hasPrefix: boolean) {
     let figure = this.slots.slotOr('value', shown || nothing);
     if (spoken) figure = html`<span aria-hidden="true">${figure}</span><span class="visually-hidden">${spoken}</span>`;
-    if (counting) {
-      figure = html`<span class="number"><span class="counting">${figure}</span><span class="ticker" aria-hidden="true"
-        >${this.formatNumber(this.countingValue!, 'short')}</span></span>`;
-    }
     return html`${this.slots.slotOr('prefix', this.valuePrefix || nothing)}${hasPrefix ? ' ' : nothing}${figure}${
       this.slots.slotOr('suffix', this.valueSuffix || nothing)
     }`;
   }
 
-  protected override render() {
-    const numeric = this.format !== 'none' && !this.slots.has('value') ? this.numericValue : undefined;
-    const shown = numeric === undefined ? this.value : this.formatNumber(numeric, 'short');
-    // Compact figures ("3M") are read in full ("3 million") so that no one hears "3 metres".
-    const spoken = numeric !== undefined && this.format === 'compact' ? this.formatNumber(numeric, 'long') : undefined;
+  /** "Source: AFP, as of 17 March 2022", with the page's slotted source or date where it gives them. */
+  private renderSourceLine() {
     const href = safeUrl(this.sourceHref);
-    const hasPrefix = this.slots.given('prefix', this.valuePrefix);
     const hasSource = this.slots.given('source', this.source);
     const hasDate = this.slots.given('date', this.date);
-    const suffix = this.valueSuffix ?? '';
+    return html`${hasSource ? `${this.localize.term('sourceLabel')} ` : nothing}${this.slots.slotOr(
+      'source',
+      href ? html`<a href=${href}>${this.source}</a>` : this.source || nothing,
+    )}${hasSource && hasDate ? this.localize.term('separator') : nothing}${this.slots.slotOr(
+      'date',
+      hasDate ? renderDate(this.date, this.localize, 'asOf') : nothing,
+    )}`;
+  }
+
+  protected override render() {
+    const numeric = this.format !== 'none' && !this.slots.has('value') ? this.numericValue : undefined;
+    const shown = this.shownValue();
+    // Compact figures ("3M") are read in full ("3 million") so that no one hears "3 metres".
+    const spoken = numeric !== undefined && this.format === 'compact' ? this.formatNumber(numeric, 'long') : undefined;
+    const hasPrefix = this.slots.given('prefix', this.valuePrefix);
     const counting = this.countingValue !== undefined && numeric !== undefined;
     const { filled } = this.slots;
     // Usually the whole figure, prefix and suffix included, is hidden from assistive technology and read from one
     // visually hidden copy in words: fewer elements, and a page may show thousands.
     const readInWords = spoken !== undefined && !!filled && !filled.has('prefix') && !filled.has('suffix');
-    const prefix = hasPrefix ? `${this.valuePrefix} ` : '';
-    // The figure as one text when nothing of it is slotted: one binding rather than four.
-    const plain = readInWords && !counting;
-    // Few elements and few slots: a page may show thousands of callouts. Empty text is `nothing`, never '': a server
-    // renders '' as no text node, and a later value would land in Lit's marker. Figure and label are one paragraph,
-    // so that they are read as one unit.
+    let figure = this.slots.region('figure', () => this.renderFigure(shown, readInWords ? undefined : spoken, hasPrefix));
+    // While counting, the final figure keeps its box (invisible) and the ticker is drawn over it: nothing moves.
+    if (counting) {
+      figure = html`<span class="number"><span class="counting">${figure}</span><span class="ticker" aria-hidden="true"
+        >${this.figureText(this.formatNumber(this.countingValue!, 'short'))}</span></span>`;
+    }
+    // Few elements: a page may show thousands of callouts. Empty text is `nothing`, never '': a server renders '' as no
+    // text node, and a later value would land in Lit's marker. Figure and label are one paragraph, so that they are
+    // read as one unit. The words are the light DOM's (generated or the page's): here are only their places.
     return html`<div part="base"
       ><p
         ><data part="value" class="value" value=${numeric ?? nothing} aria-hidden=${readInWords ? 'true' : nothing}
-          >${plain ? `${prefix}${shown}${suffix}` : this.renderFigure(shown, readInWords ? undefined : spoken, counting, hasPrefix)}</data
-        ><span class="visually-hidden">${readInWords ? `${prefix}${spoken}${suffix}` : nothing}</span> <span
-          part="label"
-          class="label"
-          >${this.slots.slotOr('label', nothing)}<slot></slot>${
-            filled?.has('') || filled?.has('label') ? nothing : this.label || nothing
-          }</span
+          >${figure}</data
+        ><span class="visually-hidden">${readInWords ? this.figureText(spoken) : nothing}</span> <span part="label" class="label"
+          ><slot name="label">${this.slots.generated.has('label') || filled?.has('') ? nothing : this.label || nothing}</slot
+          ><slot></slot></span
         ></p
-      > <p part="source" class="source" ?hidden=${!hasSource && !hasDate}
-        >${hasSource ? `${this.localize.term('sourceLabel')} ` : nothing}${this.slots.slotOr(
-          'source',
-          href ? html`<a href=${href}>${this.source}</a>` : this.source || nothing,
-        )}${hasSource && hasDate ? this.localize.term('separator') : nothing}${this.slots.slotOr(
-          'date',
-          hasDate ? renderDate(this.date, this.localize, 'asOf') : nothing,
-        )}</p
+      > <p part="source" class="source" ?hidden=${!this.slots.given('source', this.source) && !this.slots.given('date', this.date)}
+        >${this.slots.region('source-line', () => this.renderSourceLine())}</p
       ></div
     >`;
   }

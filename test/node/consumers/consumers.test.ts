@@ -15,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, FIREFOX_PATH } from '../../../scripts/browsers.mjs';
 import { startTestServer } from '../support/comment-server.js';
+import { inPage } from '../support/in-page.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'newsroom-consumers-'));
@@ -138,22 +139,33 @@ async function visit(url: string, browserName: BrowserName = 'chromium'): Promis
   return { page, errors, requests };
 }
 
+/** In the page: the first stat-callout's value part as shown, slotted text included, ASCII white space folded (a
+ * figure's no-break spaces are kept). */
+function shownValueInPage(): string {
+  const shown = (node: Node): string =>
+    node instanceof HTMLSlotElement
+      ? (node.assignedNodes({ flatten: true }).length ? node.assignedNodes({ flatten: true }) : Array.from(node.childNodes)).map(shown).join('')
+      : node.nodeType === Node.TEXT_NODE
+        ? (node.textContent ?? '')
+        : Array.from(node.childNodes).map(shown).join('');
+  return shown(document.querySelector('stat-callout')!.shadowRoot!.querySelector('[part="value"]')!).replace(/[ \t\n\r\f]+/g, ' ').trim();
+}
+
 /**
  * What every app shows: a collapsible fact box (visible count 1, set as a property or attribute) with two stat
  * callouts, and an <output id="toggle-state"> that the app's own `toggle` handler updates.
  */
 async function checkRendered({ page }: Visit, words: { over: string; figure: string }) {
   await page.waitForFunction(() => customElements.get('fact-box') && customElements.get('stat-callout'));
-  // Rendered: the shadow root shows the formatted figure and the prefix, which the app set.
-  const figure = await page.waitForSelector('stat-callout >>> [part="value"]');
-  assert.ok(figure);
+  // Rendered: the value part shows the formatted figure and the prefix, which the app set, written into the light DOM
+  // (where Reader View and crawlers read it) and shown through the part's slot.
   await page.waitForFunction(
-    (expected) => document.querySelector('stat-callout')?.shadowRoot?.querySelector('[part="value"]')?.textContent?.includes(expected),
+    (expected) => document.querySelector('stat-callout')?.querySelector('[slot="figure"][data-generated]')?.textContent?.includes(expected),
     {},
     words.figure,
   );
-  const value = await figure.evaluate((node) => node.textContent?.replace(/\s+/g, ' ').trim());
-  assert.ok(value?.includes(words.over), `the prefix is shown: "${value}"`);
+  const value = (await page.evaluate(inPage(shownValueInPage))) as string;
+  assert.ok(value.includes(words.figure) && value.includes(words.over), `the figure and its prefix are shown: "${value}"`);
   // The visible count reached the element as a number.
   assert.equal(await page.$eval('fact-box', (box) => (box as HTMLElement & { visibleCount: unknown }).visibleCount), 1);
 }
@@ -279,7 +291,7 @@ test('the package ships what users need and nothing else', () => {
   const actual = [cdnFile.length / 1000, gzipSync(cdnFile).length / 1000];
   const message = `README says ${stated[1]} / ${stated[2]} kB, the file is ${actual.map((kB) => kB.toFixed(1)).join(' / ')} kB`;
   assert.ok(Math.abs(Number(stated[1]) / actual[0] - 1) < 0.05 && Math.abs(Number(stated[2]) / actual[1] - 1) < 0.05, message);
-  for (const file of ['dist/cdn/newsroom-elements.js', 'dist/cdn/newsroom-elements.js.map', 'dist/ssr.js', 'dist/types/jsx.d.ts', 'dist/web-types.json', 'dist/vscode.html-custom-data.json']) {
+  for (const file of ['dist/cdn/newsroom-elements.js', 'dist/cdn/newsroom-elements.js.map', 'dist/ssr.js', 'dist/structured-data/index.js', 'dist/types/structured-data.d.ts', 'dist/types/jsx.d.ts', 'dist/web-types.json', 'dist/vscode.html-custom-data.json']) {
     assert.ok(files.includes(file), file);
   }
 });
@@ -355,9 +367,21 @@ test('server rendering with newsroom-elements/ssr, hydrated in the browser', { t
 
     // Readable before any script runs: declarative shadow DOM with the French figure and source line.
     const rendered = await (await fetch(url)).text();
+    // The words the elements generate from their attributes are in the HTML as sent, outside the shadow roots.
+    const lightDom = rendered.replace(/<template shadowrootmode[^]*?<\/template>/g, '').replace(/<!--[^]*?-->/g, '');
+    for (const words of ['>En savoir plus</h2>', '>Plus de 3\u00a0M</span>', '>d’Ukrainiens partis en exil</span>', 'Source\u00a0: <a href="https://www.afp.com/">Agence France-Presse</a>',
+      '<b>Antony Blinken</b>, <i>Secrétaire d’État des États-Unis</i>', '>Suivez-nous</h2>']) {
+      assert.ok(lightDom.includes(words), `the HTML as sent has ${words} in the light DOM`);
+    }
     assert.match(rendered, /<stat-callout[^>]*><template shadowroot="open" shadowrootmode="open">/);
     assert.match(rendered, /3\u00a0M/);
     assert.match(rendered, /Source\u00a0:/);
+    // Described to machines: one JSON-LD NewsArticle in the head, with the two figures and the quote.
+    const jsonLd = [...rendered.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)].map((match) => JSON.parse(match[1]));
+    assert.equal(jsonLd.length, 1);
+    assert.equal(jsonLd[0]['@type'], 'NewsArticle');
+    assert.deepEqual(jsonLd[0].hasPart.map((part: { '@type': string }) => part['@type']), ['Claim', 'Claim', 'Quotation']);
+    assert.deepEqual(jsonLd[0].hasPart[2].creator, { '@type': 'Person', name: 'Antony Blinken', jobTitle: 'Secrétaire d’État des États-Unis' });
 
     await inEachBrowserWithComments(url, async (page) => {
       await checkRendered(page, { over: 'Plus de', figure: '3\u00a0M' });
@@ -368,7 +392,7 @@ test('server rendering with newsroom-elements/ssr, hydrated in the browser', { t
       assert.deepEqual(bases, [1, 1]);
       await page.page.$eval('stat-callout:nth-of-type(2)', (callout) => callout.setAttribute('value', '7000'));
       await page.page.waitForFunction(() =>
-        document.querySelector('stat-callout:nth-of-type(2)')?.shadowRoot?.querySelector('[part="value"]')?.textContent?.includes('7\u202f000'),
+        document.querySelector('stat-callout:nth-of-type(2) > [slot="figure"][data-generated]')?.textContent?.includes('7\u202f000'),
       );
       // The hydrated box counted the items the server put in its slot, though no slotchange fired.
       await checkToggle(page, 'Tout afficher (2)');

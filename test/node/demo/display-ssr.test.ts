@@ -39,14 +39,19 @@ function hiddenLightDomInPage(): string[] {
   );
 }
 
-/** In the page: for each box, its heading (the shadow's own or the slotted one), visible items and button text. */
+/**
+ * In the page: for each box, its heading (the light DOM's: the page's own, or the one the box generated from its
+ * attribute; and any the shadow tree shows instead), visible items and button text.
+ */
 function boxesInPage(): Array<{ heading: string; items: number; button: string }> {
   return Array.from(document.querySelectorAll('fact-box')).map((box) => {
-    const ownHeading = box.shadowRoot!.querySelector('[role="heading"]');
-    const slotted = box.querySelector('h2[slot="heading"]');
+    const shadowHeading = box.shadowRoot!.querySelector('[role="heading"]');
+    const headings = Array.from(box.querySelectorAll(':scope > [slot="heading"]')).map(
+      (heading) => `${heading.localName}${heading.hasAttribute('data-generated') ? ' generated' : ''}: ${heading.textContent}`,
+    );
     const items = Array.from(box.querySelectorAll(':scope > stat-callout')).filter((item) => item.checkVisibility()).length;
     return {
-      heading: ownHeading ? `level ${ownHeading.getAttribute('aria-level')}: ${ownHeading.textContent!.trim()}` : `slotted: ${slotted!.textContent}`,
+      heading: shadowHeading ? `shadow level ${shadowHeading.getAttribute('aria-level')}: ${shadowHeading.textContent!.trim()}` : headings.join(' | '),
       items,
       button: box.shadowRoot!.querySelector('button[part="toggle"]')?.textContent!.trim() ?? '',
     };
@@ -79,8 +84,8 @@ describe('display elements rendered on the server', () => {
         for (const element of elements) while (!(await element.updateComplete));
       });
       assert.deepEqual(await page.evaluate(inPage(boxesInPage)), [
-        { heading: 'slotted: Learn more', items: 2, button: 'Show all (4)' },
-        { heading: 'level 3: In figures', items: 1, button: 'Show all (3)' },
+        { heading: 'h2: Learn more', items: 2, button: 'Show all (4)' },
+        { heading: 'h3 generated: In figures', items: 1, button: 'Show all (3)' },
       ]);
       const source = await page.evaluate(() => {
         const line = document.querySelector('#slotted-source')!.shadowRoot!.querySelector('[part="source"]')!;

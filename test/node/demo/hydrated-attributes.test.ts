@@ -50,12 +50,15 @@ describe('text attributes set after hydration', () => {
         return elements
           .filter((element) => {
             const text = `marker ${element.localName} ${element.dataset.part}`;
-            const walker = document.createTreeWalker(element.shadowRoot!, NodeFilter.SHOW_TEXT);
-            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-              // Laid out text has boxes (a slot's own checkVisibility() is false: it has no box of its own).
-              const range = document.createRange();
-              range.selectNodeContents(node);
-              if (node.nodeValue!.includes(text) && range.getClientRects().length > 0) return false;
+            // The text shows from the shadow tree or, generated into the light DOM, through a slot.
+            for (const root of [element.shadowRoot!, element]) {
+              const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                // Laid out text has boxes (a slot's own checkVisibility() is false: it has no box of its own).
+                const range = document.createRange();
+                range.selectNodeContents(node);
+                if (node.nodeValue!.includes(text) && range.getClientRects().length > 0) return false;
+              }
             }
             return true;
           })

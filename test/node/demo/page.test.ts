@@ -17,12 +17,12 @@ import {
   startTestDemo,
   streamPageInPieces,
   upgradedInPage,
-  visibleTextInPage,
   watchConsole,
   watchLayoutInPage,
   type LayoutReport,
   type TestDemo,
 } from './support.js';
+import { shownTextsInPage } from './reader-view.js';
 
 /** How late the element modules arrive in the slow-network case. */
 const SCRIPT_DELAY_MS = 1000;
@@ -73,7 +73,7 @@ describe('the demo page', () => {
         if (browserName === 'chromium') await page.setJavaScriptEnabled(false);
         await page.goto(`${demo.url}${path}?${NO_SCRIPTS}`, { waitUntil: 'load' });
         assert.equal(await page.evaluate(() => customElements.get('stat-callout') !== undefined), false, 'the page ran its scripts');
-        const text = (await page.evaluate(inPage(visibleTextInPage))) as string;
+        const text = ((await page.evaluate(inPage(shownTextsInPage, 'body'))) as string[])[0];
         assert.equal(firstOutOfOrder(text, articleText(content)), undefined, `missing or out of order in:\n${text}`);
         await page.close();
       });
@@ -88,7 +88,7 @@ describe('the demo page', () => {
       if (report.layoutShiftSupported) assert.equal(report.cumulativeLayoutShift, 0);
       assert.deepEqual(problems, []);
       // Hydrated, the page still shows all of its text, in order.
-      const text = (await page.evaluate(inPage(visibleTextInPage))) as string;
+      const text = ((await page.evaluate(inPage(shownTextsInPage, 'body'))) as string[])[0];
       assert.equal(firstOutOfOrder(text, articleText(PAGES[1].content)), undefined, `missing or out of order in:\n${text}`);
       await page.close();
     });

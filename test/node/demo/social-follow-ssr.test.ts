@@ -30,11 +30,24 @@ const RECOGNISED = 11;
 const LINK_TEXTS = ['Facebook', 'X', 'Bluesky', 'About us', 'Email', 'Instagram', 'RSS', 'Newsletter', 'YouTube', 'Telegram', 'Mastodon', 'WhatsApp', 'Threads', 'Contact'];
 
 
-/** The page's boxes a reader sees: each element's, each link's, the slotted heading's and the paragraph after. */
+/**
+ * The page's boxes a reader sees: each element's, its heading part's (which shows the server's heading text, then the
+ * heading the element generates into its light DOM), each link's, the page's slotted heading's and the paragraph after.
+ */
 function boxesInPage(): string[] {
-  return Array.from(document.querySelectorAll('social-follow, social-follow > a, social-follow > h2, p')).map((node) => {
+  const nodes = Array.from(document.querySelectorAll('social-follow, social-follow > a, social-follow > h2:not([data-generated]), p')).flatMap((node) => {
+    const heading = node.hasAttribute('heading') ? node.shadowRoot?.querySelector('[part="heading"]') : undefined;
+    return heading ? [node, heading] : [node];
+  });
+  return nodes.map((node) => {
     const { x, y, width, height } = node.getBoundingClientRect();
-    return `${node.localName} ${node.textContent!.trim().slice(0, 20)}: ${x.toFixed(1)},${y.toFixed(1)} ${width.toFixed(1)}×${height.toFixed(1)}`;
+    const name =
+      node.localName === 'social-follow'
+        ? `social-follow ${node.getAttribute('heading') ?? ''}`
+        : node.getAttribute('part') === 'heading'
+          ? 'heading part'
+          : `${node.localName} ${node.textContent!.trim().slice(0, 20)}`;
+    return `${name}: ${x.toFixed(1)},${y.toFixed(1)} ${width.toFixed(1)}×${height.toFixed(1)}`;
   });
 }
 

@@ -101,48 +101,7 @@ export function watchConsole(page: Page): string[] {
   return problems;
 }
 
-/**
- * In the page: the text a reader sees, in the flat tree's order (shadow roots and slotted content included, hidden
- * elements, styles and templates left out), white space folded. Passed to `page.evaluate`, so it is self-contained.
- */
-export function visibleTextInPage(): string {
-  const parts: string[] = [];
-  const skip = new Set(['STYLE', 'SCRIPT', 'TEMPLATE', 'NOSCRIPT', 'HEAD']);
-  const walk = (node: Node): void => {
-    if (node.nodeType === Node.TEXT_NODE) {
-      // Slots are display: contents, which has no box for checkVisibility to look at: ask the nearest ancestor that has.
-      let box: Element | null = node.parentElement;
-      while (box && getComputedStyle(box).display === 'contents') {
-        box = box.parentElement ?? ((box.getRootNode() as ShadowRoot).host ?? null);
-      }
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      const rect = range.getBoundingClientRect();
-      if (box && box.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && rect.width > 0 && rect.height > 0) {
-        parts.push(node.textContent ?? '');
-      }
-      return;
-    }
-    if (node instanceof Element && skip.has(node.tagName)) return;
-    if (node instanceof HTMLSlotElement) {
-      const assigned = node.assignedNodes({ flatten: true });
-      (assigned.length > 0 ? assigned : Array.from(node.childNodes)).forEach(walk);
-      return;
-    }
-    const children = node instanceof Element && node.shadowRoot ? node.shadowRoot.childNodes : node.childNodes;
-    Array.from(children).forEach(walk);
-  };
-  walk(document.body);
-  return parts.join(' ').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
-}
-
-/**
- * The source of an expression that runs `fn` in the page. tsx compiles functions with esbuild's `keepNames`, which
- * wraps them in a `__name` helper that exists only in Node: the page gets a stand-in.
- */
-export function inPage<A extends unknown[]>(fn: (...args: A) => unknown, ...args: A): string {
-  return `(() => { const __name = (target) => target; return (${fn.toString()})(...${JSON.stringify(args)}); })()`;
-}
+export { inPage } from '../support/in-page.js';
 
 /** The tags src/index.ts registers (an element still being written is not waited for). */
 export function registeredTags(): string[] {
@@ -150,7 +109,7 @@ export function registeredTags(): string[] {
   return [...index.matchAll(/components\/([a-z-]+)\/define\.js/g)].map((match) => match[1]);
 }
 
-/** Folds white space (no-break spaces included) as `visibleTextInPage` does. */
+/** Folds white space (no-break spaces included) as `shownTextsInPage` (reader-view.ts) does. */
 export function fold(text: string): string {
   return text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 }
