@@ -4,7 +4,12 @@
 /** `head`, then `unit` repeated as often as fits, then `tail`, in at most `bytes` UTF-8 bytes. */
 function fill(head: string, unit: string, bytes: number, tail = ''): string {
   const room = bytes - Buffer.byteLength(head + tail);
-  return head + unit.repeat(Math.max(0, Math.floor(room / Buffer.byteLength(unit)))) + tail;
+  return head + times(unit, Math.floor(room / Buffer.byteLength(unit))) + tail;
+}
+
+/** `unit` repeated `count` times, or nothing when the budget leaves no room (`count` below one). */
+function times(unit: string, count: number): string {
+  return unit.repeat(Math.max(0, count));
 }
 
 const URL_START = 'http://x.example/';
@@ -25,8 +30,8 @@ export const ADVERSARIAL_SHAPES: Record<string, (bytes: number) => string> = {
   ),
   'a run of "http://"': (bytes) => fill('', 'http://', bytes),
   'one long URL': (bytes) => fill('https://', 'a', bytes),
-  'nested round brackets in a URL': (bytes) => fill(URL_START, '(', bytes / 2) + ')'.repeat(Math.floor(bytes / 2) - 1),
-  'nested mixed brackets in a URL': (bytes) => fill(URL_START, '[{(', bytes / 2) + ')}]'.repeat(Math.floor(bytes / 6) - 1),
+  'nested round brackets in a URL': (bytes) => fill(URL_START, '(', bytes / 2) + times(')', Math.floor(bytes / 2) - 1),
+  'nested mixed brackets in a URL': (bytes) => fill(URL_START, '[{(', bytes / 2) + times(')}]', Math.floor(bytes / 6) - 1),
   'many URLs': (bytes) => fill('', 'http://a.example/x. ', bytes),
   'many URLs between quotes': (bytes) => fill('', 'https://a.example"', bytes),
   'one long word': (bytes) => fill('', 'a', bytes),
