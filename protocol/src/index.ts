@@ -20,6 +20,31 @@ export interface WpComment {
   link: string;
   type?: 'comment';
   author_avatar_urls?: Record<string, string>;
+  /** Our server only: UTC time of the author's last edit (`YYYY-MM-DDTHH:mm:ss`), absent when never edited. */
+  edited_gmt?: string;
+}
+
+/**
+ * Our server only: what `POST /comments` adds to the created comment when authors may edit their comments. The token
+ * is returned this once; sent back in {@link EDIT_TOKEN_HEADER}, it lets this browser edit (`POST /comments/<id>`
+ * with `{ content }`) or delete (`DELETE /comments/<id>`) the comment until `edit_until`.
+ */
+export interface WpCommentCreated extends WpComment {
+  edit_token?: string;
+  /** UTC time the edit window closes, `YYYY-MM-DDTHH:mm:ss`. */
+  edit_until?: string;
+}
+
+/** Request header that carries a comment's edit token (never a URL or a cookie). */
+export const EDIT_TOKEN_HEADER = 'X-Comment-Edit-Token';
+
+/** Why an edit was refused (`data.reason` of a 403 `rest_cannot_edit`). */
+export type EditRefusal = 'expired' | 'replied' | 'moderated';
+
+/** The body of `DELETE /comments/<id>`, as WordPress answers a forced delete. */
+export interface WpCommentDeleted {
+  deleted: true;
+  previous: WpComment;
 }
 
 export type WpCommentStatus = 'approved' | 'hold' | 'spam' | 'trash';
@@ -43,7 +68,7 @@ export const HONEYPOT_FIELD = 'fax_number';
 export interface WpError {
   code: string;
   message: string;
-  data: { status: number; params?: Record<string, string> };
+  data: { status: number; params?: Record<string, string>; reason?: EditRefusal };
 }
 
 /** WordPress's limits, in UTF-8 bytes (wp-includes/comment.php). */
@@ -56,3 +81,21 @@ export const COMMENT_LIMITS = {
 
 /** Response header by which our server tells clients it is not a stock WordPress (and accepts `Idempotency-Key`). */
 export const SERVER_HEADER = 'X-Comment-Server';
+
+/**
+ * Our server only: path (under the comments route, `…/comments/stream?post=<id>`) of the Server-Sent Events stream of
+ * a post's comment changes. Each event's `id` is a position in the server's event log; a client resumes after it with
+ * the `Last-Event-ID` header or, when it opens a new `EventSource`, the {@link STREAM_RESUME_PARAM} query parameter.
+ */
+export const STREAM_PATH = '/stream';
+export const STREAM_RESUME_PARAM = 'last_event_id';
+
+/** The events of the stream: their `event:` names and the JSON in their `data:`. */
+export interface CommentStreamEvents {
+  /** A comment became visible (approved, at creation or by a moderator). */
+  comment: WpComment;
+  /** A visible comment changed (its author edited it). */
+  edited: WpComment;
+  /** A comment stopped being visible (deleted, trashed, held again or marked spam). */
+  removed: { id: number; post: number };
+}
