@@ -1,4 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { FilledSlotsController, type LightDomHost } from './slots.js';
+
+/** An element with a `heading` attribute and a `heading` slot (fact-box, social-follow). */
+interface HeadedElement extends LightDomHost {
+  heading?: string;
+  headingLevel: number;
+}
 
 /** An element heading's outline level: an integer from 2 to 6 (level 1 is the page's own title), else 2. */
 export function clampHeadingLevel(level: number): number {
@@ -10,8 +17,20 @@ export function clampHeadingLevel(level: number): number {
  * outline, Reader View and crawlers see, followed by a space so that a reader of the text alone (Reader View's
  * `textContent`) keeps it apart from what follows. Nothing for blank text.
  */
-export function generatedHeading(level: number, text: string | null | undefined): unknown {
+function generatedHeading(level: number, text: string | null | undefined): unknown {
   return text?.trim() ? html`${headingOfLevel(level, text)} ` : nothing;
+}
+
+/** The slots of a headed element: the heading generated first in reading order when the page slots none. */
+export function headingSlots(host: HeadedElement): FilledSlotsController {
+  return new FilledSlotsController(host, {
+    first: (filled) => (filled.has('heading') ? nothing : generatedHeading(clampHeadingLevel(host.headingLevel), host.heading)),
+  });
+}
+
+/** Whether a heading in the light DOM fills the `heading` slot: the page's own or the generated one. */
+export function headingSlotted(slots: FilledSlotsController): boolean {
+  return slots.has('heading') || slots.generated.has('heading');
 }
 
 /** One template per level: a tag name cannot be a binding. */

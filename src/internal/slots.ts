@@ -2,7 +2,7 @@ import { html, isServer, nothing, render, type ReactiveController, type Reactive
 import { GENERATED } from './text.js';
 
 /** An element that says whether it may read its light DOM now (as NewsroomElement does). */
-interface LightDomHost extends ReactiveControllerHost, HTMLElement {
+export interface LightDomHost extends ReactiveControllerHost, HTMLElement {
   readonly lightDomReadable: boolean;
 }
 

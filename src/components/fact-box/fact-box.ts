@@ -1,7 +1,6 @@
 import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
-import { FilledSlotsController } from '../../internal/slots.js';
-import { clampHeadingLevel, generatedHeading, renderHeading } from '../../internal/heading.js';
+import { clampHeadingLevel, headingSlots, headingSlotted, renderHeading } from '../../internal/heading.js';
 import { buttonStyles } from '../../internal/button.styles.js';
 import { NewsroomToggleEvent } from '../../events/toggle-event.js';
 import { factBoxTerms } from './fact-box.terms.js';
@@ -59,7 +58,7 @@ export class FactBox extends NewsroomElement<typeof factBoxTerms.en> {
   };
 
   // The heading comes first in reading order, before the page's items.
-  protected override readonly slots = new FilledSlotsController(this, { first: (filled) => this.generateHeading(filled) });
+  protected override readonly slots = headingSlots(this);
 
   /** The heading text. */
   heading?: string;
@@ -107,11 +106,6 @@ export class FactBox extends NewsroomElement<typeof factBoxTerms.en> {
     adoptStyles(this.shadowRoot!, hiddenFrom === undefined ? styles : [...styles, collapseSheet(hiddenFrom)]);
   }
 
-  /** The heading, generated into the light DOM from the `heading` attribute when the page slots none. */
-  private generateHeading(filled: Set<string>): unknown {
-    return filled.has('heading') ? nothing : generatedHeading(this.level, this.heading);
-  }
-
   private handleToggleClick(): void {
     this.open = !this.open;
     this.dispatchEvent(new NewsroomToggleEvent(this.open));
@@ -123,7 +117,7 @@ export class FactBox extends NewsroomElement<typeof factBoxTerms.en> {
 
   protected override render() {
     return html`<aside part="base" class="base" aria-labelledby="heading">
-      ${renderHeading(this.level, this.slots.has('heading') || this.slots.generated.has('heading') ? undefined : this.heading)}
+      ${renderHeading(this.level, headingSlotted(this.slots) ? undefined : this.heading)}
       <div part="items" class=${this.layout === 'list' ? 'items list' : 'items'} id="items">
         <slot></slot>
       </div>

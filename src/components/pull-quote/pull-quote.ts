@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { FilledSlotsController, generatedSpan } from '../../internal/slots.js';
 import { isRtlLanguage, quoteMarks } from '../../internal/typography.js';
@@ -103,7 +103,11 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
   /** Whether the quotation is paragraphs, which carry the marks as generated content. */
   private inParagraphs!: boolean;
 
-  protected override willUpdate(): void {
+  /** `cite` when it is a safe URL (the blockquote's `cite` and the source's link). */
+  private citeUrl?: string;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('cite')) this.citeUrl = safeUrl(this.cite);
     const content = (selector: string) => (this.lightDomReadable ? this.querySelector(`:scope > ${selector}:not([slot])`) : null);
     this.contentLang = content('[lang]:not([lang=""])')?.getAttribute('lang')!.trim() ?? '';
     this.inParagraphs = !!content('p');
@@ -124,8 +128,7 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
    * others are text. Nothing once it is known that no part shows.
    */
   private renderAttribution(): unknown {
-    const { slots } = this;
-    const cite = safeUrl(this.cite);
+    const { slots, citeUrl: cite } = this;
     const hasSource = slots.given('source', this.source);
     const hasDate = slots.given('date', this.date);
     // Whether each part of the attribution shows, in order: speaker, job title, source (or a cite link), date.
@@ -157,7 +160,6 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
     return this.slots.hasAny(ATTRIBUTION_SLOTS) ? nothing : generatedSpan('attribution', this.renderAttribution());
   }
 
-
   protected override render() {
     const { slots } = this;
     const hasQuote = slots.has('');
@@ -166,12 +168,11 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
     // they hug the words whatever white space the page's markup has around them; other content gets them as
     // generated content of the blockquote.
     const ownMarks = hasQuote && !this.inParagraphs;
-    const cite = safeUrl(this.cite);
     // Known to be empty once the light DOM is read: nothing generated from attributes, and nothing slotted.
     const unattributed = !!slots.filled && !slots.generated.has('attribution') && !slots.hasAny(ATTRIBUTION_SLOTS);
     // An Arabic or Hebrew quote mirrors even in a page laid out left to right, and an English one inside it does not.
     return html`<figure part="base" dir=${isRtlLanguage(this.localize.lang) ? 'rtl' : nothing} aria-hidden=${this.excerpt || nothing}
-        ><blockquote part="quote" cite=${cite ?? nothing}
+        ><blockquote part="quote" cite=${this.citeUrl ?? nothing}
           dir=${this.contentLang ? (isRtlLanguage(this.contentLang) ? 'rtl' : 'ltr') : nothing}
           style=${open === DEFAULT_OPEN && close === DEFAULT_CLOSE ? nothing : `--_open:${cssString(open)};--_close:${cssString(close)}`}
           class=${ownMarks ? 'marks' : nothing}><slot></slot></blockquote

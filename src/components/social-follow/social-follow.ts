@@ -1,8 +1,7 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
-import { FilledSlotsController } from '../../internal/slots.js';
 import { foldWhitespace } from '../../internal/text.js';
-import { clampHeadingLevel, generatedHeading, renderHeading } from '../../internal/heading.js';
+import { clampHeadingLevel, headingSlots, headingSlotted, renderHeading } from '../../internal/heading.js';
 import { addressOf, handleOf, networkOf, type Network } from './networks.js';
 import { socialFollowTerms } from './social-follow.terms.js';
 import { styles } from './social-follow.styles.js';
@@ -72,7 +71,7 @@ export class SocialFollow extends NewsroomElement<typeof socialFollowTerms.en> {
   showLabels = false;
 
   // The heading comes first in reading order, before the page's links.
-  protected override readonly slots = new FilledSlotsController(this, { first: (filled) => this.generateHeading(filled) });
+  protected override readonly slots = headingSlots(this);
   private level = 2;
   private names = new Map<HTMLAnchorElement, string>();
   /** The names this element gave, so that it never overwrites a name the page wrote. */
@@ -190,11 +189,6 @@ export class SocialFollow extends NewsroomElement<typeof socialFollowTerms.en> {
     return names;
   }
 
-  /** The heading, generated into the light DOM from the `heading` attribute when the page slots none. */
-  private generateHeading(filled: Set<string>): unknown {
-    return filled.has('heading') ? nothing : generatedHeading(this.level, this.heading);
-  }
-
   /** A list item: one template with its icon (the HTML parser puts an <svg>'s children in the SVG namespace). */
   private renderItem({ slot, network }: FollowLink) {
     return network
@@ -207,14 +201,14 @@ export class SocialFollow extends NewsroomElement<typeof socialFollowTerms.en> {
   }
 
   protected override render() {
-    const headingSlotted = this.slots.has('heading') || this.slots.generated.has('heading');
-    const headed = !!this.heading?.trim() || headingSlotted;
+    const slotted = headingSlotted(this.slots);
+    const headed = !!this.heading?.trim() || slotted;
     const { links } = this;
     // Without a heading, a bare slot (no box, no gap in the column) takes one the page adds later. Links not yet known
     // (server-rendered) wait in the default slot, laid out as the list will lay them out.
     return html`<div part="base" class="base">
       ${headed
-        ? renderHeading(this.level, headingSlotted ? undefined : this.heading)
+        ? renderHeading(this.level, slotted ? undefined : this.heading)
         : html`<slot name="heading" class="heading"></slot>`}
       ${links?.length
         ? html`<ul part="list" class="list" role="list" aria-labelledby=${headed ? 'heading' : nothing}>

@@ -14,6 +14,12 @@ export type StatFormat = 'number' | 'compact' | 'percent' | 'none';
 const FIGURE_SLOTS = ['figure', 'prefix', 'value', 'suffix'];
 const SOURCE_SLOTS = ['source-line', 'source', 'date'];
 
+/** The figure as worked out for one update: its number when it is formatted, and its text as shown. */
+interface ShownFigure {
+  numeric?: number;
+  shown?: string;
+}
+
 // Plain decimal numbers only: "3e6", "0x10" or "1,000" are shown as written rather than guessed at.
 const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
@@ -142,6 +148,8 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
   countUp = false;
 
   private numericValue?: number;
+  /** The figure of the current update, worked out once for the generated text and the shadow tree. */
+  private figure?: ShownFigure;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('value')) {
@@ -149,6 +157,8 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
       const parsed = NUMERIC.test(text) ? Number(text) : Number.NaN;
       this.numericValue = Number.isFinite(parsed) ? parsed : undefined;
     }
+    // Which slots the page fills is read after this (by the slots controller), so the figure is worked out on first use.
+    this.figure = undefined;
   }
 
   protected override firstUpdated(): void {
@@ -204,7 +214,7 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
    * suffix ("Over 3M") and the label; then the source line ("Source: AFP, as of 17 March 2022").
    */
   private generateFigureAndLabel(filled: Set<string>): unknown {
-    const figure = this.slots.hasAny(FIGURE_SLOTS) ? '' : this.figureText(this.shownValue());
+    const figure = this.slots.hasAny(FIGURE_SLOTS) ? '' : this.figureText(this.shownFigure().shown);
     const label = filled.has('') || filled.has('label') ? '' : this.label?.trim();
     return [generatedSpan('figure', figure), generatedSpan('label', label)];
   }
@@ -213,10 +223,13 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
     return generatedSpan('source-line', !this.slots.hasAny(SOURCE_SLOTS) && (!!this.source?.trim() || !!this.date?.trim()) && this.renderSourceLine());
   }
 
-  /** The figure as shown: numeric values formatted, others as written (`undefined` when none is given). */
-  private shownValue(): string | undefined {
-    const numeric = this.format !== 'none' && !this.slots.has('value') ? this.numericValue : undefined;
-    return numeric === undefined ? this.value : this.formatNumber(numeric, 'short');
+  /** The figure of this update: numeric unless the page slots it or `format` is `none`, and as shown. */
+  private shownFigure(): ShownFigure {
+    if (!this.figure) {
+      const numeric = this.format !== 'none' && !this.slots.has('value') ? this.numericValue : undefined;
+      this.figure = { numeric, shown: numeric === undefined ? this.value : this.formatNumber(numeric, 'short') };
+    }
+    return this.figure;
   }
 
   /** The figure with the prefix and suffix attributes: "Over 3M". */
@@ -253,8 +266,7 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
   }
 
   protected override render() {
-    const numeric = this.format !== 'none' && !this.slots.has('value') ? this.numericValue : undefined;
-    const shown = this.shownValue();
+    const { numeric, shown } = this.shownFigure();
     // Compact figures ("3M") are read in full ("3 million") so that no one hears "3 metres".
     const spoken = numeric !== undefined && this.format === 'compact' ? this.formatNumber(numeric, 'long') : undefined;
     const hasPrefix = this.slots.given('prefix', this.valuePrefix);
