@@ -11,18 +11,7 @@ import { browserPaths } from '../../scripts/browsers.mjs';
 const POSTGRES_VERSIONS = '/usr/lib/postgresql';
 const FONT_FILE = /\.(ttf|otf|ttc)$/i;
 
-/**
- * This machine as the requirements see it; test/node/requirements.test.ts passes made-up ones.
- * @typedef {{
- *   env: Record<string, string | undefined>,
- *   platform: string,
- *   root: boolean,
- *   debian: boolean,
- *   executable(path: string): boolean,
- *   entries(dir: string): string[],
- *   fontInstalled(): boolean,
- * }} System
- */
+/** @typedef {import('./requirements.d.mts').System} System This machine as the requirements see it; tests pass made-up ones. */
 
 /** @returns {System} */
 export function currentSystem() {
