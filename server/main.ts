@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `newsroom-comment-server` bin (from source: `npm run server`): the comment server alone, configured by
-// environment variables (see README "Run the comment server").
+// environment variables (see docs/comment-server.md).
 import { ConfigError } from './config.js';
 import { startServer } from './app.js';
 

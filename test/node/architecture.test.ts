@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
-// The rooms of src/ and the one-way arrows between them (README, "Source layout"): an element's folder may use
+// The rooms of src/ and the one-way arrows between them (docs/architecture.md): an element's folder may use
 // src/comments, src/internal, src/events and another element's folder (the protocol is a package of its own); those
 // shared rooms use no element, and no import chain, type imports included, comes back to where it started.
 // src/structured-data.ts (newsroom-elements/structured-data) reaches neither an element nor Lit: a server builds a

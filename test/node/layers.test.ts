@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
-// The rooms of the comment server and of the demo, and the one-way arrows between them (README, "Source layout").
+// The rooms of the comment server and of the demo, and the one-way arrows between them (docs/architecture.md).
 // server/: routes (HTTP: parse, WordPress's errors) → comments (the service and its rules) → storage (the port and
 // its SQLite and PostgreSQL adapters); present (the public shape of a comment) is used by the routes and uses the
 // comments room. The files at server/'s top (app, config, main, index) wire the rooms together; no room imports them.

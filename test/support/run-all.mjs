@@ -2,17 +2,26 @@
 // `npm test`: static checks, then the Node tests (server, SSR, consumers) on the Node.js running it and again on the
 // supported LTS line that test/support/node-lts pins, then the browser tests in Chromium and Firefox; ends with one
 // plain line `N passed, N failed, N skipped` adding up every runner's counts.
-// `npm test -- browser` (or node, static) runs only the named stages.
+// `npm test -- browser` (or node, static) runs only the named stages. First it checks that the machine has what the
+// stages need (browsers, PostgreSQL…; test/support/requirements.mjs), installing the missing Debian packages as root.
 import { spawn } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ensureRequirements } from './requirements.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const requested = process.argv.slice(2);
 const wants = (stage) => requested.length === 0 || requested.includes(stage);
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const printTotals = () => process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+
+if (!ensureRequirements(['static', 'node', 'browser'].filter(wants))) {
+  totals.failed += 1;
+  printTotals();
+  process.exit(1);
+}
 
 function run(command, args, { cwd = root, env = {}, onLine } = {}) {
   return new Promise((resolve) => {
@@ -161,5 +170,5 @@ if (wants('browser')) {
   }
 }
 
-process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+printTotals();
 process.exit(totals.failed > 0 ? 1 : 0);

@@ -1,13 +1,15 @@
-// A throwaway PostgreSQL 15 cluster for tests: a temp data dir, a free loopback port, started and stopped with
-// pg_ctl. initdb and postgres refuse to run as root, so as root they run as the `postgres` user (Debian's package).
+// A throwaway PostgreSQL cluster for tests: a temp data dir, a free loopback port, started and stopped with pg_ctl.
+// initdb and postgres refuse to run as root, so as root they run as the `postgres` user (Debian's package).
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { postgresBin } from '../../support/requirements.mjs';
 
-const BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+// PG_BIN, else Debian's newest; `npm test` checks it is there before any test starts.
+const BIN = postgresBin();
 
 export interface TestPostgres {
   /** `postgres://…` of the cluster's default database. */
@@ -24,7 +26,7 @@ export interface TestPostgres {
   destroy(): void;
 }
 
-export const postgresAvailable = (): boolean => existsSync(join(BIN, 'pg_ctl'));
+export const postgresAvailable = (): boolean => BIN !== undefined && existsSync(join(BIN, 'pg_ctl'));
 
 /** A port that was free a moment ago on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -39,6 +41,7 @@ export function freePort(): Promise<number> {
 }
 
 function asPostgresUser(command: string, args: string[]): void {
+  if (!BIN) throw new Error('No PostgreSQL: install Debian\'s postgresql package or set PG_BIN to the folder of pg_ctl');
   const [file, argv] =
     process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', join(BIN, command), ...args]] : [join(BIN, command), args];
   execFileSync(file, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
