@@ -68,7 +68,7 @@ export const styles = css`
   }
 
   .original-label {
-    margin-block: 0.75em 0.25em;
+    margin-block: 0.25em 0;
     color: var(--_muted);
     font-size: 0.875em;
   }

@@ -5,7 +5,7 @@ import type { BuiltinTerms } from '../../internal/terms.js';
 const en = {
   source: 'Source',
   showOriginal: (language: string) => `Show original (${language})`,
-  originalLabel: (language: string) => `Original (${language})`,
+  originalLabel: (language: string) => `Original in ${language}`,
   showingOriginal: (language: string) => `Showing the original, in ${language}`,
   showingTranslation: 'Showing the translation',
 };
@@ -17,14 +17,14 @@ export const pullQuoteTerms: BuiltinTerms<typeof en> = {
   en,
   fr: {
     showOriginal: (language) => `Afficher l’original (${language})`,
-    originalLabel: (language) => `Original (${language})`,
+    originalLabel: (language) => `Original en ${language}`,
     showingOriginal: (language) => `Original affiché, en ${language}`,
     showingTranslation: 'Traduction affichée',
   },
   uk: {
     source: 'Джерело',
     showOriginal: (language) => `Показати оригінал (${inUkrainian(language)})`,
-    originalLabel: (language) => `Оригінал (${inUkrainian(language)})`,
+    originalLabel: (language) => `Оригінал ${inUkrainian(language)}`,
     showingOriginal: (language) => `Показано оригінал, ${inUkrainian(language)}`,
     showingTranslation: 'Показано переклад',
   },

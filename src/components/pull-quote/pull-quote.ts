@@ -61,7 +61,7 @@ function marksStyle(lang: string) {
  * @csspart actions - The "Copy" and "Share" buttons, their status message and the share menu.
  * @csspart original - The blockquote of the original.
  * @csspart original-toggle - The "Show original" button.
- * @csspart original-label - The label above the original where both show (printed, JavaScript off).
+ * @csspart original-label - The label after the original where both show (printed, JavaScript off).
  *
  * @cssprop --pull-quote-accent - Colour of the rule (default: the accent colour).
  * @cssprop --pull-quote-font-family - Font of the quotation (default: inherited).
@@ -90,7 +90,7 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
 
   // The original and the attribution follow the quotation in reading order.
   protected override readonly slots = new FilledSlotsController(this, {
-    last: (filled) => [this.generateOriginal(filled), this.generateAttribution()],
+    last: (filled) => [this.generateOriginal(filled), this.generateOriginalLabel(), this.generateAttribution()],
   });
 
   // Text properties start unset, like their attributes: unset, null and blank text all mean "not given".
@@ -208,6 +208,15 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
     return text ? html`<blockquote slot="original" lang=${this.originalLang?.trim() || nothing} data-generated>${text}</blockquote>` : nothing;
   }
 
+  /** The original's label ("Original in French"), shown after it where both texts show. */
+  private generateOriginalLabel(): unknown {
+    return this.originalLanguage ? generatedSpan('original-label', this.originalLabel()) : nothing;
+  }
+
+  private originalLabel(): string {
+    return this.localize.term('originalLabel', this.originalName());
+  }
+
   private toggleOriginal(): void {
     this.showingOriginal = !this.showingOriginal;
     this.announcement = this.showingOriginal
@@ -259,15 +268,14 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
 
   /**
    * The original in place of the translation, shown by the reader's choice; where both show (printed, JavaScript
-   * off), beneath it with a label.
+   * off), beneath it, followed by its label (after it in the light DOM too, where the page's original comes first).
    */
   private renderOriginal(language: string) {
-    const name = this.originalName();
-    return html`<p part="original-label" class="original-label">${this.localize.term('originalLabel', name)}</p
-      ><blockquote part="original" class="original marks" lang=${language} dir=${isRtlLanguage(language) ? 'rtl' : 'ltr'} style=${marksStyle(language)}
+    return html`<blockquote part="original" class="original marks" lang=${language} dir=${isRtlLanguage(language) ? 'rtl' : 'ltr'} style=${marksStyle(language)}
         ><slot name="original"></slot></blockquote
+      ><p part="original-label" class="original-label">${this.slots.region('original-label', () => this.originalLabel())}</p
       ><button type="button" part="original-toggle" class="original-toggle" aria-pressed=${this.showingOriginal}
-        @click=${this.toggleOriginal}>${this.localize.term('showOriginal', name)}</button
+        @click=${this.toggleOriginal}>${this.localize.term('showOriginal', this.originalName())}</button
       ><span class="visually-hidden" role="status">${this.announcement}</span>`;
   }
 }
