@@ -73,7 +73,9 @@ export const styles = css`
     font-size: 0.875em;
   }
 
+  /* A block of its own, so that its line is its own height (not-defined.css reserves it). */
   .original-toggle {
+    display: block;
     min-block-size: 1.5rem;
     margin-block-start: 0.5rem;
     padding: 0;
