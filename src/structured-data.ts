@@ -48,6 +48,16 @@ export interface QuotationData {
   isBasedOn?: string;
   citation?: CitedWorkData;
   inLanguage?: string;
+  /** The words as spoken, when the quotation is their translation. */
+  translationOfWork?: OriginalQuotationData;
+}
+
+/** The quotation as spoken, in its language: the `translationOfWork` of a translated {@link QuotationData}. */
+export interface OriginalQuotationData {
+  '@type': 'Quotation';
+  text: string;
+  creator?: AgentData;
+  inLanguage?: string;
 }
 
 /** The figure of a stat callout, measured: the `about` of a {@link StatisticData}. */
@@ -105,6 +115,10 @@ export interface QuotationInput {
   source?: string | null;
   /** The quotation's language (BCP 47). */
   lang?: string | null;
+  /** The quotation as spoken, when `text` is a translation of it. */
+  original?: string | null;
+  /** The original's language (BCP 47). */
+  originalLang?: string | null;
 }
 
 export interface StatisticInput {
@@ -198,18 +212,23 @@ const citedWork = (name: string | undefined): CitedWorkData | undefined => (name
  * - `isBasedOn`: the `cite` URL ("Use isBasedOn to link to source/origin", schema.org's Quotation), absolute
  *   http(s) only;
  * - `citation`: the named source, a `CreativeWork` ("Le Parisien": the element shows it as a `<cite>`, a work).
+ * - `translationOfWork`: the words as spoken, a `Quotation` with their own `text` and `inLanguage` and the same
+ *   `creator`, when `text` is their translation.
  */
-export function quotationData({ text: quote, speaker, jobTitle, date, cite, source, lang }: QuotationInput): QuotationData {
+export function quotationData({ text: quote, speaker, jobTitle, date, cite, source, lang, original, originalLang }: QuotationInput): QuotationData {
   const name = text(speaker);
+  const creator = name ? defined<AgentData>({ '@type': 'Person', name, jobTitle: text(jobTitle) }) : undefined;
+  const spoken = text(original);
   return defined<QuotationData>({
     '@context': SCHEMA_ORG,
     '@type': 'Quotation',
     text: text(quote) ?? '',
-    creator: name ? defined<AgentData>({ '@type': 'Person', name, jobTitle: text(jobTitle) }) : undefined,
+    creator,
     dateCreated: isoDate(date),
     isBasedOn: absoluteUrl(cite),
     citation: citedWork(text(source)),
     inLanguage: languageTag(lang),
+    translationOfWork: spoken ? defined<OriginalQuotationData>({ '@type': 'Quotation', text: spoken, creator, inLanguage: languageTag(originalLang) }) : undefined,
   });
 }
 
@@ -414,6 +433,7 @@ function pullQuoteData(quote: Element): QuotationData {
   }
   // The quotation's own language (a `lang` on its content, as the element reads it for its marks), else the nearest.
   const contentLang = (childrenFor(quote, '') as Element[]).find((node) => node.nodeType === 1 && node.getAttribute('lang')?.trim());
+  const [slottedOriginal] = childrenFor(quote, 'original') as Element[];
   return quotationData({
     text: slotOrAttribute(quote, '') ?? '',
     speaker,
@@ -422,6 +442,8 @@ function pullQuoteData(quote: Element): QuotationData {
     cite: resolvedUrl(quote, quote.getAttribute('cite')),
     source: slotOrAttribute(quote, 'source'),
     lang: contentLang?.getAttribute('lang') ?? nearestLang(quote),
+    original: slotOrAttribute(quote, 'original'),
+    originalLang: slottedOriginal?.getAttribute('lang') ?? quote.getAttribute('original-lang'),
   });
 }
 

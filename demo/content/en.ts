@@ -1,3 +1,4 @@
+import { LE_DRIAN_ORIGINAL } from './originals.js';
 import type { ArticleContent } from './types.js';
 
 // The demo's own wording of the reference article: facts, figures, names, sources and attributed quotes are the
@@ -46,6 +47,7 @@ export const en: ArticleContent = {
       quote:
         'indiscriminate bombardments, so-called humanitarian “corridors” designed to then accuse the adversary of not respecting them and talks with no other objective than to pretend to negotiate.',
       insertion: { text: 'Cette approche prévoit', lang: 'fr' },
+      original: LE_DRIAN_ORIGINAL,
       speaker: 'le-drian',
     },
     {

@@ -1,3 +1,4 @@
+import { LE_DRIAN_ORIGINAL } from './originals.js';
 import type { ArticleContent } from './types.js';
 
 export const fr: ArticleContent = {
@@ -42,8 +43,7 @@ export const fr: ArticleContent = {
         'Paris partage ce soupçon. Dans un entretien au Parisien, le ministre des Affaires étrangères Jean-Yves Le Drian a estimé que le président russe « fait semblant de négocier », selon une méthode déjà employée en Tchétchénie et en Syrie.',
     },
     {
-      quote:
-        'des bombardements indiscriminés, des « couloirs » prétendument humanitaires conçus pour accuser ensuite l’adversaire de ne pas les respecter, et des pourparlers sans autre objectif que de faire semblant de négocier.',
+      quote: LE_DRIAN_ORIGINAL.text,
       insertion: { text: 'Cette approche prévoit', lang: 'fr' },
       speaker: 'le-drian',
     },

@@ -10,8 +10,11 @@ export interface Speaker {
 export type Block =
   | { paragraph: string }
   | { heading: string }
-  /** A pull quote; `insertion` is the editor's bracketed words, in the language the quote was spoken in. */
-  | { quote: string; speaker: SpeakerId; insertion?: { text: string; lang: string } }
+  /**
+   * A pull quote; `insertion` is the editor's bracketed words, in the language the quote was spoken in; `original`
+   * the words as spoken, when `quote` is their translation (the insertion goes before both).
+   */
+  | { quote: string; speaker: SpeakerId; insertion?: { text: string; lang: string }; original?: { text: string; lang: string } }
   /** A portrait with the speaker's name and role, or with `caption`, a sentence about the picture. */
   | { portrait: SpeakerId; caption?: string };
 

@@ -1,3 +1,4 @@
+import { LE_DRIAN_ORIGINAL } from './originals.js';
 import type { ArticleContent } from './types.js';
 
 export const uk: ArticleContent = {
@@ -44,6 +45,7 @@ export const uk: ArticleContent = {
       quote:
         'невибіркові бомбардування, так звані гуманітарні «коридори», створені для того, щоб потім звинуватити супротивника в їх недотриманні, і переговори без жодної іншої мети, крім як удавати, що домовляються.',
       insertion: { text: 'Cette approche prévoit', lang: 'fr' },
+      original: LE_DRIAN_ORIGINAL,
       speaker: 'le-drian',
     },
     {

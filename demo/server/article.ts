@@ -29,8 +29,13 @@ export interface LanguageLink {
 
 function renderQuote(content: ArticleContent, block: Extract<Block, { quote: string }>): TemplateResult {
   const speaker = content.speakers[block.speaker];
-  return html`<pull-quote speaker=${speaker.name} job-title=${speaker.role}>
-    <p>${block.insertion ? html`<span lang=${block.insertion.lang}>[${block.insertion.text}]</span> ` : nothing}${block.quote}</p>
+  const { insertion, original } = block;
+  // The original's language as an attribute too: a server cannot see the slotted original.
+  return html`<pull-quote speaker=${speaker.name} job-title=${speaker.role} original-lang=${original?.lang ?? nothing}>
+    <p>${insertion ? html`<span lang=${insertion.lang}>[${insertion.text}]</span> ` : nothing}${block.quote}</p>
+    ${original
+      ? html`<blockquote slot="original" lang=${original.lang}>${insertion ? `[${insertion.text}] ` : nothing}${original.text}</blockquote>`
+      : nothing}
     ${renderLight()}
   </pull-quote>`;
 }

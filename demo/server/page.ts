@@ -25,8 +25,18 @@ function articleData(content: ArticleContent): ReturnType<typeof newsArticleData
   const quotes = content.body.flatMap((block) => {
     if (!('quote' in block)) return [];
     const speaker = content.speakers[block.speaker];
-    const text = block.insertion ? `[${block.insertion.text}] ${block.quote}` : block.quote;
-    return [quotationData({ text, speaker: speaker.name, jobTitle: speaker.role, lang: content.lang })];
+    const inserted = (words: string) => (block.insertion ? `[${block.insertion.text}] ${words}` : words);
+    const { original } = block;
+    return [
+      quotationData({
+        text: inserted(block.quote),
+        speaker: speaker.name,
+        jobTitle: speaker.role,
+        lang: content.lang,
+        original: original && inserted(original.text),
+        originalLang: original?.lang,
+      }),
+    ];
   });
   const figures = content.facts.map((fact) => statisticData({ ...fact, lang: content.lang }));
   return newsArticleData({

@@ -17,3 +17,13 @@ export function relativeTime(
 export function pluralCategory(lang: string, count: number, options: Intl.PluralRulesOptions = {}): Intl.LDMLPluralRule {
   return cachedFormat('p', lang, options, (locale) => new Intl.PluralRules(locale, options)).select(count);
 }
+
+/** The name of language `code` in language `lang` ("French", "français", "французька"); the code when Intl has none. */
+export function languageName(lang: string, code: string): string {
+  try {
+    return cachedFormat('l', lang, {}, (locale) => new Intl.DisplayNames(locale, { type: 'language' })).of(code) ?? code;
+  } catch {
+    // A malformed code (`of` throws): shown as written rather than failing to render.
+    return code;
+  }
+}

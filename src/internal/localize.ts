@@ -64,10 +64,12 @@ export function setServerLanguage(lang: string): void {
 /** Candidate languages by language tag: computed once per tag, as every term and number looks them up. */
 const fallbackCache = new Map<string, readonly string[]>();
 
-const formatCache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules | Intl.RelativeTimeFormat>();
+type CachedFormat = Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules | Intl.RelativeTimeFormat | Intl.DisplayNames;
+
+const formatCache = new Map<string, CachedFormat>();
 
 /** One formatter per kind, language and options, shared by every element (creating one is slow). */
-export function cachedFormat<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules | Intl.RelativeTimeFormat>(
+export function cachedFormat<T extends CachedFormat>(
   kind: string,
   lang: string,
   options: object,

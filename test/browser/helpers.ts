@@ -73,7 +73,11 @@ function flatText(node: Node, audience: 'visible' | 'spoken' = 'visible'): strin
   }
   if (node instanceof HTMLStyleElement) return '';
   if (node instanceof Element) {
-    const hidden = audience === 'visible' ? node.classList.contains('visually-hidden') : node.getAttribute('aria-hidden') === 'true';
+    // What is not rendered (display: none) is neither shown nor spoken.
+    const hidden =
+      audience === 'visible'
+        ? node.classList.contains('visually-hidden')
+        : node.getAttribute('aria-hidden') === 'true' || getComputedStyle(node).display === 'none';
     if (hidden) return '';
   }
   if (node instanceof HTMLElement && node.shadowRoot) return flatText(node.shadowRoot, audience);

@@ -3,7 +3,7 @@ import '../../src/components/pull-quote/define.js';
 import '../../src/components/stat-callout/define.js';
 import '../../src/components/speaker-caption/define.js';
 import '../../src/components/fact-box/define.js';
-import { quotationData, statisticData, structuredDataOf } from '../../src/structured-data.js';
+import { quotationData, statisticData, structuredDataOf, type QuotationData } from '../../src/structured-data.js';
 
 // structuredDataOf() reads an element as the element reads itself: attributes, and light-DOM text that wins over them.
 // Each case is read twice: upgraded in this page (the elements are defined above) and not upgraded, parsed into an
@@ -121,6 +121,22 @@ describe('structuredDataOf', () => {
       isBasedOn: 'https://www.state.gov/',
       inLanguage: 'uk',
     });
+  });
+
+  it('reads the original of a translated quote, slotted or given as attributes, with its language', async () => {
+    const original = {
+      '@type': 'Quotation',
+      text: '[Cette approche prévoit] des bombardements indiscriminés…',
+      creator: { '@type': 'Person', name: 'Jean-Yves Le Drian' },
+      inLanguage: 'fr',
+    };
+    const slotted = `<pull-quote speaker="Jean-Yves Le Drian" original="Not this text" original-lang="de"><p>[Cette approche prévoit] indiscriminate bombardments…</p>
+      <blockquote slot="original" lang="fr">[Cette approche prévoit] des bombardements
+        indiscriminés…</blockquote></pull-quote>`;
+    expect(((await read(slotted, 'en')) as QuotationData).translationOfWork).to.deep.equal(original);
+    const attributes = `<pull-quote speaker="Jean-Yves Le Drian" original="[Cette approche prévoit] des bombardements indiscriminés…"
+      original-lang="fr"><p>[Cette approche prévoit] indiscriminate bombardments…</p></pull-quote>`;
+    expect(((await read(attributes, 'en')) as QuotationData).translationOfWork).to.deep.equal(original);
   });
 
   it('resolves a relative cite against the page, as its link does, and drops a javascript: one', async () => {

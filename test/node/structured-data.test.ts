@@ -38,6 +38,7 @@ const VOCABULARY: Record<string, Record<string, string[]>> = {
     isBasedOn: ['CreativeWork', 'Product', 'URL'],
     citation: ['CreativeWork', 'Text'],
     inLanguage: ['Text', 'Language'],
+    translationOfWork: ['CreativeWork'],
   },
   Claim: {
     text: ['Text'],
@@ -148,6 +149,24 @@ describe('quotationData', () => {
     assert.deepEqual(data, { '@context': 'https://schema.org', '@type': 'Quotation', text: 'Quoted.', creator: { '@type': 'Person', name: 'Jean-Yves Le Drian' } });
     assert.equal(quotationData({ text: 'Quoted.', date: '2022-03-17T09:30:00Z' }).dateCreated, '2022-03-17T09:30:00Z');
     assert.equal(quotationData({ text: 'Quoted.', jobTitle: 'A title without a speaker' }).creator, undefined);
+  });
+
+  it('gives the words as spoken, in their language and by the same Person, as the translationOfWork of a translation', () => {
+    const data = quotationData({
+      text: '[Cette approche prévoit] indiscriminate bombardments…',
+      speaker: 'Jean-Yves Le Drian',
+      lang: 'en',
+      original: ' [Cette approche prévoit] des bombardements  indiscriminés… ',
+      originalLang: 'FR',
+    });
+    assert.deepEqual(data.translationOfWork, {
+      '@type': 'Quotation',
+      text: '[Cette approche prévoit] des bombardements indiscriminés…',
+      creator: { '@type': 'Person', name: 'Jean-Yves Le Drian' },
+      inLanguage: 'fr',
+    });
+    assert.deepEqual(vocabularyErrors(data), []);
+    assert.equal(quotationData({ text: 'Quoted.', original: '  ', originalLang: 'fr' }).translationOfWork, undefined);
   });
 
   it('keeps only absolute http(s) URLs in isBasedOn', () => {

@@ -51,6 +51,68 @@ export const styles = css`
     content: var(--_close, '”');
   }
 
+  /* The original replaces the translation in place when the reader asks for it. */
+  .original,
+  .original-label,
+  .showing-original .translation {
+    display: none;
+  }
+
+  /* Its own root, so that the margins of an original's paragraphs stay inside it rather than move the quote. */
+  .showing-original .original {
+    display: flow-root;
+  }
+
+  ::slotted([slot='original']) {
+    margin: 0;
+  }
+
+  .original-label {
+    margin-block: 0.25em 0;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
+  /* A block of its own, so that its line is its own height (not-defined.css reserves it). */
+  .original-toggle {
+    display: block;
+    min-block-size: 1.5rem;
+    margin-block-start: 0.5rem;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--pull-quote-accent, var(--_accent));
+    font: inherit;
+    font-size: 0.875em;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+
+  .original-toggle:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  .original-toggle[aria-pressed='true'] {
+    font-weight: 600;
+  }
+
+  /* Printed, or with JavaScript off (a server-rendered page), both texts show, the original labelled. */
+  @media print, (scripting: none) {
+    .original {
+      display: flow-root;
+    }
+
+    .original-label,
+    .showing-original .translation {
+      display: block;
+    }
+
+    .original-toggle {
+      display: none;
+    }
+  }
+
   figcaption {
     margin-block-start: 0.5rem;
     color: var(--_muted);

@@ -4,7 +4,12 @@ import { FilledSlotsController, generatedSpan } from '../../internal/slots.js';
 import { isRtlLanguage, quoteMarks } from '../../internal/typography.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { renderDate } from '../../internal/dates.js';
+import { languageName } from '../../internal/intl.js';
+import { primaryOf } from '../../internal/localize.js';
+import { slotText } from '../../internal/text.js';
+import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
 import type { ShareActions } from './share-actions.js';
+import { SHOWN_QUOTE } from './share-host.js';
 import { pullQuoteTerms } from './pull-quote.terms.js';
 import { styles } from './pull-quote.styles.js';
 
@@ -23,6 +28,12 @@ const DEFAULT_CLOSE = '”';
  */
 const cssString: (text: string) => string = JSON.stringify;
 
+/** The quotation marks of a language as the custom properties the stylesheet reads (none for the defaults). */
+function marksStyle(lang: string) {
+  const [open, close] = quoteMarks(lang);
+  return open === DEFAULT_OPEN && close === DEFAULT_CLOSE ? nothing : `--_open:${cssString(open)};--_close:${cssString(close)}`;
+}
+
 /**
  * @tag pull-quote
  * @summary A quotation with its speaker: a `figure` with a `blockquote`, quotation marks in the quotation's
@@ -32,7 +43,12 @@ const cssString: (text: string) => string = JSON.stringify;
  * and any slotted parts are the page's own children; for the attributes, the element generates the attribution
  * after them (marked `data-generated`), which a server renders with Lit's `renderLight()` directive.
  *
+ * A quotation translated for the page can carry the words as spoken: a button ("Show original (French)") swaps the
+ * two in place. Printed, or with JavaScript off, the translation shows with the original beneath it, labelled.
+ *
  * @slot - The quotation, such as a `<p>`; its inline markup and `lang` attributes are kept.
+ * @slot original - The quotation as spoken, in its own language, such as `<blockquote slot="original" lang="fr">`;
+ *   wins over the `original` attribute.
  * @slot attribution - Who said it, such as a `<speaker-caption>`; wins over the shorthand attributes.
  * @slot speaker - The speaker's name; wins over the `speaker` attribute.
  * @slot job-title - The speaker's job title; wins over the `job-title` attribute.
@@ -43,6 +59,9 @@ const cssString: (text: string) => string = JSON.stringify;
  * @csspart quote - The blockquote, quotation marks included.
  * @csspart attribution - The caption naming the speaker and source.
  * @csspart actions - The "Copy" and "Share" buttons, their status message and the share menu.
+ * @csspart original - The blockquote of the original.
+ * @csspart original-toggle - The "Show original" button.
+ * @csspart original-label - The label after the original where both show (printed, JavaScript off).
  *
  * @cssprop --pull-quote-accent - Colour of the rule (default: the accent colour).
  * @cssprop --pull-quote-font-family - Font of the quotation (default: inherited).
@@ -52,7 +71,7 @@ const cssString: (text: string) => string = JSON.stringify;
  * @fires {PullQuoteShareEvent} pull-quote-share - Before the quote is copied or shared; cancelable.
  */
 export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
-  static override styles = styles;
+  static override styles = [visuallyHidden, styles];
   static override terms = pullQuoteTerms;
   static override properties = {
     cite: {},
@@ -63,10 +82,16 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
     variant: { reflect: true },
     excerpt: { type: Boolean },
     share: { type: Boolean },
+    original: {},
+    originalLang: { attribute: 'original-lang' },
+    showingOriginal: { state: true },
+    announcement: { state: true },
   };
 
-  // The attribution follows the quotation in reading order.
-  protected override readonly slots = new FilledSlotsController(this, { last: () => this.generateAttribution() });
+  // The original and the attribution follow the quotation in reading order.
+  protected override readonly slots = new FilledSlotsController(this, {
+    last: (filled) => [this.generateOriginal(filled), this.generateOriginalLabel(), this.generateAttribution()],
+  });
 
   // Text properties start unset, like their attributes: unset, null and blank text all mean "not given".
   /** URL of the quotation's source (http, https or relative URLs only; anything else is ignored). */
@@ -94,6 +119,22 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
   /** Shows the "Copy quote" and "Share quote" actions. */
   share = false;
 
+  /** The quotation as spoken, in its own language (`original-lang`), when the page prints a translation. */
+  original?: string;
+
+  /**
+   * The language of the original (BCP 47, such as `fr`); the `lang` of a slotted original wins. Give it also with a
+   * slotted original on a server-rendered page: the server cannot see the slotted element.
+   */
+  originalLang?: string;
+
+  /** Whether the reader chose to see the original. */
+  private showingOriginal = false;
+  /** The polite announcement of the reader's last choice. */
+  private announcement = '';
+  /** The original's language, when there is an original in another language than the quotation's. */
+  private originalLanguage?: string;
+
   /** The "Copy" and "Share" buttons, loaded when the quote first shows them; they request their own updates. */
   private actions?: ShareActions;
   private loadingActions?: Promise<void>;
@@ -108,9 +149,15 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('cite')) this.citeUrl = safeUrl(this.cite);
-    const content = (selector: string) => (this.lightDomReadable ? this.querySelector(`:scope > ${selector}:not([slot])`) : null);
-    this.contentLang = content('[lang]:not([lang=""])')?.getAttribute('lang')!.trim() ?? '';
-    this.inParagraphs = !!content('p');
+    const content = (selector: string) => (this.lightDomReadable ? this.querySelector(`:scope > ${selector}`) : null);
+    this.contentLang = content('[lang]:not([lang=""]):not([slot])')?.getAttribute('lang')!.trim() ?? '';
+    this.inParagraphs = !!content('p:not([slot])');
+    // A server cannot see a slotted original: `original-lang` tells it there is one.
+    const slotted = this.lightDomReadable ? content('[slot="original"]:not([data-generated])') : undefined;
+    const given = slotted || this.original?.trim() || (slotted === undefined && this.originalLang);
+    const lang = given ? (slotted?.getAttribute('lang') || this.originalLang)?.trim() : undefined;
+    // An original in the quotation's own language is the same text: nothing to switch to.
+    this.originalLanguage = lang && primaryOf(lang) !== primaryOf(this.contentLang || this.localize.lang) ? lang : undefined;
   }
 
   protected override updated(): void {
@@ -155,6 +202,38 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
     )}${sourceAndDate}`;
   }
 
+  /** The original from the attributes, generated into the light DOM after the quotation when the page slots none. */
+  private generateOriginal(filled: Set<string>): unknown {
+    const text = filled.has('original') ? undefined : this.original?.trim();
+    return text ? html`<blockquote slot="original" lang=${this.originalLang?.trim() || nothing} data-generated>${text}</blockquote>` : nothing;
+  }
+
+  /** The original's label ("Original in French"), shown after it where both texts show. */
+  private generateOriginalLabel(): unknown {
+    return this.originalLanguage ? generatedSpan('original-label', this.originalLabel()) : nothing;
+  }
+
+  private originalLabel(): string {
+    return this.localize.term('originalLabel', this.originalName());
+  }
+
+  private toggleOriginal(): void {
+    this.showingOriginal = !this.showingOriginal;
+    this.announcement = this.showingOriginal
+      ? this.localize.term('showingOriginal', this.originalName())
+      : this.localize.term('showingTranslation');
+  }
+
+  /** The original's language by name, in the reader's language. */
+  private originalName(): string {
+    return languageName(this.localize.lang, this.originalLanguage!);
+  }
+
+  /** The quotation as the reader sees it now: the original or the page's translation (for copying and sharing). */
+  [SHOWN_QUOTE](): string | undefined {
+    return this.originalLanguage && this.showingOriginal ? (slotText(this, 'original') ?? this.original?.trim()) : slotText(this, '');
+  }
+
   /** The attribution, generated into the light DOM after the quotation when the page slots none of its parts. */
   private generateAttribution(): unknown {
     return this.slots.hasAny(ATTRIBUTION_SLOTS) ? nothing : generatedSpan('attribution', this.renderAttribution());
@@ -163,7 +242,9 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
   protected override render() {
     const { slots } = this;
     const hasQuote = slots.has('');
-    const [open, close] = quoteMarks(this.contentLang || this.localize.lang);
+    const language = this.originalLanguage;
+    const showingOriginal = !!language && this.showingOriginal;
+    const translationLang = this.contentLang || this.localize.lang;
     // Marks go inside the first and last paragraphs (CSS generated content, also when rendered on a server), so that
     // they hug the words whatever white space the page's markup has around them; other content gets them as
     // generated content of the blockquote.
@@ -171,14 +252,30 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
     // Known to be empty once the light DOM is read: nothing generated from attributes, and nothing slotted.
     const unattributed = !!slots.filled && !slots.generated.has('attribution') && !slots.hasAny(ATTRIBUTION_SLOTS);
     // An Arabic or Hebrew quote mirrors even in a page laid out left to right, and an English one inside it does not.
-    return html`<figure part="base" dir=${isRtlLanguage(this.localize.lang) ? 'rtl' : nothing} aria-hidden=${this.excerpt || nothing}
+    return html`<figure part="base" class=${showingOriginal ? 'showing-original' : nothing}
+        dir=${isRtlLanguage(this.localize.lang) ? 'rtl' : nothing} aria-hidden=${this.excerpt || nothing}
         ><blockquote part="quote" cite=${this.citeUrl ?? nothing}
           dir=${this.contentLang ? (isRtlLanguage(this.contentLang) ? 'rtl' : 'ltr') : nothing}
-          style=${open === DEFAULT_OPEN && close === DEFAULT_CLOSE ? nothing : `--_open:${cssString(open)};--_close:${cssString(close)}`}
-          class=${ownMarks ? 'marks' : nothing}><slot></slot></blockquote
-        > <figcaption part="attribution" ?hidden=${unattributed}
+          style=${marksStyle(translationLang)}
+          class=${ownMarks ? 'translation marks' : 'translation'}><slot></slot></blockquote
+        >${language ? this.renderOriginal(language) : nothing} <figcaption part="attribution" ?hidden=${unattributed}
           >${slots.region('attribution', () => this.renderAttribution())}</figcaption
         ></figure
-      >${this.share && hasQuote ? html`<div part="actions" class="actions">${this.actions?.render([open, close])}</div>` : nothing}`;
+      >${this.share && hasQuote
+        ? html`<div part="actions" class="actions">${this.actions?.render(quoteMarks(showingOriginal ? language : translationLang))}</div>`
+        : nothing}`;
+  }
+
+  /**
+   * The original in place of the translation, shown by the reader's choice; where both show (printed, JavaScript
+   * off), beneath it, followed by its label (after it in the light DOM too, where the page's original comes first).
+   */
+  private renderOriginal(language: string) {
+    return html`<blockquote part="original" class="original marks" lang=${language} dir=${isRtlLanguage(language) ? 'rtl' : 'ltr'} style=${marksStyle(language)}
+        ><slot name="original"></slot></blockquote
+      ><p part="original-label" class="original-label">${this.slots.region('original-label', () => this.originalLabel())}</p
+      ><button type="button" part="original-toggle" class="original-toggle" aria-pressed=${this.showingOriginal}
+        @click=${this.toggleOriginal}>${this.localize.term('showOriginal', this.originalName())}</button
+      ><span class="visually-hidden" role="status">${this.announcement}</span>`;
   }
 }

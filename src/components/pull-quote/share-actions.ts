@@ -3,7 +3,7 @@ import { buttonStyles } from '../../internal/button.styles.js';
 import { LocalizeController } from '../../internal/localize.js';
 import { slotText } from '../../internal/text.js';
 import { PullQuoteShareEvent, type PullQuoteShareDetail } from '../../events/pull-quote-share-event.js';
-import type { ShareHost, SharedQuote } from './share-host.js';
+import { SHOWN_QUOTE, type ShareHost, type SharedQuote } from './share-host.js';
 import type { ShareMenu } from './share-menu.js';
 import { shareActionsTerms } from './share-actions.terms.js';
 
@@ -78,7 +78,7 @@ export class ShareActions implements SharedQuote {
     const [open, close] = this.marks;
     const by = this.attribution();
     const end = close + (by ? ` — ${by}` : '');
-    let quote = slotText(this.host, '') ?? '';
+    let quote = this.host[SHOWN_QUOTE]() ?? '';
     const room = max - open.length - end.length;
     if (quote.length > room) {
       const cut = clip(quote, room - 1);
@@ -91,7 +91,7 @@ export class ShareActions implements SharedQuote {
 
   /** This page's URL with a text fragment that scrolls to the quotation and highlights it. */
   url(): string {
-    const words = (slotText(this.host, '') ?? '').split(' ');
+    const words = (this.host[SHOWN_QUOTE]() ?? '').split(' ');
     const directive = words.length > 8 ? `${fragmentText(words.slice(0, 4))},${fragmentText(words.slice(-4))}` : fragmentText(words);
     return `${location.href.split('#')[0]}#:~:text=${directive}`;
   }

@@ -1,11 +1,15 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { PullQuoteShareDetail } from '../../events/pull-quote-share-event.js';
 
+/** Key of the quotation as the reader sees it now, the original or the translation: for the share parts, not public. */
+export const SHOWN_QUOTE = Symbol.for('newsroom-elements.shown-quote');
+
 /** What the share parts need of the quote they serve: its light DOM, its shadow root and its attribution. */
 export interface ShareHost extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
   readonly speaker?: string;
   readonly jobTitle?: string;
+  [SHOWN_QUOTE](): string | undefined;
 }
 
 /** The quotation as shared, which the share menu builds its links from. */

@@ -46,6 +46,10 @@ describe('text attributes set after hydration', () => {
         const elements = Array.from(document.querySelectorAll('[data-part]')) as Array<HTMLElement & { updateComplete: Promise<boolean> }>;
         for (const element of elements) while (!(await element.updateComplete));
         for (const element of elements) element.setAttribute(element.dataset.part!, `marker ${element.localName} ${element.dataset.part}`);
+        // An original shows when the reader asks for it, in place of the translation: it needs its language.
+        for (const element of elements) if (element.dataset.part === 'original') element.setAttribute('original-lang', 'fr');
+        for (const element of elements) while (!(await element.updateComplete));
+        for (const element of elements) element.shadowRoot!.querySelector<HTMLElement>('[part~="original-toggle"]')?.click();
         for (const element of elements) while (!(await element.updateComplete));
         return elements
           .filter((element) => {

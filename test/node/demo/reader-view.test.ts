@@ -21,7 +21,8 @@ function summary(report: ReaderReport): { figures: string[]; broken: string[] } 
 
 // Reader View (Mozilla Readability, the library Firefox ships), innerText, copy and paste, and a crawler reading the
 // HTML as sent skip shadow roots: every word each display element shows must reach them all, in reading order, with
-// scripts and without, in Chromium and Firefox.
+// scripts and without, in Chromium and Firefox; and the words an element keeps for readers without showing them (a
+// quote's original) reach those that read the light DOM, in their places.
 describe('every word of the display elements reaches readers of the light DOM', () => {
   let demo: TestDemo;
   before(async () => {
@@ -43,8 +44,9 @@ describe('every word of the display elements reaches readers of the light DOM', 
           if (scripts) await page.evaluate(inPage(upgradedInPage, registeredTags()));
           else assert.equal(await page.evaluate(() => customElements.get('stat-callout') !== undefined), false, 'the page ran its scripts');
           await page.evaluate(READABILITY_SOURCE);
-          const shown = (await page.evaluate(inPage(shownTextsInPage, TOP_LEVEL_DISPLAY_ELEMENTS))) as string[];
-          const report = (await page.evaluate(inPage(readersInPage, TOP_LEVEL_DISPLAY_ELEMENTS, markup, shown))) as ReaderReport;
+          const shown = (await page.evaluate(inPage(shownTextsInPage, TOP_LEVEL_DISPLAY_ELEMENTS, { controls: false }))) as string[];
+          const offered = (await page.evaluate(inPage(shownTextsInPage, TOP_LEVEL_DISPLAY_ELEMENTS, { controls: false, offered: true }))) as string[];
+          const report = (await page.evaluate(inPage(readersInPage, TOP_LEVEL_DISPLAY_ELEMENTS, markup, shown, offered))) as ReaderReport;
           const { figures, broken } = summary(report);
           for (const figure of figures) t.diagnostic(figure);
           assert.ok(report.readability.length >= 7, `only ${report.readability.length} display elements found`);

@@ -23,13 +23,26 @@ export type ReaderReport = Record<string, ElementWords[]>;
 /** A selector for the display elements that are not inside another one (a fact-box's stat-callouts are its words). */
 export const TOP_LEVEL_DISPLAY_ELEMENTS = `:is(${DISPLAY_ELEMENTS.join(', ')}):not(:is(${DISPLAY_ELEMENTS.join(', ')}) *)`;
 
+/** What `shownTextsInPage` counts beyond the text on screen, and what it leaves out of it. */
+export interface ShownTextOptions {
+  /** Whether the labels of buttons count: controls, not the article's words (Reader View drops every button). */
+  controls?: boolean;
+  /**
+   * Whether the page's words an element keeps in its light DOM for readers while its shadow tree does not show them
+   * (a quote's original beside its translation, a collapsed fact box's items) count, in their places: slotted, and
+   * neither hidden nor marked hidden in the light DOM itself. What a reader of the light DOM gets.
+   */
+  offered?: boolean;
+}
+
 /**
  * In the page: the text each element matching `selector` shows on screen, in its flat tree's order (shadow root and
  * slotted content), leaving out visually hidden text (clipped, or in a box of 1 px or less that hides its overflow),
- * which is laid out yet only read. White space folded. Self-contained: passed to `page.evaluate` through `inPage`.
+ * which is laid out yet only read; with `options`, without button labels or with the words offered to readers. White
+ * space folded. Self-contained: passed to `page.evaluate` through `inPage`.
  */
-export function shownTextsInPage(selector: string): string[] {
-  const skip = new Set(['STYLE', 'SCRIPT', 'TEMPLATE', 'NOSCRIPT']);
+export function shownTextsInPage(selector: string, { controls = true, offered: withOffered = false }: ShownTextOptions = {}): string[] {
+  const skip = new Set(['STYLE', 'SCRIPT', 'TEMPLATE', 'NOSCRIPT', ...(controls ? [] : ['BUTTON'])]);
   const parentOf = (node: Node): Element | null => {
     const slot = node instanceof Element || node instanceof Text ? node.assignedSlot : null;
     return slot ?? node.parentElement ?? ((node.parentNode as ShadowRoot | null)?.host ?? null);
@@ -47,12 +60,22 @@ export function shownTextsInPage(selector: string): string[] {
       }
       return false;
     };
+    // In the element's light DOM (not in a shadow tree) and hidden by nothing there: only its shadow tree hides it.
+    const offered = (text: Node): boolean => {
+      if (!element.contains(text)) return false;
+      for (let at = text.parentElement; at && at !== element; at = at.parentElement) {
+        const style = getComputedStyle(at);
+        if (at.hasAttribute('hidden') || at.getAttribute('aria-hidden') === 'true' || style.display === 'none' || style.visibility !== 'visible') return false;
+      }
+      return true;
+    };
     const walk = (node: Node): void => {
       if (node.nodeType === Node.TEXT_NODE) {
         const range = document.createRange();
         range.selectNodeContents(node);
         const rect = range.getBoundingClientRect();
-        if (node.parentElement && rect.width > 0 && rect.height > 0 && !hidden(node.parentElement)) parts.push(node.textContent ?? '');
+        const shown = node.parentElement && rect.width > 0 && rect.height > 0 && !hidden(node.parentElement);
+        if (shown || (withOffered && offered(node))) parts.push(node.textContent ?? '');
         return;
       }
       if (node instanceof Element && skip.has(node.tagName)) return;
@@ -69,13 +92,14 @@ export function shownTextsInPage(selector: string): string[] {
 }
 
 /**
- * In the page (with Readability.js injected first): each element matching `selector` and the words it shows (`shown`,
- * from `shownTextsInPage`), compared with what readers of the light DOM get: Readability's article text (parsed from
- * a clone of the document, as Reader View does), `document.body.innerText`, the whole article selected and copied,
+ * In the page (with Readability.js injected first): each element matching `selector` and its words, compared with what
+ * readers of the light DOM get: Readability's article text (parsed from a clone of the document, as Reader View does)
  * and `markup`, the HTML as sent, read as a crawler that runs no script does (templates, which hold declarative shadow
- * roots, left out). Self-contained: passed to `page.evaluate` through `inPage`.
+ * roots, left out), against `offeredTexts` (`shownTextsInPage` with the words offered to readers); and
+ * `document.body.innerText` and the whole article selected and copied, which hold only what is rendered, against
+ * `shownTexts`. Self-contained: passed to `page.evaluate` through `inPage`.
  */
-export function readersInPage(selector: string, markup: string, shownTexts: string[]): ReaderReport {
+export function readersInPage(selector: string, markup: string, shownTexts: string[], offeredTexts: string[]): ReaderReport {
   // Readability's text runs blocks together ("Learn moreOver 3M"): words are compared with white space removed.
   const squeeze = (text: string): string => text.toLocaleLowerCase().replace(/[\s\u00a0\u202f]+/g, '');
   const readable = new (window as unknown as { Readability: new (document: Document) => { parse(): { textContent: string } | null } }).Readability(
@@ -87,19 +111,19 @@ export function readersInPage(selector: string, markup: string, shownTexts: stri
   selection.removeAllRanges();
   const sent = new DOMParser().parseFromString(markup, 'text/html');
   for (const element of Array.from(sent.querySelectorAll('script, style, template'))) element.remove();
-  const readers: Record<string, string> = {
-    readability: readable?.textContent ?? '',
-    innerText: document.body.innerText,
-    copied,
-    markup: sent.body.textContent ?? '',
+  const readers: Record<string, [string, string[]]> = {
+    readability: [readable?.textContent ?? '', offeredTexts],
+    innerText: [document.body.innerText, shownTexts],
+    copied: [copied, shownTexts],
+    markup: [sent.body.textContent ?? '', offeredTexts],
   };
   const elements = Array.from(document.querySelectorAll(selector));
   const report: ReaderReport = {};
-  for (const [reader, text] of Object.entries(readers)) {
+  for (const [reader, [text, texts]] of Object.entries(readers)) {
     const read = squeeze(text);
     let from = 0;
     report[reader] = elements.flatMap((element, index) => {
-      const shown = shownTexts[index];
+      const shown = texts[index];
       const own = shown.split(' ').map(squeeze).filter(Boolean);
       if (own.length === 0) return [];
       let kept = 0;
