@@ -118,3 +118,35 @@ export function expectSpokenOnce(element: HTMLElement, message = ''): void {
   expect(words.filter((word, index) => words.indexOf(word) !== index), `${message} ${spoken}`).to.deep.equal([]);
   expect(spoken, message).not.to.match(/\s[,،]/);
 }
+
+/**
+ * A page of its own, in an iframe, where no element is defined yet and not-defined.css lays them out: `body` is its
+ * markup. `boxes(selector)` describes where each match is ("p After: 0,272 640×24"); `define(tag)` loads the element's
+ * module and resolves once the tag is defined. Remove the frame when done.
+ */
+export async function notDefinedPage(body: string, size = 'inline-size: 640px; block-size: 640px') {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = `${size}; border: 0`;
+  frame.srcdoc = `<!doctype html><html lang="en"><head><link rel="stylesheet" href="/src/styles/not-defined.css"></head>
+    <body style="margin: 0; font: 16px/1.5 sans-serif">${body}</body></html>`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const page = frame.contentDocument!;
+  return {
+    frame,
+    page,
+    boxes: (selector: string) =>
+      Array.from(page.querySelectorAll(selector)).map((node) => {
+        const { x, y, width, height } = node.getBoundingClientRect();
+        return `${node.localName} ${node.textContent!.trim().slice(0, 12)}: ${Math.round(x)},${Math.round(y)} ${Math.round(width)}×${Math.round(height)}`;
+      }),
+    define: async (tag: string) => {
+      const script = page.createElement('script');
+      script.type = 'module';
+      script.src = `/src/components/${tag}/define.ts`;
+      page.head.append(script);
+      await frame.contentWindow!.customElements.whenDefined(tag);
+    },
+  };
+}

@@ -3,7 +3,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/components/pull-quote/define.js';
 import type { PullQuote } from '../../src/components/pull-quote/pull-quote.js';
 import { PullQuoteShareEvent } from '../../src/events/pull-quote-share-event.js';
-import { expectAccessible, generatedChildren, HOSTILE_STRINGS, partText, spokenText, xssTrapped } from './helpers.js';
+import { expectAccessible, generatedChildren, HOSTILE_STRINGS, notDefinedPage, partText, spokenText, xssTrapped } from './helpers.js';
 
 // Jean-Yves Le Drian in Le Parisien, 17 March 2022: the article prints a translation with a French insertion.
 const TRANSLATION = 'indiscriminate bombardments, so-called humanitarian “corridors” and talks with no other objective than to pretend to negotiate.';
@@ -205,36 +205,20 @@ describe('pull-quote: original and translation (#21)', () => {
 describe('pull-quote: an original before the element is defined (#21)', () => {
   it('keeps every box in place when its module arrives after not-defined.css laid the quote out', async () => {
     // A page of its own where the element is not defined yet: measured before and after its module loads.
-    const frame = document.createElement('iframe');
-    frame.style.cssText = 'inline-size: 640px; block-size: 640px; border: 0';
-    frame.srcdoc = `<!doctype html><html lang="en"><head><link rel="stylesheet" href="/src/styles/not-defined.css"></head>
-      <body style="margin: 0; font: 16px/1.5 sans-serif">
-        <pull-quote><p>${TRANSLATION}</p><blockquote slot="original" lang="fr">${ORIGINAL}</blockquote
-          ><span slot="speaker">Jean-Yves Le Drian</span></pull-quote>
-        <pull-quote speaker="Jean-Yves Le Drian"><p>${TRANSLATION}</p><blockquote slot="original" lang="fr">${ORIGINAL}</blockquote></pull-quote>
-        <p id="after">After</p>
-      </body></html>`;
-    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    document.body.append(frame);
-    await loaded;
-    const page = frame.contentDocument!;
-    const boxes = () =>
-      Array.from(page.querySelectorAll('pull-quote, pull-quote > p, #after')).map((node) => {
-        const { x, y, width, height } = node.getBoundingClientRect();
-        return `${node.localName} ${node.textContent!.trim().slice(0, 12)}: ${Math.round(x)},${Math.round(y)} ${Math.round(width)}×${Math.round(height)}`;
-      });
-    const before = boxes();
+    const { frame, page, boxes, define } = await notDefinedPage(`
+      <pull-quote><p>${TRANSLATION}</p><blockquote slot="original" lang="fr">${ORIGINAL}</blockquote
+        ><span slot="speaker">Jean-Yves Le Drian</span></pull-quote>
+      <pull-quote speaker="Jean-Yves Le Drian"><p>${TRANSLATION}</p><blockquote slot="original" lang="fr">${ORIGINAL}</blockquote></pull-quote>
+      <p id="after">After</p>`);
+    const measured = 'pull-quote, pull-quote > p, #after';
+    const before = boxes(measured);
     expect(page.querySelector('[slot="original"]')!.checkVisibility({ visibilityProperty: true })).to.equal(false);
-    const script = page.createElement('script');
-    script.type = 'module';
-    script.src = '/src/components/pull-quote/define.ts';
-    page.head.append(script);
-    await frame.contentWindow!.customElements.whenDefined('pull-quote');
+    await define('pull-quote');
     for (const element of page.querySelectorAll<PullQuote>('pull-quote')) while (!(await element.updateComplete));
     try {
       expect(page.querySelectorAll('pull-quote')[1].querySelector('[slot="attribution"]')!.textContent).to.contain('Jean-Yves Le Drian');
       for (const element of page.querySelectorAll<PullQuote>('pull-quote')) expect(toggle(element)!.checkVisibility()).to.equal(true);
-      expect(boxes()).to.deep.equal(before);
+      expect(boxes(measured)).to.deep.equal(before);
     } finally {
       frame.remove();
     }

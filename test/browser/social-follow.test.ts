@@ -4,7 +4,7 @@ import { siBluesky, siFacebook, siRss, siX } from 'simple-icons';
 import '../../src/components/social-follow/define.js';
 import { SocialFollow } from '../../src/components/social-follow/social-follow.js';
 import { likelyNetworkLink, networkOf } from '../../src/components/social-follow/networks.js';
-import { expectAccessible, generatedChildren, HOSTILE_STRINGS, lightText, partText, renderedText, spokenText, xssTrapped } from './helpers.js';
+import { expectAccessible, generatedChildren, HOSTILE_STRINGS, lightText, notDefinedPage, partText, renderedText, spokenText, xssTrapped } from './helpers.js';
 
 const EVERY_NETWORK = [
   ['https://www.facebook.com/newsroom', 'Facebook', 'Follow us on Facebook'],
@@ -268,40 +268,26 @@ describe('social-follow', () => {
 
   it('keeps every box in place when its module arrives after not-defined.css laid the links out', async () => {
     // A page of its own where the element is not defined yet: measured before and after its module loads.
-    const frame = document.createElement('iframe');
-    frame.style.cssText = 'inline-size: 640px; block-size: 480px; border: 0';
-    frame.srcdoc = `<!doctype html><html lang="en"><head><link rel="stylesheet" href="/src/styles/not-defined.css"></head>
-      <body style="margin: 0; font: 16px/1.5 sans-serif">
-        <social-follow heading="Connect with us">
-          <a href="https://www.facebook.com/newsroom">Facebook</a> <a href="https://x.com/newsroom">X</a>
-          <a href="https://bsky.app/profile/newsroom.example">Bluesky</a> <a href="/about">About us</a>
-          <a href="mailto:desk@newsroom.example">Email</a>
-        </social-follow>
-        <social-follow labels><h2 slot="heading">Follow</h2>
-          <a href="https://www.instagram.com/newsroom/">Instagram</a> <a href="/feed/">RSS</a>
-        </social-follow>
-        <p>After</p>
-      </body></html>`;
-    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    document.body.append(frame);
-    await loaded;
-    const page = frame.contentDocument!;
+    const { frame, page, boxes, define } = await notDefinedPage(
+      `<social-follow heading="Connect with us">
+        <a href="https://www.facebook.com/newsroom">Facebook</a> <a href="https://x.com/newsroom">X</a>
+        <a href="https://bsky.app/profile/newsroom.example">Bluesky</a> <a href="/about">About us</a>
+        <a href="mailto:desk@newsroom.example">Email</a>
+      </social-follow>
+      <social-follow labels><h2 slot="heading">Follow</h2>
+        <a href="https://www.instagram.com/newsroom/">Instagram</a> <a href="/feed/">RSS</a>
+      </social-follow>
+      <p>After</p>`,
+      'inline-size: 640px; block-size: 480px',
+    );
     // The page's own boxes; the heading generated from the attribute is checked against the space kept for it below.
-    const boxes = () =>
-      Array.from(page.querySelectorAll('social-follow > a, social-follow > h2:not([data-generated]), p')).map((node) => {
-        const { x, y, width, height } = node.getBoundingClientRect();
-        return `${node.textContent}: ${Math.round(x)},${Math.round(y)} ${Math.round(width)}×${Math.round(height)}`;
-      });
-    const before = boxes();
-    const script = page.createElement('script');
-    script.type = 'module';
-    script.src = '/src/components/social-follow/define.ts';
-    page.head.append(script);
-    await frame.contentWindow!.customElements.whenDefined('social-follow');
+    const measured = 'social-follow > a, social-follow > h2:not([data-generated]), p';
+    const before = boxes(measured);
+    await define('social-follow');
     for (const element of page.querySelectorAll<SocialFollow>('social-follow')) await settled(element);
     try {
       expect(page.querySelector('social-follow')!.shadowRoot!.querySelectorAll('svg').length).to.equal(4);
-      expect(boxes()).to.deep.equal(before);
+      expect(boxes(measured)).to.deep.equal(before);
       // The generated heading fills the space not-defined.css kept for the attribute's text, above the first link.
       const first = page.querySelector('social-follow')!;
       const heading = first.querySelector(':scope > h2[data-generated]')!;
