@@ -2,6 +2,8 @@ import { css, html, nothing } from 'lit';
 import { LocalizeController } from '../../internal/localize.js';
 import type { PullQuoteShareNetwork } from '../../events/pull-quote-share-event.js';
 import type { ShareHost, SharedQuote } from './share-host.js';
+import { CardActions } from '../../internal/card-actions.js';
+import { quoteCard } from './quote-card.js';
 import { shareMenuTerms } from './share-menu.terms.js';
 
 const SERVER_KEY = 'newsroom-elements:mastodon-server';
@@ -86,6 +88,8 @@ export class ShareMenu {
   open = false;
 
   private readonly localize: LocalizeController;
+  /** "Share as image" and "Download image", which draw the quote as a card. */
+  private readonly card: CardActions;
   private askingServer = false;
   private serverError = '';
 
@@ -95,6 +99,9 @@ export class ShareMenu {
     private readonly actions: SharedQuote,
   ) {
     this.localize = new LocalizeController(host, shareMenuTerms);
+    this.card = new CardActions(host, () => quoteCard(host, actions), (action, text) =>
+      actions.dispatch({ text, url: actions.url(), network: action === 'share' ? 'image' : 'image-download' }),
+    );
     const root = host.shadowRoot!;
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet!];
     host.renderRoot.addEventListener('keydown', (event) => this.handleKeyDown(event as KeyboardEvent));
@@ -207,7 +214,7 @@ export class ShareMenu {
         <li>${this.renderLink('email', this.localize.term('email'))}</li>
         <li>${this.renderMastodon(server)}</li>
       </ul>
-      ${this.askingServer ? this.renderServerForm(server) : nothing}
+      ${this.askingServer ? this.renderServerForm(server) : nothing} ${this.card.render()}
     </div>`;
   }
 }

@@ -4,6 +4,7 @@ import { FilledSlotsController, generatedSpan } from '../../internal/slots.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { renderDate } from '../../internal/dates.js';
 import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
+import type { ShareFigure } from './share-figure.js';
 import { statCalloutTerms } from './stat-callout.terms.js';
 import { styles } from './stat-callout.styles.js';
 
@@ -45,6 +46,7 @@ const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
  * @csspart value - The figure with its prefix and suffix.
  * @csspart label - What the figure counts.
  * @csspart source - The "Source: …" line.
+ * @csspart actions - The "Share figure" button and the image controls it opens.
  *
  * @cssprop --stat-callout-value-color - Colour of the figure (default: the accent colour).
  * @cssprop --stat-callout-value-size - Font size of the figure (default: 2.25em).
@@ -69,6 +71,7 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
     sourceHref: { attribute: 'source-href' },
     date: {},
     countUp: { attribute: 'animate', type: Boolean, reflect: true },
+    share: { type: Boolean },
   };
 
   static {
@@ -147,6 +150,13 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
    * attribute; `Element.animate()` is taken). */
   countUp = false;
 
+  /** Shows a "Share figure" button that shares or downloads the figure as an image card. */
+  share = false;
+
+  /** The share button, loaded when the callout first shows it; it requests its own updates. */
+  private shareFigure?: ShareFigure;
+  private sharing?: Promise<void>;
+
   private numericValue?: number;
   /** The figure of the current update, worked out once for the generated text and the shadow tree. */
   private figure?: ShownFigure;
@@ -173,6 +183,11 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
     // Most callouts do not count: the observer and the frame loop load only for those that do. Should they fail
     // to load, the final figure shows.
     import('./count-up.js').then(({ countUp }) => countUp(this, target, show), () => show());
+  }
+
+  protected override updated(): void {
+    // The button's row keeps its place (styles) until its module arrives.
+    if (this.share) this.sharing ??= import('./share-figure.js').then((module) => void (this.shareFigure = new module.ShareFigure(this)));
   }
 
   /** Intl options for the figure; `withUnit` false leaves out the currency or unit (for when Intl rejects one). */
@@ -294,7 +309,7 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
         ></p
       > <p part="source" class="source" ?hidden=${!this.slots.given('source', this.source) && !this.slots.given('date', this.date)}
         >${this.slots.region('source-line', () => this.renderSourceLine())}</p
-      ></div
+      >${this.share ? html`<div part="actions">${this.shareFigure?.render()}</div>` : nothing}</div
     >`;
   }
 }
