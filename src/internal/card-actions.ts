@@ -52,6 +52,13 @@ const styles = css`
     min-block-size: 2.75rem;
     font: inherit;
   }
+
+  @media (forced-colors: active) {
+    select {
+      color: FieldText;
+      border-color: FieldText;
+    }
+  }
 `;
 
 /**
@@ -80,6 +87,11 @@ export function siteName(): string {
   return meta('property="og:site_name"') || meta('name="application-name"') || location.hostname;
 }
 
+/** The page's address: its canonical URL where it names one (the page as published, not as reached). */
+export function pageUrl(): string {
+  return (document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href || location.href).split('#')[0];
+}
+
 /**
  * The card's content: the element's words, and its colours and fonts as computed where it stands (custom properties
  * and `light-dark()` resolved, as the reader sees them; never the forced colours of a high-contrast theme, which are
@@ -105,7 +117,7 @@ export function cardContent(host: CardHost, source: CardSource): CardContent {
   const mainFont = computed.fontFamily;
   probe.remove();
   const { main, label, byline, mainRtl, rtl } = source;
-  return { main, label, byline, rtl, mainRtl, figure: source.kind === 'figure', site: siteName(), url: location.href.split('#')[0], font, mainFont, colors };
+  return { main, label, byline, rtl, mainRtl, figure: source.kind === 'figure', site: siteName(), url: pageUrl(), font, mainFont, colors };
 }
 
 /** Waits for the page's web fonts, loading the faces the card's text needs (a face the page has not used yet too). */

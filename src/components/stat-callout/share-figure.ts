@@ -1,9 +1,17 @@
-import { adoptStyles, html, nothing, type ReactiveElement } from 'lit';
+import { adoptStyles, css, html, nothing, type ReactiveElement } from 'lit';
 import { buttonStyles } from '../../internal/button.styles.js';
 import { CardActions, shownText, type CardHost } from '../../internal/card-actions.js';
 import { LocalizeController, resolveLang } from '../../internal/localize.js';
 import { isRtlLanguage } from '../../internal/typography.js';
 import { shareFigureTerms } from './share-figure.terms.js';
+
+const styles = css`
+  @media print {
+    [part='actions'] {
+      display: none;
+    }
+  }
+`;
 
 /**
  * A stat callout's "Share figure" button and the panel it opens, with the image card's controls: loaded when a
@@ -19,7 +27,7 @@ export class ShareFigure {
     this.localize = new LocalizeController(host, shareFigureTerms);
     // The buttons' styles join the callout's own in its shadow root.
     const { elementStyles } = host.constructor as typeof ReactiveElement;
-    adoptStyles(host.shadowRoot!, [...elementStyles, buttonStyles]);
+    adoptStyles(host.shadowRoot!, [...elementStyles, buttonStyles, styles]);
     this.card = new CardActions(host, () => this.source());
     host.renderRoot.addEventListener('keydown', (event) => {
       if ((event as KeyboardEvent).key === 'Escape' && this.open) {
