@@ -1,7 +1,7 @@
 // Image cards: how long headless Chromium takes to draw one and encode it as a PNG (the drawing chunk alone, fonts
 // already loaded: what a reader waits for after clicking "Share as image" or "Download image"), per shape, for the
 // longest quotation the card must hold (120 words) and for a figure. `node bench/share-card.mjs` prints the table.
-/* global window -- used inside page.evaluate(), which runs in the browser */
+/* global document, performance, window -- used inside page.evaluate(), which runs in the browser */
 import { HTML, JS, browserBundle, launchChromium, serve } from './lib/browser.mjs';
 import { fromRoot } from './lib/elements.mjs';
 
