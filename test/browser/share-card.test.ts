@@ -127,7 +127,7 @@ async function pixels(source: Blob): Promise<ImageData> {
   return context.getImageData(0, 0, bitmap.width, bitmap.height);
 }
 
-/** Checks a card: its size, that nothing was requested, that no text runs into its side margins, and its looks. */
+/** Checks a card: its size, that nothing was requested, that no text runs out of its place, and its looks. */
 async function expectCard(card: { png: Blob; requests: number }, shape: Shape, name: string): Promise<void> {
   const [width, height] = SIZES[shape];
   expect(await pngSize(card.png)).to.deep.equal([width, height]);
@@ -140,6 +140,17 @@ async function expectCard(card: { png: Blob; requests: number }, shape: Shape, n
     for (const x of [0, margin - 4, width - margin + 3, width - 1]) {
       const at = (y * width + x) * 4;
       if (drawn.data.slice(at, at + 4).join() !== background) expect.fail(`ink in the margin of ${name} at ${x},${y}`);
+    }
+  }
+  // Nor above or below the middle: the bands between the publication's name and the text, and between the text and
+  // the URL, hold only the background.
+  const bands = shape === 'wide' ? [[122, 150], [520, 538]] : [[145, 185], [1214, 1238]];
+  for (const [from, to] of bands) {
+    for (let y = from; y <= to; y += 1) {
+      for (let x = 0; x < width; x += 1) {
+        const at = (y * width + x) * 4;
+        if (drawn.data.slice(at, at + 4).join() !== background) expect.fail(`ink between the parts of ${name} at ${x},${y}`);
+      }
     }
   }
   const bytes = new Uint8Array(await card.png.arrayBuffer());
