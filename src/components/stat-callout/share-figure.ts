@@ -1,4 +1,4 @@
-import { adoptStyles, css, html, nothing, type ReactiveElement } from 'lit';
+import { adoptStyles, css, html, nothing, render, type ReactiveController, type ReactiveElement } from 'lit';
 import { buttonStyles } from '../../internal/button.styles.js';
 import { CardActions, shownText, type CardHost } from '../../internal/card-actions.js';
 import { LocalizeController, resolveLang } from '../../internal/localize.js';
@@ -16,9 +16,10 @@ const styles = css`
 /**
  * A stat callout's "Share figure" button and the panel it opens, with the image card's controls: loaded when a
  * callout with `share` first shows, so that pages pay for them only where they are used. The drawing code loads on
- * the first image.
+ * the first image. It renders itself into the callout's `actions` row after each of the callout's updates (the
+ * callout's own template only holds the row, which keeps the callout small).
  */
-export class ShareFigure {
+export class ShareFigure implements ReactiveController {
   private open = false;
   private readonly card: CardActions;
   private readonly localize: LocalizeController;
@@ -35,7 +36,13 @@ export class ShareFigure {
         this.host.renderRoot.querySelector<HTMLElement>('#share-figure')?.focus();
       }
     });
+    host.addController(this);
     host.requestUpdate();
+  }
+
+  hostUpdated(): void {
+    const row = this.host.renderRoot.querySelector<HTMLElement>('[part~="actions"]');
+    if (row) render(this.render(), row, { host: this.host });
   }
 
   /** The figure, its label and its source line as shown (a count-up's final figure). */
@@ -56,7 +63,7 @@ export class ShareFigure {
   }
 
   /** The button, and the panel while it is open. */
-  render() {
+  private render() {
     return html`<button type="button" id="share-figure" aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls=${this.open ? 'share-panel' : nothing} @click=${() => this.toggle()}>${this.localize.term('share')}</button
       >${this.open ? html`<div id="share-panel" class="panel">${this.card.render()}</div>` : nothing}`;

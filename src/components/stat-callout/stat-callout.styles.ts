@@ -49,11 +49,9 @@ export const styles = css`
 
   /* The share button's row, reserved on screen until it loads: a button's 2.75rem minimum or its line, padding and
      border (internal/button.styles.ts); the button hides itself in print. */
-  @media screen {
-    [part='actions'] {
-      min-block-size: max(2.75rem, 1lh + 1rem + 2px);
-      margin-block-start: 0.75rem;
-    }
+  [part='actions'] {
+    min-block-size: max(2.75rem, 1lh + 1rem + 2px);
+    margin-block-start: 0.75rem;
   }
 
   @media print {

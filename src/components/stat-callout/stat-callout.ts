@@ -4,7 +4,6 @@ import { FilledSlotsController, generatedSpan } from '../../internal/slots.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { renderDate } from '../../internal/dates.js';
 import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
-import type { ShareFigure } from './share-figure.js';
 import { statCalloutTerms } from './stat-callout.terms.js';
 import { styles } from './stat-callout.styles.js';
 
@@ -153,9 +152,8 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
   /** Shows a "Share figure" button that shares or downloads the figure as an image card. */
   share = false;
 
-  /** The share button, loaded when the callout first shows it; it requests its own updates. */
-  private shareFigure?: ShareFigure;
-  private sharing?: Promise<void>;
+  /** Loads the share button when the callout first shows it; the button renders itself into its row. */
+  private sharing?: Promise<unknown>;
 
   private numericValue?: number;
   /** The figure of the current update, worked out once for the generated text and the shadow tree. */
@@ -187,7 +185,7 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
 
   protected override updated(): void {
     // The button's row keeps its place (styles) until its module arrives.
-    if (this.share) this.sharing ??= import('./share-figure.js').then((module) => void (this.shareFigure = new module.ShareFigure(this)));
+    if (this.share) this.sharing ??= import('./share-figure.js').then((module) => new module.ShareFigure(this));
   }
 
   /** Intl options for the figure; `withUnit` false leaves out the currency or unit (for when Intl rejects one). */
@@ -309,7 +307,7 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
         ></p
       > <p part="source" class="source" ?hidden=${!this.slots.given('source', this.source) && !this.slots.given('date', this.date)}
         >${this.slots.region('source-line', () => this.renderSourceLine())}</p
-      >${this.share ? html`<div part="actions">${this.shareFigure?.render()}</div>` : nothing}</div
+      >${this.share ? html`<div part="actions"></div>` : nothing}</div
     >`;
   }
 }
