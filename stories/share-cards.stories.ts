@@ -12,13 +12,13 @@ import { QUOTES, SPEAKERS, inLang, type QuoteName, type VoiceLang } from './demo
 // The image controls in Arabic, added at run time as the other stories add the rest of Arabic.
 registerTranslation({
   $code: 'ar',
-  shape: 'شكل الصورة',
-  wide: 'عريضة، لمعاينات الروابط (1200 × 630)',
-  tall: 'طويلة، للخلاصات (1080 × 1350)',
+  imageShape: 'شكل الصورة',
+  imageWide: 'عريضة، لمعاينات الروابط (1200 × 630)',
+  imageTall: 'طويلة، للخلاصات (1080 × 1350)',
   shareImage: 'مشاركة كصورة',
   downloadImage: 'تنزيل الصورة',
-  downloaded: 'تم تنزيل الصورة',
-  failed: 'تعذّر إنشاء الصورة',
+  imageDownloaded: 'تم تنزيل الصورة',
+  imageFailed: 'تعذّر إنشاء الصورة',
 });
 
 interface ShareCardArgs {

@@ -166,9 +166,9 @@ export class CardActions {
         return;
       }
       this.download(file);
-      this.report(this.localize.term('downloaded'));
+      this.report(this.localize.term('imageDownloaded'));
     } catch {
-      this.report(this.localize.term('failed'));
+      this.report(this.localize.term('imageFailed'));
     }
   }
 
@@ -202,10 +202,10 @@ export class CardActions {
     const term = this.localize.term.bind(this.localize);
     return html`<div class="card-actions">
       <label
-        >${term('shape')}
+        >${term('imageShape')}
         <select id="card-shape" @change=${this.handleShape}>
-          <option value="wide" ?selected=${this.shape === 'wide'}>${term('wide')}</option>
-          <option value="tall" ?selected=${this.shape === 'tall'}>${term('tall')}</option>
+          <option value="wide" ?selected=${this.shape === 'wide'}>${term('imageWide')}</option>
+          <option value="tall" ?selected=${this.shape === 'tall'}>${term('imageTall')}</option>
         </select>
       </label>
       <button type="button" id="share-image" value="share" @click=${this.handleClick}>${term('shareImage')}</button>

@@ -1,10 +1,10 @@
 import type { BuiltinTerms } from '../../internal/terms.js';
 
 // The share button, loaded with it; the image controls' terms are their own (internal/card-actions.terms.ts).
-const en = { share: 'Share figure' };
+const en = { shareFigure: 'Share figure' };
 
 export const shareFigureTerms: BuiltinTerms<typeof en> = {
   en,
-  fr: { share: 'Partager le chiffre' },
-  uk: { share: 'Поділитися цифрою' },
+  fr: { shareFigure: 'Partager le chiffre' },
+  uk: { shareFigure: 'Поділитися цифрою' },
 };

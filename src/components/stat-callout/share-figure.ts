@@ -65,7 +65,7 @@ export class ShareFigure implements ReactiveController {
   /** The button, and the panel while it is open. */
   private render() {
     return html`<button type="button" id="share-figure" aria-expanded=${this.open ? 'true' : 'false'}
-        aria-controls=${this.open ? 'share-panel' : nothing} @click=${() => this.toggle()}>${this.localize.term('share')}</button
+        aria-controls=${this.open ? 'share-panel' : nothing} @click=${() => this.toggle()}>${this.localize.term('shareFigure')}</button
       >${this.open ? html`<div id="share-panel" class="panel">${this.card.render()}</div>` : nothing}`;
   }
 }
