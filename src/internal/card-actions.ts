@@ -82,13 +82,13 @@ export function shownText(node: Node): string {
 }
 
 /** The publication's name: the page's `og:site_name`, else its `application-name`, else its host name. */
-export function siteName(): string {
+function siteName(): string {
   const meta = (selector: string) => document.querySelector<HTMLMetaElement>(`meta[${selector}]`)?.content.trim();
   return meta('property="og:site_name"') || meta('name="application-name"') || location.hostname;
 }
 
 /** The page's address: its canonical URL where it names one (the page as published, not as reached). */
-export function pageUrl(): string {
+function pageUrl(): string {
   return (document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href || location.href).split('#')[0];
 }
 
