@@ -58,7 +58,7 @@ async function quotePreviews(name: QuoteName, lang: VoiceLang) {
   render(pullQuote(name, lang), wrapper);
   const element = wrapper.querySelector<PullQuote>('pull-quote')!;
   await element.updateComplete;
-  const source = quoteCard(element as unknown as Parameters<typeof quoteCard>[0], { text: () => '', url: () => '', dispatch: () => true });
+  const source = quoteCard(element as unknown as Parameters<typeof quoteCard>[0], { text: () => '' });
   const content = cardContent(element as unknown as CardHost, source);
   wrapper.remove();
   await loadFonts(content);

@@ -226,6 +226,30 @@ describe('image cards of pull quotes', () => {
     ]);
   });
 
+  it('opens the menu where the browser can share files, leading to the share sheet and to the image', async () => {
+    const shared: ShareData[] = [];
+    stubNavigator('share', async (data: ShareData) => void shared.push(data));
+    stubNavigator('canShare', (data: ShareData) => !!data.files?.length);
+    const element = await place<PullQuote>(html`<pull-quote share speaker="Antony Blinken"><p>${SHORT}</p></pull-quote>`, 'uk');
+    const share = await waitFor(() => control<HTMLButtonElement>(element, '[value="share"]'));
+    expect(share.getAttribute('aria-expanded')).to.equal('false');
+    share.click();
+    const other = await waitFor(() => control<HTMLButtonElement>(element, '#native'));
+    await element.updateComplete;
+    expect([share.getAttribute('aria-expanded'), other.textContent, control(element, '#share-image')!.textContent]).to.deep.equal([
+      'true',
+      'Інші застосунки…',
+      'Поділитися як зображенням',
+    ]);
+    await expectAccessible(element);
+    other.click();
+    await waitFor(() => shared.length);
+    expect(shared).to.deep.equal([{ text: `«${SHORT}» — Antony Blinken`, url: shared[0].url }]);
+    control<HTMLButtonElement>(element, '#share-image')!.click();
+    await waitFor(() => shared.length > 1);
+    expect([shared[1].files![0].type, shared[1].text]).to.deep.equal(['image/png', `«${SHORT}» — Antony Blinken`]);
+  });
+
   it('downloads where the browser cannot share files, and says so; a cancelled event stops it', async () => {
     const element = await pullQuote('quote-short', 'en', 'ltr', SHORT);
     stubNavigator('canShare', () => false);

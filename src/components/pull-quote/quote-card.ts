@@ -8,7 +8,7 @@ import type { ShareHost, SharedQuote } from './share-host.js';
  * A pull quote's image card: the quotation in the marks of its language and the attribution as shown (speaker, job
  * title, source and date); described by the quotation as shared.
  */
-export function quoteCard(host: ShareHost, quote: SharedQuote): CardSource {
+export function quoteCard(host: ShareHost, quote: Pick<SharedQuote, 'text'>): CardSource {
   const lang = host.querySelector(':scope > [lang]:not([lang=""]):not([slot])')?.getAttribute('lang')!.trim() || resolveLang(host);
   const [open, close] = quoteMarks(lang);
   const caption = host.renderRoot.querySelector('[part~="attribution"]');

@@ -78,8 +78,8 @@ function storedServer(): string | undefined {
 }
 
 /**
- * The menu of share links a pull quote's "Share" button opens where the browser has no Web Share API, loaded on the
- * first click. Each link goes to a network's own share page, built only from the quotation and this page's URL:
+ * The menu of share links a pull quote's "Share" button opens where the browser has no Web Share API (or where it can
+ * also share files: the menu then leads to the share sheet too, and to the image cards), loaded on the first click. Each link goes to a network's own share page, built only from the quotation and this page's URL:
  * nothing is requested from any network before the reader picks one. Mastodon asks for the reader's server once and
  * remembers it in localStorage.
  */
@@ -207,6 +207,9 @@ export class ShareMenu {
     return html`<div id="share-menu" class="menu">
       <span id="share-on">${this.localize.term('shareOn')}</span>
       <ul aria-labelledby="share-on">
+        ${typeof navigator.share === 'function'
+          ? html`<li><button type="button" id="native" @click=${() => this.actions.shareNatively()}>${this.localize.term('otherApps')}</button></li>`
+          : nothing}
         <li>${this.renderLink('x', 'X')}</li>
         <li>${this.renderLink('bluesky', 'Bluesky')}</li>
         <li>${this.renderLink('facebook', 'Facebook')}</li>
