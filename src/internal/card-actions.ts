@@ -132,7 +132,7 @@ export async function loadFonts(content: CardContent): Promise<void> {
 
 /**
  * The image card's controls: a shape, "Share as image" and "Download image", and what became of the last one. The
- * drawing code loads on the first click. `before` may cancel an action (an element's own event).
+ * drawing code loads when they first show. `before` may cancel an action (an element's own event).
  */
 export class CardActions {
   private shape: CardShape = 'wide';
@@ -145,6 +145,9 @@ export class CardActions {
     private readonly before: (action: CardAction, alt: string) => boolean = () => true,
   ) {
     this.localize = new LocalizeController(host, cardActionsTerms);
+    // The drawing code loads as the controls show, not on the click: a share sheet opens only while the click's user
+    // activation lasts (about a second in Safari), which a slow download would outlast.
+    import('./share-card.js').catch(() => undefined);
     const root = host.shadowRoot!;
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet!];
   }

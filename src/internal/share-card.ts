@@ -1,4 +1,4 @@
-// The drawing of quote and figure cards: a chunk of its own, loaded the first time a reader asks for an image.
+// The drawing of quote and figure cards: a chunk of its own, loaded when a reader first opens the image controls.
 
 /** A card's shape: `wide` (1200×630, link previews) or `tall` (1080×1350, portrait feeds). */
 export type CardShape = 'wide' | 'tall';

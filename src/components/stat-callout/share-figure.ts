@@ -15,13 +15,14 @@ const styles = css`
 
 /**
  * A stat callout's "Share figure" button and the panel it opens, with the image card's controls: loaded when a
- * callout with `share` first shows, so that pages pay for them only where they are used. The drawing code loads on
- * the first image. It renders itself into the callout's `actions` row after each of the callout's updates (the
+ * callout with `share` first shows, so that pages pay for them only where they are used. The drawing code loads when
+ * the panel first opens. It renders itself into the callout's `actions` row after each of the callout's updates (the
  * callout's own template only holds the row, which keeps the callout small).
  */
 export class ShareFigure implements ReactiveController {
   private open = false;
-  private readonly card: CardActions;
+  /** The image controls, made when the panel first opens (they load the drawing code). */
+  private card?: CardActions;
   private readonly localize: LocalizeController;
 
   constructor(private readonly host: CardHost) {
@@ -29,7 +30,6 @@ export class ShareFigure implements ReactiveController {
     // The buttons' styles join the callout's own in its shadow root.
     const { elementStyles } = host.constructor as typeof ReactiveElement;
     adoptStyles(host.shadowRoot!, [...elementStyles, buttonStyles, styles]);
-    this.card = new CardActions(host, () => this.source());
     host.renderRoot.addEventListener('keydown', (event) => {
       if ((event as KeyboardEvent).key === 'Escape' && this.open) {
         this.toggle();
@@ -59,6 +59,7 @@ export class ShareFigure implements ReactiveController {
 
   private toggle(): void {
     this.open = !this.open;
+    this.card ??= new CardActions(this.host, () => this.source());
     this.host.requestUpdate();
   }
 
@@ -66,6 +67,6 @@ export class ShareFigure implements ReactiveController {
   private render() {
     return html`<button type="button" id="share-figure" aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls=${this.open ? 'share-panel' : nothing} @click=${() => this.toggle()}>${this.localize.term('shareFigure')}</button
-      >${this.open ? html`<div id="share-panel" class="panel">${this.card.render()}</div>` : nothing}`;
+      >${this.open ? html`<div id="share-panel" class="panel">${this.card!.render()}</div>` : nothing}`;
   }
 }
