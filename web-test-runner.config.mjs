@@ -4,6 +4,7 @@ import * as puppeteer from 'puppeteer-core';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
 import { classicCommentsMiddleware, commentServerPlugin } from './test/support/comment-server-plugin.mjs';
 import { forcedColorsPlugin } from './test/support/forced-colors-plugin.mjs';
+import { cardReferencesPlugin } from './test/support/card-references-plugin.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, FIREFOX_PATH } from './scripts/browsers.mjs';
 
@@ -19,7 +20,7 @@ export default {
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10_000 } },
   middleware: [classicCommentsMiddleware()],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColorsPlugin(), commentServerPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), forcedColorsPlugin(), commentServerPlugin(), cardReferencesPlugin()],
   browsers: [
     browsers.includes('chromium') &&
       chromeLauncher({ launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS } }),

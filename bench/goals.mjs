@@ -12,6 +12,7 @@ const round = (value, digits = 2) => Math.round(value * 10 ** digits) / 10 ** di
 export function sizeGoals(sizes) {
   const goals = [];
   const has = (...tags) => tags.every((tag) => sizes.tags.includes(tag));
+  const present = (tags) => tags.filter((tag) => has(tag));
   const own = (tag) => sizes.elements[tag].own;
   for (const [tag, limit, issue] of [
     ['stat-callout', 2, 2],
@@ -53,6 +54,19 @@ export function sizeGoals(sizes) {
       pass: eager.length === 0,
     });
   }
+  goals.push(KIB_GOAL('size-share-card-chunk', 21, 'the image cards\' drawing chunk ≤ 4 KiB brotli', sizes.groups.shareCard.initial.brotli, 4));
+  const cardsUpFront = present(['pull-quote', 'stat-callout']).flatMap((tag) =>
+    sizes.elements[tag].beyondLit.initialInputs.filter((input) => /src\/internal\/(share-card|card-actions)\.ts$/.test(input)),
+  );
+  goals.push({
+    id: 'size-share-card-lazy',
+    issue: 21,
+    goal: 'pull-quote and stat-callout load the image cards\' controls and drawing code only on first use',
+    value: cardsUpFront.length,
+    limit: '0 eager modules',
+    unit: 'modules',
+    pass: cardsUpFront.length === 0,
+  });
   const display = ['stat-callout', 'fact-box', 'pull-quote', 'speaker-caption'];
   if (has(...display)) {
     goals.push(KIB_GOAL('size-display', 8, 'the four display elements together ≤ 6 KiB brotli beyond Lit (with internals)', sizes.groups.display.initial.brotli, 6));
@@ -116,4 +130,17 @@ export function commentsGoals(comments) {
     { id: 'comments-usable', issue: 5, goal: 'comment section: click to a usable form < 300 ms on loopback', value: comments.usableMs, limit: 300, unit: 'ms', pass: comments.usableMs < 300 },
     { id: 'comments-cls', issue: 5, goal: 'comment section: CLS ≤ 0.01 when it opens', value: round(comments.cls, 4), limit: 0.01, unit: 'CLS', pass: comments.cls <= 0.01 },
   ];
+}
+
+/** Image cards: the median time to draw and encode each card stays under 150 ms (share-card.mjs). */
+export function shareCardGoals(cards) {
+  return cards.rows.map((row) => ({
+    id: `share-card-${row.name.replace(/\W+/g, '-')}-${row.shape}`,
+    issue: 21,
+    goal: `${row.name} card (${row.shape}) drawn and encoded as PNG in < 150 ms (median of ${cards.rounds})`,
+    value: round(row.median, 1),
+    limit: 150,
+    unit: 'ms',
+    pass: row.median < 150,
+  }));
 }

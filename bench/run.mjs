@@ -3,13 +3,14 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { commentsMarkdown, measureComments } from './comments.mjs';
-import { commentsGoals, goalsMarkdown, layoutShiftGoals, renderGoals, sizeGoals } from './goals.mjs';
+import { commentsGoals, goalsMarkdown, layoutShiftGoals, renderGoals, shareCardGoals, sizeGoals } from './goals.mjs';
 import { layoutShiftMarkdown, measureLayoutShift } from './layout-shift.mjs';
 import { fromRoot } from './lib/elements.mjs';
 import { measureRender, renderMarkdown } from './render.mjs';
+import { measureShareCards, shareCardMarkdown } from './share-card.mjs';
 import { measureSizes, sizeMarkdown } from './size.mjs';
 
-const PARTS = ['size', 'render', 'layout-shift', 'comments', 'server'];
+const PARTS = ['size', 'render', 'layout-shift', 'comments', 'share-card', 'server'];
 const wanted = process.argv.slice(2).filter((arg) => PARTS.includes(arg));
 const wants = (part) => wanted.length === 0 || wanted.includes(part);
 
@@ -37,6 +38,11 @@ if (wants('comments')) {
   results.comments = await measureComments();
   goals.push(...commentsGoals(results.comments));
   sections.push('## Comment section', commentsMarkdown(results.comments));
+}
+if (wants('share-card')) {
+  results.shareCard = await measureShareCards();
+  goals.push(...shareCardGoals(results.shareCard));
+  sections.push('## Image cards (headless Chromium; draw and PNG encoding)', shareCardMarkdown(results.shareCard));
 }
 // The comment server's throughput benchmark is its own script; it prints its table and sets its exit code.
 if (wants('server') && existsSync(fromRoot('bench/server.mjs'))) {

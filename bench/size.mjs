@@ -146,6 +146,8 @@ export async function measureSizes() {
     display: await bundleSize(present(DISPLAY_ELEMENTS).map(defineModule), { exclude: 'lit' }),
     all: await bundleSize(tags.map(defineModule), { exclude: 'lit' }),
     allWithLit: await bundleSize(tags.map(defineModule), { exclude: 'none' }),
+    // The image cards' drawing code, a chunk of its own that pull-quote and stat-callout load on first use.
+    shareCard: await bundleSize([fromRoot('src/internal/share-card.ts')], { exclude: 'lit', reexport: true }),
   };
   const anchors = {};
   for (const [tag, { wa, sl }] of Object.entries(SIZE_ANCHORS)) {
@@ -198,6 +200,7 @@ export function sizeMarkdown(sizes) {
     `| display elements (${DISPLAY_ELEMENTS.filter((tag) => sizes.tags.includes(tag)).join(', ')}), beyond Lit | ${k(g.display.initial.brotli)} | ${k(g.display.initial.gzip)} | ${k(g.display.initial.min)} |`,
     `| all ${sizes.tags.length} elements, beyond Lit, initial | ${k(g.all.initial.brotli)} | ${k(g.all.initial.gzip)} | ${k(g.all.initial.min)} |`,
     `| all ${sizes.tags.length} elements, beyond Lit, with lazy chunks | ${k(g.all.total.brotli)} | ${k(g.all.total.gzip)} | ${k(g.all.total.min)} |`,
+    `| image cards' drawing chunk (internal/share-card.ts) | ${k(g.shareCard.initial.brotli)} | ${k(g.shareCard.initial.gzip)} | ${k(g.shareCard.initial.min)} |`,
     `| all ${sizes.tags.length} elements with Lit, initial | ${k(g.allWithLit.initial.brotli)} | ${k(g.allWithLit.initial.gzip)} | ${k(g.allWithLit.initial.min)} |`,
     `| Web Awesome: ${a.waAll.names.join(', ')}, beyond Lit | ${k(a.waAll.initial.brotli)} | ${k(a.waAll.initial.gzip)} | ${k(a.waAll.initial.min)} |`,
     `| Shoelace: ${a.slAll.names.join(', ')}, beyond Lit | ${k(a.slAll.initial.brotli)} | ${k(a.slAll.initial.gzip)} | ${k(a.slAll.initial.min)} |`,

@@ -1,8 +1,24 @@
-/** Where a quotation is being sent: the clipboard, the browser's own share sheet, or one network's share page. */
-export type PullQuoteShareNetwork = 'copy' | 'native' | 'x' | 'bluesky' | 'facebook' | 'linkedin' | 'email' | 'mastodon';
+/**
+ * Where a quotation is being sent: the clipboard, the browser's own share sheet, one network's share page, or an image
+ * card shared (`image`) or downloaded (`image-download`).
+ */
+export type PullQuoteShareNetwork =
+  | 'copy'
+  | 'native'
+  | 'x'
+  | 'bluesky'
+  | 'facebook'
+  | 'linkedin'
+  | 'email'
+  | 'mastodon'
+  | 'image'
+  | 'image-download';
 
 export interface PullQuoteShareDetail {
-  /** The quotation with its marks and attribution, as it will be sent (shortened for networks with a limit). */
+  /**
+   * The quotation with its marks and attribution, as it will be sent (shortened for networks with a limit); for an
+   * image, its description.
+   */
   text: string;
   /** The page URL with a text fragment that scrolls to the quotation. */
   url: string;

@@ -7,6 +7,10 @@ import { SHOWN_QUOTE, type ShareHost, type SharedQuote } from './share-host.js';
 import type { ShareMenu } from './share-menu.js';
 import { shareActionsTerms } from './share-actions.terms.js';
 
+/** Whether "Share" opens the menu rather than the browser's share sheet. */
+const opensMenu = () =>
+  typeof navigator.share !== 'function' || !!navigator.canShare?.({ files: [new File([], 'card.png', { type: 'image/png' })] });
+
 /** Cuts text to at most `length` UTF-16 units without leaving half a surrogate pair. */
 const clip = (text: string, length: number) => text.slice(0, Math.max(0, length)).replace(/[\uD800-\uDBFF]$/, '');
 
@@ -110,13 +114,21 @@ export class ShareActions implements SharedQuote {
     this.host.requestUpdate();
   }
 
-  /** Opens the browser's share sheet, or else opens or closes the menu. */
+  /** Opens the browser's share sheet with the quotation and its link, unless the page cancels the event. */
+  async shareNatively(): Promise<void> {
+    const text = this.text();
+    const url = this.url();
+    // A reader who closes the share sheet rejects the promise: nothing to report.
+    if (this.dispatch({ text, url, network: 'native' })) await navigator.share({ text, url }).catch(() => undefined);
+  }
+
+  /**
+   * Opens the browser's share sheet, or else opens or closes the menu: where the browser has no Web Share API, or where
+   * it can also share files, whose image cards the menu offers beside the sheet.
+   */
   private async share(): Promise<void> {
-    if (typeof navigator.share === 'function') {
-      const text = this.text();
-      const url = this.url();
-      // A reader who closes the share sheet rejects the promise: nothing to report.
-      if (this.dispatch({ text, url, network: 'native' })) await navigator.share({ text, url }).catch(() => undefined);
+    if (!opensMenu()) {
+      await this.shareNatively();
       return;
     }
     if (!this.menu) {
@@ -136,7 +148,7 @@ export class ShareActions implements SharedQuote {
     const open = this.menu?.open;
     return html`<button type="button" value="copy" @click=${this.handleClick}>${this.localize.term('copy')}</button>
       <button type="button" value="share" aria-controls=${open ? 'share-menu' : nothing}
-        aria-expanded=${typeof navigator.share === 'function' ? nothing : open ? 'true' : 'false'} @click=${this.handleClick}>
+        aria-expanded=${opensMenu() ? (open ? 'true' : 'false') : nothing} @click=${this.handleClick}>
         ${this.localize.term('share')}
       </button>
       <span role="status">${this.status}</span>

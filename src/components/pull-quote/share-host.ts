@@ -20,4 +20,6 @@ export interface SharedQuote {
   url(): string;
   /** Fires the cancelable `pull-quote-share` event; false when the page cancelled it. */
   dispatch(detail: PullQuoteShareDetail): boolean;
+  /** Opens the browser's share sheet with the quotation and its link (after the event). */
+  shareNatively(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import type { BuiltinTerms } from '../../internal/terms.js';
 
-// The menu of share links, loaded on the first click on "Share" where the browser has no Web Share API.
+// The menu of share links, loaded on the first click on "Share" where the browser has no Web Share API or can share files.
 const en = {
   shareOn: 'Share on',
   email: 'Email',
@@ -8,6 +8,7 @@ const en = {
   badServer: 'Enter a server name such as mastodon.social',
   go: 'Share',
   changeServer: 'Change server',
+  otherApps: 'Other apps…',
 };
 
 export const shareMenuTerms: BuiltinTerms<typeof en> = {
@@ -19,6 +20,7 @@ export const shareMenuTerms: BuiltinTerms<typeof en> = {
     badServer: 'Saisissez un nom de serveur, par exemple mastodon.social',
     go: 'Partager',
     changeServer: 'Changer de serveur',
+    otherApps: 'Autres applications…',
   },
   uk: {
     shareOn: 'Поділитися в',
@@ -27,5 +29,6 @@ export const shareMenuTerms: BuiltinTerms<typeof en> = {
     badServer: 'Введіть назву сервера, наприклад mastodon.social',
     go: 'Поділитися',
     changeServer: 'Змінити сервер',
+    otherApps: 'Інші застосунки…',
   },
 };

@@ -2,6 +2,8 @@ import { css, html, nothing } from 'lit';
 import { LocalizeController } from '../../internal/localize.js';
 import type { PullQuoteShareNetwork } from '../../events/pull-quote-share-event.js';
 import type { ShareHost, SharedQuote } from './share-host.js';
+import { CardActions } from '../../internal/card-actions.js';
+import { quoteCard } from './quote-card.js';
 import { shareMenuTerms } from './share-menu.terms.js';
 
 const SERVER_KEY = 'newsroom-elements:mastodon-server';
@@ -76,8 +78,8 @@ function storedServer(): string | undefined {
 }
 
 /**
- * The menu of share links a pull quote's "Share" button opens where the browser has no Web Share API, loaded on the
- * first click. Each link goes to a network's own share page, built only from the quotation and this page's URL:
+ * The menu of share links a pull quote's "Share" button opens where the browser has no Web Share API (or where it can
+ * also share files: the menu then leads to the share sheet too, and to the image cards), loaded on the first click. Each link goes to a network's own share page, built only from the quotation and this page's URL:
  * nothing is requested from any network before the reader picks one. Mastodon asks for the reader's server once and
  * remembers it in localStorage.
  */
@@ -86,6 +88,8 @@ export class ShareMenu {
   open = false;
 
   private readonly localize: LocalizeController;
+  /** "Share as image" and "Download image", which draw the quote as a card. */
+  private readonly card: CardActions;
   private askingServer = false;
   private serverError = '';
 
@@ -95,6 +99,9 @@ export class ShareMenu {
     private readonly actions: SharedQuote,
   ) {
     this.localize = new LocalizeController(host, shareMenuTerms);
+    this.card = new CardActions(host, () => quoteCard(host, actions), (action, text) =>
+      actions.dispatch({ text, url: actions.url(), network: action === 'share' ? 'image' : 'image-download' }),
+    );
     const root = host.shadowRoot!;
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet!];
     host.renderRoot.addEventListener('keydown', (event) => this.handleKeyDown(event as KeyboardEvent));
@@ -200,6 +207,9 @@ export class ShareMenu {
     return html`<div id="share-menu" class="menu">
       <span id="share-on">${this.localize.term('shareOn')}</span>
       <ul aria-labelledby="share-on">
+        ${typeof navigator.share === 'function'
+          ? html`<li><button type="button" id="native" @click=${() => this.actions.shareNatively()}>${this.localize.term('otherApps')}</button></li>`
+          : nothing}
         <li>${this.renderLink('x', 'X')}</li>
         <li>${this.renderLink('bluesky', 'Bluesky')}</li>
         <li>${this.renderLink('facebook', 'Facebook')}</li>
@@ -207,7 +217,7 @@ export class ShareMenu {
         <li>${this.renderLink('email', this.localize.term('email'))}</li>
         <li>${this.renderMastodon(server)}</li>
       </ul>
-      ${this.askingServer ? this.renderServerForm(server) : nothing}
+      ${this.askingServer ? this.renderServerForm(server) : nothing} ${this.card.render()}
     </div>`;
   }
 }

@@ -47,6 +47,13 @@ export const styles = css`
     font-size: 0.875em;
   }
 
+  /* The share button's row, reserved on screen until it loads: a button's 2.75rem minimum or its line, padding and
+     border (internal/button.styles.ts); the button hides itself in print. */
+  [part='actions'] {
+    min-block-size: max(2.75rem, 1lh + 1rem + 2px);
+    margin-block-start: 0.75rem;
+  }
+
   @media print {
     .counting {
       opacity: 1;

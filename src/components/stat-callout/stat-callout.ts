@@ -45,6 +45,7 @@ const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
  * @csspart value - The figure with its prefix and suffix.
  * @csspart label - What the figure counts.
  * @csspart source - The "Source: …" line.
+ * @csspart actions - The "Share figure" button and the image controls it opens.
  *
  * @cssprop --stat-callout-value-color - Colour of the figure (default: the accent colour).
  * @cssprop --stat-callout-value-size - Font size of the figure (default: 2.25em).
@@ -69,6 +70,7 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
     sourceHref: { attribute: 'source-href' },
     date: {},
     countUp: { attribute: 'animate', type: Boolean, reflect: true },
+    share: { type: Boolean },
   };
 
   static {
@@ -147,6 +149,12 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
    * attribute; `Element.animate()` is taken). */
   countUp = false;
 
+  /** Shows a "Share figure" button that shares or downloads the figure as an image card. */
+  share = false;
+
+  /** Loads the share button when the callout first shows it; the button renders itself into its row. */
+  private sharing?: Promise<unknown>;
+
   private numericValue?: number;
   /** The figure of the current update, worked out once for the generated text and the shadow tree. */
   private figure?: ShownFigure;
@@ -173,6 +181,11 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
     // Most callouts do not count: the observer and the frame loop load only for those that do. Should they fail
     // to load, the final figure shows.
     import('./count-up.js').then(({ countUp }) => countUp(this, target, show), () => show());
+  }
+
+  protected override updated(): void {
+    // The button's row keeps its place (styles) until its module arrives.
+    if (this.share) this.sharing ??= import('./share-figure.js').then((module) => new module.ShareFigure(this));
   }
 
   /** Intl options for the figure; `withUnit` false leaves out the currency or unit (for when Intl rejects one). */
@@ -294,7 +307,7 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
         ></p
       > <p part="source" class="source" ?hidden=${!this.slots.given('source', this.source) && !this.slots.given('date', this.date)}
         >${this.slots.region('source-line', () => this.renderSourceLine())}</p
-      ></div
+      >${this.share ? html`<div part="actions"></div>` : nothing}</div
     >`;
   }
 }
