@@ -3,6 +3,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/components/pull-quote/define.js';
 import type { PullQuote } from '../../src/components/pull-quote/pull-quote.js';
 import { PullQuoteShareEvent } from '../../src/events/pull-quote-share-event.js';
+import { quoteCard } from '../../src/components/pull-quote/quote-card.js';
 import { expectAccessible, generatedChildren, HOSTILE_STRINGS, notDefinedPage, partText, spokenText, xssTrapped } from './helpers.js';
 
 // Jean-Yves Le Drian in Le Parisien, 17 March 2022: the article prints a translation with a French insertion.
@@ -190,6 +191,16 @@ describe('pull-quote: original and translation (#21)', () => {
     expect(await copied()).to.equal(`“[Cette approche prévoit] ${TRANSLATION}” — Jean-Yves Le Drian`);
     await press(element);
     expect(await copied()).to.equal(`«\u202f[Cette approche prévoit] ${ORIGINAL}\u202f» — Jean-Yves Le Drian`);
+  });
+
+  it('draws the image card of the text the reader sees, in its marks', async () => {
+    const element = await leDrian();
+    const shared = { text: () => '' };
+    expect(quoteCard(element, shared).main).to.equal(`“[Cette approche prévoit] ${TRANSLATION}”`);
+    await press(element);
+    const card = quoteCard(element, shared);
+    expect(card.main).to.equal(`«\u202f[Cette approche prévoit] ${ORIGINAL}\u202f»`);
+    expect(card.byline).to.equal('— Jean-Yves Le Drian');
   });
 
   it('never injects markup from a hostile original or language', async () => {

@@ -9,7 +9,7 @@ import { primaryOf } from '../../internal/localize.js';
 import { slotText } from '../../internal/text.js';
 import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
 import type { ShareActions } from './share-actions.js';
-import { SHOWN_QUOTE } from './share-host.js';
+import { SHOWN_QUOTE, type ShownQuote } from './share-host.js';
 import { pullQuoteTerms } from './pull-quote.terms.js';
 import { styles } from './pull-quote.styles.js';
 
@@ -230,8 +230,10 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
   }
 
   /** The quotation as the reader sees it now: the original or the page's translation (for copying and sharing). */
-  [SHOWN_QUOTE](): string | undefined {
-    return this.originalLanguage && this.showingOriginal ? (slotText(this, 'original') ?? this.original?.trim()) : slotText(this, '');
+  [SHOWN_QUOTE](): ShownQuote {
+    return this.originalLanguage && this.showingOriginal
+      ? { text: slotText(this, 'original') ?? this.original?.trim(), lang: this.originalLanguage }
+      : { text: slotText(this, ''), lang: this.contentLang || this.localize.lang };
   }
 
   /** The attribution, generated into the light DOM after the quotation when the page slots none of its parts. */

@@ -1,20 +1,20 @@
 import { resolveLang } from '../../internal/localize.js';
-import { slotText } from '../../internal/text.js';
 import { isRtlLanguage, quoteMarks } from '../../internal/typography.js';
 import { shownText, type CardSource } from '../../internal/card-actions.js';
-import type { ShareHost, SharedQuote } from './share-host.js';
+import { SHOWN_QUOTE, type ShareHost, type SharedQuote } from './share-host.js';
 
 /**
  * A pull quote's image card: the quotation in the marks of its language and the attribution as shown (speaker, job
  * title, source and date); described by the quotation as shared.
  */
 export function quoteCard(host: ShareHost, quote: Pick<SharedQuote, 'text'>): CardSource {
-  const lang = host.querySelector(':scope > [lang]:not([lang=""]):not([slot])')?.getAttribute('lang')!.trim() || resolveLang(host);
+  // The text the reader sees now: the original or the translation.
+  const { text, lang } = host[SHOWN_QUOTE]();
   const [open, close] = quoteMarks(lang);
   const caption = host.renderRoot.querySelector('[part~="attribution"]');
   return {
     kind: 'quote',
-    main: `${open}${slotText(host, '') ?? ''}${close}`,
+    main: `${open}${text ?? ''}${close}`,
     byline: caption ? shownText(caption) : '',
     alt: quote.text(),
     mainRtl: isRtlLanguage(lang),

@@ -82,7 +82,7 @@ export class ShareActions implements SharedQuote {
     const [open, close] = this.marks;
     const by = this.attribution();
     const end = close + (by ? ` — ${by}` : '');
-    let quote = this.host[SHOWN_QUOTE]() ?? '';
+    let quote = this.host[SHOWN_QUOTE]().text ?? '';
     const room = max - open.length - end.length;
     if (quote.length > room) {
       const cut = clip(quote, room - 1);
@@ -95,7 +95,7 @@ export class ShareActions implements SharedQuote {
 
   /** This page's URL with a text fragment that scrolls to the quotation and highlights it. */
   url(): string {
-    const words = (this.host[SHOWN_QUOTE]() ?? '').split(' ');
+    const words = (this.host[SHOWN_QUOTE]().text ?? '').split(' ');
     const directive = words.length > 8 ? `${fragmentText(words.slice(0, 4))},${fragmentText(words.slice(-4))}` : fragmentText(words);
     return `${location.href.split('#')[0]}#:~:text=${directive}`;
   }

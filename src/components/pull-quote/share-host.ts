@@ -4,12 +4,18 @@ import type { PullQuoteShareDetail } from '../../events/pull-quote-share-event.j
 /** Key of the quotation as the reader sees it now, the original or the translation: for the share parts, not public. */
 export const SHOWN_QUOTE = Symbol.for('newsroom-elements.shown-quote');
 
+/** The quotation as the reader sees it now, the original or the translation, and its language. */
+export interface ShownQuote {
+  text?: string;
+  lang: string;
+}
+
 /** What the share parts need of the quote they serve: its light DOM, its shadow root and its attribution. */
 export interface ShareHost extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
   readonly speaker?: string;
   readonly jobTitle?: string;
-  [SHOWN_QUOTE](): string | undefined;
+  [SHOWN_QUOTE](): ShownQuote;
 }
 
 /** The quotation as shared, which the share menu builds its links from. */
