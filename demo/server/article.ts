@@ -31,7 +31,7 @@ function renderQuote(content: ArticleContent, block: Extract<Block, { quote: str
   const speaker = content.speakers[block.speaker];
   const { insertion, original } = block;
   // The original's language as an attribute too: a server cannot see the slotted original.
-  return html`<pull-quote speaker=${speaker.name} job-title=${speaker.role} original-lang=${original?.lang ?? nothing}>
+  return html`<pull-quote share speaker=${speaker.name} job-title=${speaker.role} original-lang=${original?.lang ?? nothing}>
     <p>${insertion ? html`<span lang=${insertion.lang}>[${insertion.text}]</span> ` : nothing}${block.quote}</p>
     ${original
       ? html`<blockquote slot="original" lang=${original.lang}>${insertion ? `[${insertion.text}] ` : nothing}${original.text}</blockquote>`
@@ -84,7 +84,7 @@ export function articleBody(content: ArticleContent, languages: LanguageLink[]):
         <fact-box heading=${content.factsHeading}>
           ${renderLight()}
           ${content.facts.map(
-            (fact) => html`<stat-callout value=${fact.value} format=${fact.format ?? 'number'} prefix=${fact.prefix ?? nothing}
+            (fact) => html`<stat-callout share value=${fact.value} format=${fact.format ?? 'number'} prefix=${fact.prefix ?? nothing}
               source=${fact.source} source-href=${fact.sourceHref} label=${fact.label}>${renderLight()}</stat-callout>`,
           )}
         </fact-box>

@@ -8,6 +8,9 @@ import { en } from '../content/en.js';
 import { fr } from '../content/fr.js';
 import { uk } from '../content/uk.js';
 
+/** The publication's name, which the share cards print (`og:site_name`). */
+const SITE_NAME = 'Newsroom Elements Demo';
+
 /** The article's languages and the path of each page. */
 export const PAGES: ReadonlyArray<{ path: string; content: ArticleContent }> = [
   { path: '/', content: en },
@@ -66,6 +69,8 @@ export function renderPage(content: ArticleContent, scripts: string[]): string {
 <link rel="icon" href="data:,">
 <title>${escapeHtml(content.title)}</title>
 <meta name="description" content="${escapeHtml(content.description)}">
+<meta property="og:site_name" content="${SITE_NAME}">
+<link rel="canonical" href="${escapeHtml(PAGES.find((page) => page.content === content)?.path ?? '/')}">
 <style>${pageStyles}</style>
 ${jsonLdScript(articleData(content))}
 <link rel="expect" href="#${PAGE_END}" blocking="render">

@@ -251,7 +251,8 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
     // they hug the words whatever white space the page's markup has around them; other content gets them as
     // generated content of the blockquote.
     const ownMarks = hasQuote && !this.inParagraphs;
-    // Known to be empty once the light DOM is read: nothing generated from attributes, and nothing slotted.
+    // Known to be empty once the light DOM is read: nothing generated from attributes, and nothing slotted. The
+    // actions' row likewise stays until the quote is known to be empty, as a server renders it.
     const unattributed = !!slots.filled && !slots.generated.has('attribution') && !slots.hasAny(ATTRIBUTION_SLOTS);
     // An Arabic or Hebrew quote mirrors even in a page laid out left to right, and an English one inside it does not.
     return html`<figure part="base" class=${showingOriginal ? 'showing-original' : nothing}
@@ -263,7 +264,7 @@ export class PullQuote extends NewsroomElement<typeof pullQuoteTerms.en> {
         >${language ? this.renderOriginal(language) : nothing} <figcaption part="attribution" ?hidden=${unattributed}
           >${slots.region('attribution', () => this.renderAttribution())}</figcaption
         ></figure
-      >${this.share && hasQuote
+      >${this.share && (hasQuote || !slots.filled)
         ? html`<div part="actions" class="actions">${this.actions?.render(quoteMarks(showingOriginal ? language : translationLang))}</div>`
         : nothing}`;
   }
