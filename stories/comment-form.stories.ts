@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { CommentForm } from '../src/components/comment-form/comment-form.js';
 import { DEMO_ENDPOINT, POSTS } from './comment-demo.js';
+import '../src/components/comment-form/define.js';
 
 interface CommentFormArgs {
   'post-id': number;

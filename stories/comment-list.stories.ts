@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { DEMO_ENDPOINT, POSTS } from './comment-demo.js';
+import '../src/components/comment-list/define.js';
 
 interface CommentListArgs {
   'post-id': number;

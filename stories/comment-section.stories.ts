@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { DEMO_ENDPOINT, POSTS } from './comment-demo.js';
+import '../src/components/comment-section/define.js';
 
 interface CommentSectionArgs {
   'post-id': number;

@@ -1,7 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { registerTranslation } from '../src/index.js';
+import { registerTranslation } from '../src/internal/localize.js';
 import { ARTICLE_FACTS, HEADINGS, factCallout, langOf, optional, type Lang } from './demo-facts.js';
+import '../src/components/fact-box/define.js';
+import '../src/components/stat-callout/define.js';
 
 interface FactBoxArgs {
   heading?: string;

@@ -1,6 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
+import '../src/components/fact-box/define.js';
+import '../src/components/pull-quote/define.js';
+import '../src/components/social-follow/define.js';
+import '../src/components/speaker-caption/define.js';
+import '../src/components/stat-callout/define.js';
 
 /**
  * Each display element given its text as attributes, beside the same element given it as slotted children, with the

@@ -2,6 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { langOf, optional } from './demo-facts.js';
 import { ARTICLE_TEXT, QUOTES, SPEAKERS, VOICE_LANGS, inLang, type QuoteName, type VoiceLang } from './demo-voices.js';
+import '../src/components/pull-quote/define.js';
+import '../src/components/speaker-caption/define.js';
 
 interface PullQuoteArgs {
   quote: QuoteName;

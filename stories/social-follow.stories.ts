@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { langOf, optional, type Lang } from './demo-facts.js';
+import '../src/components/social-follow/define.js';
 
 interface SocialFollowArgs {
   heading?: string;

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { FACTS, langOf, optional, type FactName, type Lang } from './demo-facts.js';
+import '../src/components/stat-callout/define.js';
 
 /** The attributes a story sets; text left empty comes from the fact in the toolbar's language. */
 interface StatCalloutArgs {
