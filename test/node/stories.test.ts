@@ -1,16 +1,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { inEachBrowser } from './demo/support.js';
+import { builtStorybook, serveDirectory, type StaticServer } from './support/storybook.js';
 
-const root = new URL('../../', import.meta.url).pathname;
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
 const STORY_TIMEOUT_MS = 5000;
 
 /** In the page: whether the story has rendered and every element in it is defined and has finished updating. */
@@ -26,34 +20,17 @@ async function storyReadyInPage(): Promise<boolean> {
 // Firefox: it renders, every element in it upgrades, nothing is logged as an error or a warning, no request fails
 // but the ones a story makes on purpose, and no hostile string of a "bad input" story runs as script.
 describe('the stories', () => {
-  let output: string;
-  let server: Server;
+  let server: StaticServer;
   let origin: string;
   let storyIds: string[];
   before(async () => {
-    output = mkdtempSync(join(tmpdir(), 'storybook-'));
-    const build = spawnSync(join(root, 'node_modules/.bin/storybook'), ['build', '-o', output, '--quiet'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-    assert.equal(build.status, 0, `storybook build failed:\n${build.stdout}\n${build.stderr}`);
+    const output = builtStorybook();
     const index = JSON.parse(readFileSync(join(output, 'index.json'), 'utf8')) as { entries: Record<string, { id: string; type: string }> };
     storyIds = Object.values(index.entries).filter((entry) => entry.type === 'story').map((entry) => entry.id);
-    server = createServer(async (request, response) => {
-      const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname));
-      try {
-        const body = await readFile(join(output, path));
-        response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-        response.end(body);
-      } catch {
-        response.writeHead(404);
-        response.end();
-      }
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveDirectory(output);
+    origin = server.origin;
   });
-  after(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    rmSync(output, { recursive: true, force: true });
-  });
+  after(() => server.close());
 
   test('the built Storybook holds the stories of every element and the docs pages', () => {
     assert.ok(storyIds.length >= 60, `only ${storyIds.length} stories`);
