@@ -50,7 +50,7 @@ export function ElementDocs() {
     h(Title),
     markdown(descriptionOf(tag)),
     h(Heading, null, 'Import'),
-    h(Source, { language: 'js', code: importSnippet(tag), dark: true }),
+    h(Source, { language: 'jsextra', code: importSnippet(tag), dark: true }),
     h(Source, { language: 'html', code: CDN_SNIPPET, dark: true }),
     h(Heading, null, 'Example'),
     h(Primary),

@@ -1,5 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import type { FactBox } from '../src/components/fact-box/fact-box.js';
 import { registerTranslation } from '../src/internal/localize.js';
 import { ARTICLE_FACTS, HEADINGS, factCallout, langOf, optional, type Lang } from './demo-facts.js';
 import '../src/components/fact-box/define.js';
@@ -55,6 +57,24 @@ export const NarrowGrid: Story = {
 /** `collapsible`, closed: the first `visible-count` items and a "Show all (4)" button. */
 export const CollapsibleClosed: Story = { args: { collapsible: true, 'visible-count': 2 } };
 
+/** The reader presses "Show all": every item shows, the button says "Show less", and a `toggle` event tells the page. */
+export const OpenedByTheReader: Story = {
+  args: { collapsible: true, 'visible-count': 2 },
+  play: async ({ canvasElement }) => {
+    const box = canvasElement.querySelector<FactBox>('fact-box')!;
+    await box.updateComplete;
+    const states: string[] = [];
+    box.addEventListener('toggle', (event) => states.push((event as ToggleEvent).newState));
+    const button = box.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!;
+    await expect(button).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(button);
+    await waitFor(() => expect(button).toHaveAttribute('aria-expanded', 'true'));
+    await expect(box.open).toBe(true);
+    await expect(states).toEqual(['open']);
+    for (const item of box.querySelectorAll('stat-callout')) await expect(item.checkVisibility()).toBe(true);
+  },
+};
+
 /** `collapsible` and `open`: every item and a "Show less" button. */
 export const CollapsibleOpen: Story = { args: { collapsible: true, 'visible-count': 2, open: true } };
 
@@ -75,6 +95,7 @@ export const HeadingSlot: Story = {
 /** Bad input: heading level out of range (clamped to 6), negative visible count (default 2), a hostile heading
  * shown as text, and plain paragraphs as items. */
 export const BadInput: Story = {
+  tags: ['!autodocs'],
   render: (_args, { globals }) => html`<fact-box
     heading=${'<img src=x onerror="window.__xss = 1">'}
     heading-level="9"

@@ -130,6 +130,7 @@ export const BrandColours: Story = {
  * never enhanced or named; a hostile heading stays text.
  */
 export const BadInput: Story = {
+  tags: ['!autodocs'],
   render: (args, { globals }) =>
     follow(
       { ...args, heading: '<img src=x onerror="window.__xss = 1">' },

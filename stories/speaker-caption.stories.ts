@@ -112,6 +112,7 @@ const HOSTILE = '<img src=x onerror="window.__xss = 1">';
 
 /** Bad input: a portrait that fails to load keeps its box, `javascript:` links are dropped, hostile strings stay text. */
 export const BadInput: Story = {
+  tags: ['!autodocs'],
   render: () =>
     html`<div style="display: grid; gap: 1rem;">
       <speaker-caption name="Failing portrait" src="/no-such-portrait.jpg" alt="Portrait"></speaker-caption>

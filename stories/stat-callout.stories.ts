@@ -114,6 +114,7 @@ const HOSTILE = '<img src=x onerror="window.__xss = 1">';
  * is shown as written, and hostile strings stay text.
  */
 export const BadInput: Story = {
+  tags: ['!autodocs'],
   render: (_args, { globals }) => {
     const lang = langOf(globals);
     return html`<div style="display: grid; gap: 1.5rem;">

@@ -21,7 +21,7 @@ interface Item {
   description?: string;
   parameters?: { name: string }[];
 }
-interface Element {
+interface ElementDeclaration {
   name: string;
   tagName?: string;
   summary?: string;
@@ -34,7 +34,7 @@ interface Element {
 }
 
 const root = new URL('../../', import.meta.url);
-const manifest = JSON.parse(readFileSync(new URL('custom-elements.json', root), 'utf8')) as { modules: { declarations?: Element[] }[] };
+const manifest = JSON.parse(readFileSync(new URL('custom-elements.json', root), 'utf8')) as { modules: { declarations?: ElementDeclaration[] }[] };
 const declarations = manifest.modules.flatMap((module) => module.declarations ?? []);
 const tags = readdirSync(new URL('src/components/', root));
 const elementOf = (tag: string) => declarations.find((declaration) => declaration.tagName === tag)!;
