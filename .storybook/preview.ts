@@ -51,6 +51,8 @@ const preview: Preview = {
     },
   ],
   parameters: {
+    // The root opens the Introduction.
+    options: { storySort: { order: ['Introduction', 'Getting started', 'Frameworks', 'Guides', 'Elements', 'About'] } },
     controls: { expanded: true },
     docs: {
       page: ElementDocs,

@@ -117,7 +117,14 @@ export const AllLanguages: Story = {
 /** The custom properties each element documents, as controls; shown on a light and a dark page at once. */
 interface ThemingArgs {
   '--ne-color-accent': string;
+  '--ne-color-text': string;
+  '--ne-color-text-muted': string;
+  '--ne-color-surface': string;
+  '--ne-color-border': string;
   '--ne-color-link': string;
+  '--ne-color-focus': string;
+  '--ne-radius': string;
+  '--ne-space': string;
   '--ne-font-family': string;
   '--fact-box-background': string;
   '--fact-box-border-color': string;
@@ -135,7 +142,14 @@ interface ThemingArgs {
 export const Theming: StoryObj<ThemingArgs> = {
   args: {
     '--ne-color-accent': '',
+    '--ne-color-text': '',
+    '--ne-color-text-muted': '',
+    '--ne-color-surface': '',
+    '--ne-color-border': '',
     '--ne-color-link': '',
+    '--ne-color-focus': '',
+    '--ne-radius': '',
+    '--ne-space': '',
     '--ne-font-family': '',
     '--fact-box-background': '',
     '--fact-box-border-color': '',
@@ -148,7 +162,8 @@ export const Theming: StoryObj<ThemingArgs> = {
     '--stat-callout-source-color': '',
   },
   argTypes: Object.fromEntries(
-    ['--ne-color-accent', '--ne-color-link', '--fact-box-background', '--fact-box-border-color', '--stat-callout-value-color',
+    ['--ne-color-accent', '--ne-color-text', '--ne-color-text-muted', '--ne-color-surface', '--ne-color-border', '--ne-color-link',
+      '--ne-color-focus', '--fact-box-background', '--fact-box-border-color', '--stat-callout-value-color',
       '--stat-callout-label-color', '--stat-callout-source-color'].map((name) => [name, { control: 'color' }]),
   ),
   render: (args, { globals }) => {

@@ -25,7 +25,7 @@ function withLightDom(element: TemplateResult): TemplateResult {
 }
 
 const meta: Meta = {
-  title: 'Docs/Where the words live',
+  title: 'Guides/Where the words live',
   parameters: { docs: { description: { component: 'Attribute text becomes light-DOM children marked `data-generated`; slotted text stays the page’s own.' } } },
 };
 export default meta;
