@@ -44,8 +44,8 @@ export const StatCallout: Story = {
 
 /** A real `<h2>` generated from `heading`, or the page's own. */
 export const FactBox: Story = {
-  render: () => html`${withLightDom(html`<fact-box heading="Learn more"><stat-callout value="108" label="children killed"></stat-callout></fact-box>`)}${withLightDom(
-    html`<fact-box><h2 slot="heading">Learn more</h2><stat-callout value="108">children killed</stat-callout></fact-box>`,
+  render: () => html`${withLightDom(html`<fact-box heading="Learn more (from attributes)"><stat-callout value="108" label="children killed"></stat-callout></fact-box>`)}${withLightDom(
+    html`<fact-box><h2 slot="heading">Learn more (slotted)</h2><stat-callout value="108">children killed</stat-callout></fact-box>`,
   )}`,
 };
 
