@@ -134,6 +134,70 @@ function dropStaticStates() {
   };
 }
 
+/**
+ * What a reader of an element's documentation needs and the analyser leaves out or gets wrong:
+ * - The analyser puts everything between `@summary` and the next tag into `summary`: its first paragraph stays the
+ *   summary, the paragraphs after it become the `description` (which Storybook and most tools show).
+ * - A default given as a constant (`visibleCount = DEFAULT_VISIBLE_COUNT`) is replaced by the constant's literal, and
+ *   `20_000` is written `20000`.
+ * - A type that names a union of literals (`StatFormat`) is spelled out in `parsedType` (the field
+ *   @wc-toolkit/type-parser writes), from which Storybook offers its values in a select.
+ * - An event class that extends `CustomEvent<Detail>` gets its `detail` field, with the detail's fields spelled out.
+ * - Static members (`terms`, `styles`) are how an element is built, not what a page calls: left out.
+ */
+function documentForReaders() {
+  const typeTexts = new Map();
+  const constants = new Map();
+  const eventDetails = new Map();
+  const withoutComments = (text) => text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '').replace(/\s+/g, ' ').trim();
+  const LITERAL = /^(?:'[^']*'|"[^"]*"|-?[\d_.]+|true|false)$/;
+  const LITERAL_UNION = /^(?:'[^']*'|"[^"]*")(?:\s*\|\s*(?:'[^']*'|"[^"]*"))*$/;
+  const expand = (text) => text.replace(/\b[A-Z]\w*\b/g, (name) => (LITERAL_UNION.test(typeTexts.get(name) ?? '') ? typeTexts.get(name) : name));
+  const expandAll = (text) => text.replace(/\b[A-Z]\w*\b/g, (name) => (typeTexts.has(name) ? expandAll(typeTexts.get(name)) : name));
+  return {
+    name: 'document-for-readers',
+    analyzePhase({ ts, node }) {
+      if (!node.parent || !ts.isSourceFile(node.parent)) return;
+      if (ts.isTypeAliasDeclaration(node)) typeTexts.set(node.name.text, withoutComments(node.type.getText()));
+      if (ts.isInterfaceDeclaration(node)) typeTexts.set(node.name.text, `{ ${node.members.map((member) => withoutComments(member.getText())).join(' ')} }`);
+      if (ts.isVariableStatement(node) && node.declarationList.flags & ts.NodeFlags.Const) {
+        for (const declaration of node.declarationList.declarations) {
+          const value = declaration.initializer?.getText();
+          if (ts.isIdentifier(declaration.name) && value && LITERAL.test(value)) constants.set(declaration.name.text, value);
+        }
+      }
+      const base = ts.isClassDeclaration(node) && node.heritageClauses?.[0]?.types[0];
+      if (base && base.expression.getText() === 'CustomEvent' && base.typeArguments?.length === 1) eventDetails.set(node.name.text, base.typeArguments[0].getText());
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      const readable = (value) => {
+        const literal = constants.get(value) ?? value;
+        return /^-?[\d_.]+$/.test(literal) ? literal.replaceAll('_', '') : literal;
+      };
+      for (const declaration of customElementsManifest.modules.flatMap((module) => module.declarations ?? [])) {
+        const detail = eventDetails.get(declaration.name);
+        if (detail && !declaration.members?.some((member) => member.name === 'detail')) {
+          const text = `${detail}: ${expandAll(detail)}`;
+          declaration.members = [...(declaration.members ?? []), { kind: 'field', name: 'detail', type: { text: detail }, parsedType: { text: expandAll(detail) }, readonly: true, description: `The event's detail (${text}).` }];
+        }
+        if (!declaration.tagName) continue;
+        if (declaration.summary) {
+          const [summary, ...rest] = declaration.summary.split(/\n\s*\n/);
+          declaration.summary = summary.replace(/\s+/g, ' ').trim();
+          const description = [...rest, declaration.description ?? ''].map((paragraph) => paragraph.trim()).filter(Boolean).join('\n\n');
+          if (description) declaration.description = description;
+        }
+        declaration.members = declaration.members?.filter((member) => !member.static);
+        for (const item of [...(declaration.attributes ?? []), ...(declaration.members ?? [])]) {
+          if (item.default !== undefined) item.default = readable(item.default);
+          const text = item.type?.text;
+          if (text && expand(text) !== text) item.parsedType = { text: expand(text) };
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/index.ts', 'src/classes.ts', 'src/ssr.ts', 'src/structured-data.ts', 'src/components/**/*.ts', 'src/comments/*.ts', 'src/events/*.ts', 'src/internal/*.ts'],
   exclude: ['src/**/*.styles.ts', 'src/**/*.terms.ts'],
@@ -141,5 +205,5 @@ export default {
   litelement: true,
   dependencies: false,
   packagejson: false,
-  plugins: [keepDocumentedEvents(), dropStaticStates(), describeShippedModules()],
+  plugins: [keepDocumentedEvents(), dropStaticStates(), documentForReaders(), describeShippedModules()],
 };

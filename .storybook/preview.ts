@@ -1,12 +1,12 @@
-import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
-import { html } from 'lit';
-import manifest from '../custom-elements.json';
-// Registers every element, as `import 'newsroom-elements'` does on a page.
-import '../src/index.js';
+import type { Preview } from '@storybook/web-components-vite';
+import { ElementDocs } from './element-docs.js';
+import { argTypesOf, descriptionOf } from './manifest.js';
 
-// Autodocs read attributes, properties, slots, parts, custom properties and events from the manifest
-// (`npm run storybook` regenerates it first).
-setCustomElementsManifest(manifest);
+// No element is registered here: each story file imports the elements it shows, as a page would, so that what an
+// element loads lazily (comment-section's list and form) is seen loading.
+
+const BACKGROUND = { light: '#fff', dark: '#1b1917' };
+const TEXT = { light: '#1b1917', dark: '#eee' };
 
 const preview: Preview = {
   tags: ['autodocs'],
@@ -39,20 +39,29 @@ const preview: Preview = {
   },
   initialGlobals: { lang: 'en', scheme: 'light' },
   decorators: [
-    (story, { globals }) => {
-      const dark = globals.scheme === 'dark';
-      return html`<div
-        lang=${globals.lang ?? 'en'}
-        style="color-scheme: ${dark ? 'dark' : 'light'}; background: ${dark ? '#1b1917' : '#fff'};
-          color: ${dark ? '#eee' : '#1b1917'}; padding: 1rem; font-family: Georgia, serif;"
-      >
-        ${story()}
-      </div>`;
+    // The language and colour scheme go on the page (a story on its own) or on the story's own box (on a Docs page),
+    // not on a wrapper element, so that "Show code" shows the story's markup exactly.
+    (story, { globals, canvasElement, viewMode }) => {
+      const scheme: 'light' | 'dark' = globals.scheme === 'dark' ? 'dark' : 'light';
+      const target = viewMode === 'docs' ? canvasElement : document.documentElement;
+      target.lang = globals.lang ?? 'en';
+      Object.assign(target.style, { colorScheme: scheme, background: BACKGROUND[scheme], color: TEXT[scheme] });
+      if (viewMode === 'docs') canvasElement.style.padding = '1rem';
+      return story();
     },
   ],
   parameters: {
+    // The root opens the Introduction.
+    options: { storySort: { order: ['Introduction', 'Getting started', 'Frameworks', 'Guides', 'Elements', 'About'] } },
     controls: { expanded: true },
-    // axe runs on every story; violations fail the a11y panel (and `test` runs of the stories).
+    docs: {
+      page: ElementDocs,
+      // The elements' argTypes and descriptions come from custom-elements.json, read by ./manifest.ts.
+      extractArgTypes: argTypesOf,
+      extractComponentDescription: descriptionOf,
+      source: { excludeDecorators: true },
+    },
+    // axe runs on every story; violations fail the a11y panel.
     a11y: { test: 'error' },
   },
 };

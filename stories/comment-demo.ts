@@ -5,7 +5,7 @@ import type { WpComment } from 'newsroom-comment-protocol';
 export const DEMO_ENDPOINT = 'https://comments.example/wp-json/wp/v2';
 
 /** Post ids of the scenarios. */
-export const POSTS = { empty: 1, thread: 2, failing: 3, loading: 4, duplicate: 5, flood: 6 } as const;
+export const POSTS = { empty: 1, thread: 2, failing: 3, loading: 4, duplicate: 5, flood: 6, hostile: 7 } as const;
 
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString().slice(0, 19);
 
@@ -31,7 +31,11 @@ const THREAD: WpComment[] = [
   comment(12, 11, 'Andrii', 'Thank you. My sister is in Przemyśl now, waiting for news.', 150),
   comment(13, 12, 'Marta Kowalska', 'I hope she hears soon. The volunteers at the station know a lot.', 120),
   comment(14, 0, 'Claire Dubois', 'Is there a list of organisations that accept donations of <strong>medicine</strong>?', 60),
-  comment(15, 0, '<script>alert(1)</script>', 'Hostile markup arrives as text: &lt;img src=x onerror=alert(1)&gt;', 5, 'javascript:alert(1)'),
+];
+
+// A hostile commenter, in a post of its own so that the demo thread stays readable: tested, kept out of the docs.
+const HOSTILE: WpComment[] = [
+  { ...comment(15, 0, '<script>alert(1)</script>', 'Hostile markup arrives as text: &lt;img src=x onerror=alert(1)&gt;', 5, 'javascript:alert(1)'), post: POSTS.hostile },
 ];
 
 function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -54,7 +58,7 @@ async function answer(url: URL, init: RequestInit = {}): Promise<Response> {
   const perPage = Number(url.searchParams.get('per_page') ?? 10);
   if (post === POSTS.failing) return error(500, 'rest_internal_error', 'The server could not handle the request.');
   if (post === POSTS.loading) return new Promise<Response>(() => undefined);
-  const all = post === POSTS.thread ? THREAD : [];
+  const all = post === POSTS.thread ? THREAD : post === POSTS.hostile ? HOSTILE : [];
   return json(all.slice((page - 1) * perPage, page * perPage), 200, {
     'X-WP-Total': String(all.length),
     'X-WP-TotalPages': String(Math.ceil(all.length / perPage)),

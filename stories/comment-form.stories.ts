@@ -1,7 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import type { CommentForm } from '../src/components/comment-form/comment-form.js';
 import { DEMO_ENDPOINT, POSTS } from './comment-demo.js';
+import '../src/components/comment-form/define.js';
 
 interface CommentFormArgs {
   'post-id': number;
@@ -23,6 +25,24 @@ type Story = StoryObj<CommentFormArgs>;
 
 /** Fill it in and post: the pretend server holds the comment for moderation. Drafts survive a reload. */
 export const Default: Story = {};
+
+/** A reader writes and posts a comment: the pretend server holds it for moderation, and `comment-posted` tells the page. */
+export const Posting: Story = {
+  play: async ({ canvasElement }) => {
+    const form = canvasElement.querySelector<CommentForm>('comment-form')!;
+    await form.updateComplete;
+    const posted: unknown[] = [];
+    form.addEventListener('comment-posted', (event) => posted.push(event.comment));
+    const field = (id: string) => form.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!;
+    await userEvent.type(field('content'), 'The volunteers at the station were wonderful.');
+    await userEvent.type(field('author_name'), 'Olha');
+    await userEvent.type(field('author_email'), 'olha@example.org');
+    await userEvent.click(form.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit"]')!);
+    await waitFor(() => expect(form.shadowRoot!.querySelector('.status')).toHaveTextContent('Your comment is awaiting moderation.'));
+    await expect(posted).toHaveLength(1);
+    await expect(field('content')).toHaveValue('');
+  },
+};
 
 /** Name and email optional. */
 export const Anonymous: Story = { args: { 'require-name-email': false } };

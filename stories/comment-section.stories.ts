@@ -1,12 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { DEMO_ENDPOINT, POSTS } from './comment-demo.js';
+import '../src/components/comment-section/define.js';
 
 interface CommentSectionArgs {
   'post-id': number;
   open?: boolean;
   avatars?: 'initials' | 'remote';
   'max-depth'?: number;
+  'heading-level'?: number;
+  'require-name-email'?: boolean;
 }
 
 const meta: Meta<CommentSectionArgs> = {
@@ -15,13 +18,14 @@ const meta: Meta<CommentSectionArgs> = {
   args: { 'post-id': POSTS.thread },
   argTypes: { avatars: { control: 'inline-radio', options: ['initials', 'remote'] } },
   render: (args) => html`<comment-section endpoint=${DEMO_ENDPOINT} post-id=${args['post-id']} ?open=${args.open ?? false}
-    avatars=${args.avatars ?? 'initials'} max-depth=${args['max-depth'] ?? 5}></comment-section>`,
+    avatars=${args.avatars ?? 'initials'} max-depth=${args['max-depth'] ?? 5} heading-level=${args['heading-level'] ?? 2}
+    require-name-email=${args['require-name-email'] === false ? 'false' : 'true'}></comment-section>`,
 };
 
 export default meta;
 type Story = StoryObj<CommentSectionArgs>;
 
-/** Closed: only the "5 comments" button; nothing else is downloaded until it is pressed. */
+/** Closed: only the "4 comments" button; nothing else is downloaded until it is pressed. */
 export const Closed: Story = {};
 
 /** Open: the threaded list, then the form. */

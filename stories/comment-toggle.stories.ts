@@ -1,18 +1,21 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { DEMO_ENDPOINT, POSTS } from './comment-demo.js';
+import { optional } from './demo-facts.js';
+import '../src/components/comment-toggle/define.js';
 
 interface CommentToggleArgs {
   count?: number;
   'post-id'?: number;
   open?: boolean;
+  controls?: string;
 }
 
 const meta: Meta<CommentToggleArgs> = {
   title: 'Elements/comment-toggle',
   component: 'comment-toggle',
   render: (args) => html`<comment-toggle endpoint=${DEMO_ENDPOINT} post-id=${args['post-id'] ?? POSTS.thread}
-    .count=${args.count} ?open=${args.open ?? false}></comment-toggle>`,
+    .count=${args.count} ?open=${args.open ?? false} controls=${optional(args.controls)}></comment-toggle>`,
 };
 
 export default meta;

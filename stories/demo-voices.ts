@@ -2,7 +2,7 @@
 // Arabic (the right-to-left language of the stories). The quotations are those the reference article attributes
 // (March 2022); the translations and the unattributed sentences are written for these stories.
 import { html } from 'lit';
-import { registerTranslation } from '../src/index.js';
+import { registerTranslation } from '../src/internal/localize.js';
 import type { Lang } from './demo-facts.js';
 
 /** The stories' languages: the toolbar's three built-in ones and Arabic, written right to left. */

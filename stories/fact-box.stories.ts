@@ -1,7 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { registerTranslation } from '../src/index.js';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import type { FactBox } from '../src/components/fact-box/fact-box.js';
+import { registerTranslation } from '../src/internal/localize.js';
 import { ARTICLE_FACTS, HEADINGS, factCallout, langOf, optional, type Lang } from './demo-facts.js';
+import '../src/components/fact-box/define.js';
+import '../src/components/stat-callout/define.js';
 
 interface FactBoxArgs {
   heading?: string;
@@ -53,6 +57,24 @@ export const NarrowGrid: Story = {
 /** `collapsible`, closed: the first `visible-count` items and a "Show all (4)" button. */
 export const CollapsibleClosed: Story = { args: { collapsible: true, 'visible-count': 2 } };
 
+/** The reader presses "Show all": every item shows, the button says "Show less", and a `toggle` event tells the page. */
+export const OpenedByTheReader: Story = {
+  args: { collapsible: true, 'visible-count': 2 },
+  play: async ({ canvasElement }) => {
+    const box = canvasElement.querySelector<FactBox>('fact-box')!;
+    await box.updateComplete;
+    const states: string[] = [];
+    box.addEventListener('toggle', (event) => states.push((event as ToggleEvent).newState));
+    const button = box.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!;
+    await expect(button).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(button);
+    await waitFor(() => expect(button).toHaveAttribute('aria-expanded', 'true'));
+    await expect(box.open).toBe(true);
+    await expect(states).toEqual(['open']);
+    for (const item of box.querySelectorAll('stat-callout')) await expect(item.checkVisibility()).toBe(true);
+  },
+};
+
 /** `collapsible` and `open`: every item and a "Show less" button. */
 export const CollapsibleOpen: Story = { args: { collapsible: true, 'visible-count': 2, open: true } };
 
@@ -73,6 +95,7 @@ export const HeadingSlot: Story = {
 /** Bad input: heading level out of range (clamped to 6), negative visible count (default 2), a hostile heading
  * shown as text, and plain paragraphs as items. */
 export const BadInput: Story = {
+  tags: ['!autodocs'],
   render: (_args, { globals }) => html`<fact-box
     heading=${'<img src=x onerror="window.__xss = 1">'}
     heading-level="9"
@@ -94,7 +117,14 @@ export const AllLanguages: Story = {
 /** The custom properties each element documents, as controls; shown on a light and a dark page at once. */
 interface ThemingArgs {
   '--ne-color-accent': string;
+  '--ne-color-text': string;
+  '--ne-color-text-muted': string;
+  '--ne-color-surface': string;
+  '--ne-color-border': string;
   '--ne-color-link': string;
+  '--ne-color-focus': string;
+  '--ne-radius': string;
+  '--ne-space': string;
   '--ne-font-family': string;
   '--fact-box-background': string;
   '--fact-box-border-color': string;
@@ -112,7 +142,14 @@ interface ThemingArgs {
 export const Theming: StoryObj<ThemingArgs> = {
   args: {
     '--ne-color-accent': '',
+    '--ne-color-text': '',
+    '--ne-color-text-muted': '',
+    '--ne-color-surface': '',
+    '--ne-color-border': '',
     '--ne-color-link': '',
+    '--ne-color-focus': '',
+    '--ne-radius': '',
+    '--ne-space': '',
     '--ne-font-family': '',
     '--fact-box-background': '',
     '--fact-box-border-color': '',
@@ -125,7 +162,8 @@ export const Theming: StoryObj<ThemingArgs> = {
     '--stat-callout-source-color': '',
   },
   argTypes: Object.fromEntries(
-    ['--ne-color-accent', '--ne-color-link', '--fact-box-background', '--fact-box-border-color', '--stat-callout-value-color',
+    ['--ne-color-accent', '--ne-color-text', '--ne-color-text-muted', '--ne-color-surface', '--ne-color-border', '--ne-color-link',
+      '--ne-color-focus', '--fact-box-background', '--fact-box-border-color', '--stat-callout-value-color',
       '--stat-callout-label-color', '--stat-callout-source-color'].map((name) => [name, { control: 'color' }]),
   ),
   render: (args, { globals }) => {

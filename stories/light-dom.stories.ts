@@ -1,6 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
+import '../src/components/fact-box/define.js';
+import '../src/components/pull-quote/define.js';
+import '../src/components/social-follow/define.js';
+import '../src/components/speaker-caption/define.js';
+import '../src/components/stat-callout/define.js';
 
 /**
  * Each display element given its text as attributes, beside the same element given it as slotted children, with the
@@ -20,7 +25,7 @@ function withLightDom(element: TemplateResult): TemplateResult {
 }
 
 const meta: Meta = {
-  title: 'Docs/Where the words live',
+  title: 'Guides/Where the words live',
   parameters: { docs: { description: { component: 'Attribute text becomes light-DOM children marked `data-generated`; slotted text stays the page’s own.' } } },
 };
 export default meta;
@@ -39,8 +44,8 @@ export const StatCallout: Story = {
 
 /** A real `<h2>` generated from `heading`, or the page's own. */
 export const FactBox: Story = {
-  render: () => html`${withLightDom(html`<fact-box heading="Learn more"><stat-callout value="108" label="children killed"></stat-callout></fact-box>`)}${withLightDom(
-    html`<fact-box><h2 slot="heading">Learn more</h2><stat-callout value="108">children killed</stat-callout></fact-box>`,
+  render: () => html`${withLightDom(html`<fact-box heading="Learn more (from attributes)"><stat-callout value="108" label="children killed"></stat-callout></fact-box>`)}${withLightDom(
+    html`<fact-box><h2 slot="heading">Learn more (slotted)</h2><stat-callout value="108">children killed</stat-callout></fact-box>`,
   )}`,
 };
 

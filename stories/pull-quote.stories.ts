@@ -1,7 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import type { PullQuoteShareDetail } from '../src/events/pull-quote-share-event.js';
 import { langOf, optional } from './demo-facts.js';
 import { ARTICLE_TEXT, QUOTES, SPEAKERS, VOICE_LANGS, inLang, type QuoteName, type VoiceLang } from './demo-voices.js';
+import '../src/components/pull-quote/define.js';
+import '../src/components/speaker-caption/define.js';
 
 interface PullQuoteArgs {
   quote: QuoteName;
@@ -80,6 +84,33 @@ export const Excerpt: Story = { args: { quote: 'excerpt', variant: 'aside', exce
  */
 export const Share: Story = { args: { share: true, cite: 'https://www.state.gov/' } };
 
+/**
+ * A reader presses "Copy quote": `pull-quote-share` carries the quotation with its speaker and a link that scrolls to
+ * it. This page cancels the event, as a page that copies or counts shares itself would.
+ */
+export const CopyingAQuote: Story = {
+  args: { share: true, cite: 'https://www.state.gov/' },
+  play: async ({ canvasElement }) => {
+    const quote = canvasElement.querySelector('pull-quote')!;
+    const shared: PullQuoteShareDetail[] = [];
+    quote.addEventListener('pull-quote-share', (event) => {
+      event.preventDefault();
+      shared.push(event.detail);
+    });
+    const copy = await waitFor(() => {
+      const button = quote.shadowRoot!.querySelector<HTMLButtonElement>('button[value="copy"]');
+      if (!button) throw new Error('no "Copy quote" button yet');
+      return button;
+    });
+    await userEvent.click(copy);
+    await expect(shared).toHaveLength(1);
+    await expect(shared[0].network).toBe('copy');
+    await expect(shared[0].text).toContain('The actions that we see Russia committing');
+    await expect(shared[0].text).toContain('Antony Blinken');
+    await expect(shared[0].url).toContain('#:~:text=');
+  },
+};
+
 /** The shorthand attributes: speaker, job title, source (a linked `<cite>` when `cite` is safe) and date. */
 export const ShorthandAttribution: Story = {
   args: { quote: 'leDrian', caption: false, source: 'Le Parisien', cite: 'https://www.leparisien.fr/', date: '2022-03-17' },
@@ -135,6 +166,7 @@ const HOSTILE = '<img src=x onerror="window.__xss = 1">';
  * to each network's limit), `javascript:` in `cite`, and hostile strings everywhere, which stay text.
  */
 export const BadInput: Story = {
+  tags: ['!autodocs'],
   render: () =>
     html`<div style="display: grid; gap: 2rem;">
       <pull-quote share speaker="Empty quote"></pull-quote>

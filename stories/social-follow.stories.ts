@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { langOf, optional, type Lang } from './demo-facts.js';
+import '../src/components/social-follow/define.js';
 
 interface SocialFollowArgs {
   heading?: string;
@@ -129,6 +130,7 @@ export const BrandColours: Story = {
  * never enhanced or named; a hostile heading stays text.
  */
 export const BadInput: Story = {
+  tags: ['!autodocs'],
   render: (args, { globals }) =>
     follow(
       { ...args, heading: '<img src=x onerror="window.__xss = 1">' },

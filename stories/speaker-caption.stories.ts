@@ -6,6 +6,7 @@ import { SPEAKERS, VOICE_LANGS, inLang, type SpeakerName, type VoiceLang } from 
 // A drawn silhouette served by Storybook itself, so no request leaves the page. Not inlined as a data: URL, which
 // speaker-caption's src (http(s) and relative URLs only) would refuse.
 import PORTRAIT from './assets/speaker-portrait.svg?no-inline';
+import '../src/components/speaker-caption/define.js';
 
 const CAPTIONS: Record<VoiceLang, string> = {
   en: 'Volodymyr Zelensky speaks to members of the Bundestag by video link on Thursday.',
@@ -111,6 +112,7 @@ const HOSTILE = '<img src=x onerror="window.__xss = 1">';
 
 /** Bad input: a portrait that fails to load keeps its box, `javascript:` links are dropped, hostile strings stay text. */
 export const BadInput: Story = {
+  tags: ['!autodocs'],
   render: () =>
     html`<div style="display: grid; gap: 1rem;">
       <speaker-caption name="Failing portrait" src="/no-such-portrait.jpg" alt="Portrait"></speaker-caption>

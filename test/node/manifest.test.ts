@@ -14,6 +14,10 @@ interface Declaration {
   tagName?: string;
   customElement?: boolean;
   superclass?: Reference;
+  summary?: string;
+  description?: string;
+  attributes?: { name: string; default?: string }[];
+  members?: { name: string; static?: boolean; privacy?: string; default?: string }[];
 }
 interface Export {
   kind: 'js' | 'custom-element-definition';
@@ -102,6 +106,18 @@ describe('custom-elements.json', () => {
     ]);
     for (const { name, module } of references) {
       assert.ok(module && moduleAt(module)?.declarations?.some((declaration) => declaration.name === name), `${name} in ${module}`);
+    }
+  });
+
+  it('gives every element a one-line summary, a description, literal public defaults and no static members', () => {
+    for (const { declaration } of declarations.filter(({ declaration }) => declaration.tagName)) {
+      assert.match(declaration.summary ?? '', /^\S[^\n]*$/, `${declaration.tagName}'s summary`);
+      assert.ok(declaration.description, `${declaration.tagName} has no description`);
+      const publicMembers = (declaration.members ?? []).filter((member) => (member.privacy ?? 'public') === 'public');
+      for (const item of [...(declaration.attributes ?? []), ...publicMembers]) {
+        if (item.default !== undefined) assert.match(item.default, /^(?:'[^']*'|-?\d+(?:\.\d+)?|true|false)$/, `${declaration.tagName} ${item.name} = ${item.default}`);
+      }
+      assert.deepEqual((declaration.members ?? []).filter((member) => member.static).map(({ name }) => name), [], declaration.tagName);
     }
   });
 });
