@@ -62,8 +62,12 @@ async function step(name, command, args, options) {
 
 const bin = (name) => join(root, 'node_modules/.bin', name);
 
-async function nodeTests(label, node, env = {}) {
-  const files = testFiles(join(root, 'test/node'));
+// These test the built Storybook in the browsers: building it on a second Node.js line checks nothing more, and the
+// stories are the longest browser runs of the stage.
+const FIRST_LINE_ONLY = ['test/node/stories.test.ts', 'test/node/storybook-docs.test.ts'].map((file) => join(root, file));
+
+async function nodeTests(label, node, env = {}, { firstLine = true } = {}) {
+  const files = testFiles(join(root, 'test/node')).filter((file) => firstLine || !FIRST_LINE_ONLY.includes(file));
   if (files.length === 0) return;
   process.stdout.write(`\n== node tests (${label})\n`);
   const counts = {};
@@ -149,7 +153,7 @@ if (wants('node')) {
       PATH: `${dirname(lts.node)}${delimiter}${process.env.PATH}`,
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${hook}`.trim(),
       npm_config_nodedir: lts.nodeDir,
-    });
+    }, { firstLine: false });
   }
 }
 
