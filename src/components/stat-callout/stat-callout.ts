@@ -157,7 +157,7 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
 
   private numericValue?: number;
   /** The figure of the current update, worked out once for the generated text and the shadow tree. */
-  private figure?: ShownFigure;
+  private updateFigure?: ShownFigure;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('value')) {
@@ -166,7 +166,7 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
       this.numericValue = Number.isFinite(parsed) ? parsed : undefined;
     }
     // Which slots the page fills is read after this (by the slots controller), so the figure is worked out on first use.
-    this.figure = undefined;
+    this.updateFigure = undefined;
   }
 
   protected override firstUpdated(): void {
@@ -238,11 +238,11 @@ export class StatCallout extends NewsroomElement<typeof statCalloutTerms.en> {
 
   /** The figure of this update: numeric unless the page slots it or `format` is `none`, and as shown. */
   private shownFigure(): ShownFigure {
-    if (!this.figure) {
+    if (!this.updateFigure) {
       const numeric = this.format !== 'none' && !this.slots.has('value') ? this.numericValue : undefined;
-      this.figure = { numeric, shown: numeric === undefined ? this.value : this.formatNumber(numeric, 'short') };
+      this.updateFigure = { numeric, shown: numeric === undefined ? this.value : this.formatNumber(numeric, 'short') };
     }
-    return this.figure;
+    return this.updateFigure;
   }
 
   /** The figure with the prefix and suffix attributes: "Over 3M". */
