@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HONEYPOT_FIELD, type WpCommentStatus } from 'newsroom-comment-protocol';
+import { EDIT_TOKEN_HEADER, HONEYPOT_FIELD, type WpCommentDeleted, type WpCommentStatus } from 'newsroom-comment-protocol';
 import type { CommentService, StoredComment } from '../comments/service.js';
-import { commentSchema, presentComment, presentForModerator } from '../present/comment.js';
+import { commentSchema, createdCommentSchema, presentComment, presentCreated, presentForModerator } from '../present/comment.js';
 import { MESSAGES, WpHttpError, invalidParams } from './errors.js';
 
 export interface CommentRoutesOptions {
@@ -30,13 +30,22 @@ const STATUS_ALIASES: Record<string, WpCommentStatus> = {
 const context = { type: 'string', enum: ['view', 'embed', 'edit'], default: 'view' } as const;
 type Context = 'view' | 'embed' | 'edit';
 
+/** WordPress's list cap, also the most IDs a `parent` or `thread` list may name. */
+const MAX_PER_PAGE = 100;
+const idList = (minimum: number) =>
+  ({ type: 'array', items: { type: 'integer', minimum, maximum: MAX_ID }, minItems: 1, maxItems: MAX_PER_PAGE }) as const;
+/** Query parameters that take several IDs: comma-separated (`parent=3,7`), repeated or PHP's `parent[]=3`, as in WordPress. */
+const ID_LISTS = ['parent', 'thread'] as const;
+
 const listQuerySchema = {
   type: 'object',
   properties: {
     post: id,
-    parent: { type: 'integer', minimum: 0, maximum: MAX_ID },
+    parent: idList(0),
+    // Our extension: every reply below these top-level comments of `post`, oldest first.
+    thread: idList(1),
     page: { type: 'integer', minimum: 1, maximum: MAX_ID, default: 1 },
-    per_page: { type: 'integer', minimum: 1, maximum: 100, default: 10 },
+    per_page: { type: 'integer', minimum: 1, maximum: MAX_PER_PAGE, default: 10 },
     order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' },
     status: { type: 'string', enum: Object.keys(STATUS_ALIASES), default: 'approved' },
     context,
@@ -73,12 +82,23 @@ interface CreateBody {
 /** The query string of GET /comments, as the schema above leaves it. */
 interface ListQuerystring {
   post?: number;
-  parent?: number;
+  parent?: number[];
+  thread?: number[];
   page: number;
   per_page: number;
   order: 'asc' | 'desc';
   status: string;
   context: Context;
+}
+
+/** One array of the ID texts of a list parameter, however it was sent; the schema then checks and converts each. */
+function splitIdLists(query: Record<string, unknown>): void {
+  for (const name of ID_LISTS) {
+    const values = [query[name], query[`${name}[]`]].flat().filter((value) => value !== undefined);
+    delete query[`${name}[]`];
+    if (values.length === 0) continue;
+    query[name] = values.flatMap((value) => (typeof value === 'string' ? value.split(',').map((part) => part.trim()) : [value]));
+  }
 }
 
 export function commentRoutes(app: FastifyInstance, options: CommentRoutesOptions): void {
@@ -90,11 +110,20 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
     return (comment: StoredComment) => presentForModerator(comment, postLink);
   };
 
-  app.get(
+  app.get<{ Querystring: ListQuerystring }>(
     '/comments',
-    { schema: { querystring: listQuerySchema, response: { 200: { type: 'array', items: commentSchema } } } },
-    async (request: FastifyRequest<{ Querystring: ListQuerystring }>, reply: FastifyReply) => {
+    {
+      schema: { querystring: listQuerySchema, response: { 200: { type: 'array', items: commentSchema } } },
+      preValidation: async (request) => splitIdLists(request.query as unknown as Record<string, unknown>),
+    },
+    async (request, reply) => {
       const query = request.query;
+      if (query.thread !== undefined && query.post === undefined) {
+        throw invalidParams({ thread: 'thread needs post: the ID of the post whose comments these are.' });
+      }
+      if (query.thread !== undefined && query.parent !== undefined) {
+        throw invalidParams({ thread: 'thread and parent cannot be combined: thread already lists every reply below its comments.' });
+      }
       const status = STATUS_ALIASES[query.status];
       const moderator = options.isModerator(request);
       if (status !== 'approved' && !moderator) {
@@ -103,11 +132,13 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
       const present = presentIn(request, query.context);
       const { items, total, totalPages } = await comments.list({
         post: query.post,
-        parent: query.parent,
+        parents: query.parent,
+        thread: query.thread,
         status,
         page: query.page,
         perPage: query.per_page,
-        order: query.order,
+        // A thread reads as a conversation, oldest first, whatever order its top-level comments are shown in.
+        order: query.thread !== undefined ? 'asc' : query.order,
       });
       reply.header('X-WP-Total', String(total)).header('X-WP-TotalPages', String(totalPages));
       return items.map(present);
@@ -135,7 +166,7 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
 
   app.post(
     '/comments',
-    { schema: { body: createBodySchema, response: { 201: commentSchema } } },
+    { schema: { body: createBodySchema, response: { 201: createdCommentSchema } } },
     async (request: FastifyRequest<{ Body: CreateBody }>, reply: FastifyReply) => {
       const body = request.body ?? {};
       const idempotencyKey = request.headers['idempotency-key'];
@@ -158,32 +189,44 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
       });
       return reply
         .code(201)
-        .header('Location', `${request.routeOptions.url}/${created.id}`)
-        .send(presentComment(created, postLink));
+        .header('Location', `${request.routeOptions.url}/${created.comment.id}`)
+        .send(presentCreated(created, postLink));
     },
   );
 
-  // Checked before the body is even parsed: without the token, nothing is looked at and nothing changes.
-  const onlyModerator = (code: string, message: string) => async (request: FastifyRequest) => {
-    if (!options.isModerator(request)) throw new WpHttpError(401, code, message);
+  /** The author's edit token, when the request carries exactly one. */
+  const editTokenOf = (request: FastifyRequest): string | undefined => {
+    const token = request.headers[EDIT_TOKEN_HEADER.toLowerCase()];
+    return typeof token === 'string' && token !== '' ? token : undefined;
+  };
+  // Checked before the body is even parsed: without the admin token or an edit token, nothing is looked at and
+  // nothing changes.
+  const onlyModeratorOrAuthor = (code: string, message: string) => async (request: FastifyRequest) => {
+    if (!options.isModerator(request) && editTokenOf(request) === undefined) throw new WpHttpError(401, code, message);
   };
 
-  type ModerateRoute = { Params: { id: number }; Body: { status?: string } };
-  const moderate = async (request: FastifyRequest<ModerateRoute>) => {
+  type ChangeRoute = { Params: { id: number }; Body: { status?: string; content?: string } };
+  /** The moderator sets a status; an author with the comment's edit token replaces its text. */
+  const change = async (request: FastifyRequest<ChangeRoute>) => {
+    const { id: commentId } = request.params;
+    const editToken = editTokenOf(request);
+    if (!options.isModerator(request) && editToken !== undefined) {
+      if (request.body?.status !== undefined) throw new WpHttpError(401, 'rest_comment_invalid_status', MESSAGES.invalidStatusField);
+      return presentComment(await comments.edit(commentId, editToken, request.body?.content), postLink);
+    }
     const requested = request.body?.status;
-    const comment =
-      requested === undefined ? await comments.get(request.params.id) : await comments.setStatus(request.params.id, STATUS_ALIASES[requested]);
+    const comment = requested === undefined ? await comments.get(commentId) : await comments.setStatus(commentId, STATUS_ALIASES[requested]);
     return presentForModerator(comment, postLink);
   };
-  const moderateSchema = {
+  const changeSchema = {
     params: { type: 'object', properties: { id } },
-    body: { type: 'object', properties: { status: { type: 'string', enum: Object.keys(STATUS_ALIASES) } } },
+    body: { type: 'object', properties: { status: { type: 'string', enum: Object.keys(STATUS_ALIASES) }, content: text } },
     response: { 200: commentSchema },
   };
-  const moderateOptions = { schema: moderateSchema, onRequest: onlyModerator('rest_cannot_edit', MESSAGES.cannotEdit) };
-  app.post<ModerateRoute>('/comments/:id', moderateOptions, moderate);
-  app.put<ModerateRoute>('/comments/:id', moderateOptions, moderate);
-  app.patch<ModerateRoute>('/comments/:id', moderateOptions, moderate);
+  const changeOptions = { schema: changeSchema, onRequest: onlyModeratorOrAuthor('rest_cannot_edit', MESSAGES.cannotEdit) };
+  app.post<ChangeRoute>('/comments/:id', changeOptions, change);
+  app.put<ChangeRoute>('/comments/:id', changeOptions, change);
+  app.patch<ChangeRoute>('/comments/:id', changeOptions, change);
 
   app.delete<{ Params: { id: number }; Querystring: { force: boolean } }>(
     '/comments/:id',
@@ -192,9 +235,15 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
         params: { type: 'object', properties: { id } },
         querystring: { type: 'object', properties: { force: { type: 'boolean', default: false } } },
       },
-      onRequest: onlyModerator('rest_cannot_delete', MESSAGES.cannotDelete),
+      onRequest: onlyModeratorOrAuthor('rest_cannot_delete', MESSAGES.cannotDelete),
     },
     async (request: FastifyRequest<{ Params: { id: number }; Querystring: { force: boolean } }>) => {
+      const editToken = editTokenOf(request);
+      if (!options.isModerator(request) && editToken !== undefined) {
+        // An author's deletion is for good, as WordPress's forced delete.
+        const deleted: WpCommentDeleted = { deleted: true, previous: presentComment(await comments.deleteOwn(request.params.id, editToken), postLink) };
+        return deleted;
+      }
       if (request.query.force) {
         return { deleted: true, previous: presentForModerator(await comments.delete(request.params.id), postLink) };
       }

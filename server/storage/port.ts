@@ -14,6 +14,28 @@ export interface StoredComment {
   status: WpCommentStatus;
   /** Milliseconds since the epoch, UTC. */
   createdAt: number;
+  /** When its author last edited it (ms), if ever. */
+  editedAt?: number;
+}
+
+/** What readers of a post see change: a comment shown, its text changed, a comment no longer shown. */
+export type CommentEventKind = 'comment' | 'edited' | 'removed';
+
+/** An entry of the durable event log; `id` orders every event of every post. */
+export interface StoredEvent {
+  id: number;
+  post: number;
+  commentId: number;
+  kind: CommentEventKind;
+}
+
+/** The event a change makes, if readers see a difference (only approved comments are shown). */
+export function visibilityEvent(before: WpCommentStatus | undefined, after: WpCommentStatus | undefined, textChanged = false): CommentEventKind | undefined {
+  const wasShown = before === 'approved';
+  const isShown = after === 'approved';
+  if (!wasShown && isShown) return 'comment';
+  if (wasShown && !isShown) return 'removed';
+  return wasShown && isShown && textChanged ? 'edited' : undefined;
 }
 
 /** A `comments` table row as either database returns it (PostgreSQL gives its BIGINT `created_at` as a string). */
@@ -28,6 +50,9 @@ export interface CommentRow {
   content: string;
   status: WpCommentStatus;
   created_at: number | string;
+  edited_at?: number | string | null;
+  edit_token_hash?: string | null;
+  moderated?: number | boolean;
 }
 
 export const toStoredComment = (row: CommentRow): StoredComment => ({
@@ -41,14 +66,41 @@ export const toStoredComment = (row: CommentRow): StoredComment => ({
   content: row.content,
   status: row.status,
   createdAt: Number(row.created_at),
+  ...(row.edited_at !== null && row.edited_at !== undefined && { editedAt: Number(row.edited_at) }),
 });
 
-export type NewComment = Omit<StoredComment, 'id' | 'status' | 'createdAt'>;
+export type NewComment = Omit<StoredComment, 'id' | 'status' | 'createdAt' | 'editedAt'>;
 
-/** Which comments to list, one page of them. */
+/** A comment as its author's edit or deletion is decided on, read inside the change's transaction. */
+export interface EditableComment {
+  comment: StoredComment;
+  /** Digest of the edit token given at creation; null when none was (no edit window, or stored before there was one). */
+  editTokenHash: string | null;
+  /** A moderator changed its status. */
+  moderated: boolean;
+  /** Another comment (not trashed or spam) replies to it. */
+  hasReplies: boolean;
+}
+
+/** What to do with a comment its author wants to change; `refusal` is passed back as it is. */
+export type AuthorChange<Refusal> =
+  | { kind: 'update'; content: string; status: WpCommentStatus; duplicateKey: string; editedAt: number }
+  | { kind: 'delete' }
+  | { kind: 'refuse'; refusal: Refusal };
+
+export type AuthorChangeOutcome<Refusal> =
+  | { kind: 'updated' | 'deleted'; comment: StoredComment; previous: StoredComment }
+  | { kind: 'not-found' }
+  | { kind: 'duplicate' }
+  | { kind: 'refused'; refusal: Refusal };
+
+/** Which comments to list, one page of them, ordered by date then ID. */
 export interface CommentListQuery {
   post?: number;
-  parent?: number;
+  /** Only direct replies of these comments (0: top-level comments). */
+  parents?: readonly number[];
+  /** With `post`: every comment at any depth below these comments, each reachable through comments of `status`. */
+  thread?: readonly number[];
   status: WpCommentStatus;
   page: number;
   perPage: number;
@@ -62,6 +114,8 @@ export interface CreateRequest {
   floodSeconds: number;
   /** The key, and the fingerprint of the request it is bound to (see requestFingerprint). */
   idempotency?: { key: string; fingerprint: string };
+  /** Digest of the token that lets the author edit the comment (none when authors may not edit). */
+  editTokenHash?: string;
   /**
    * The moderation decision, made by the comment service before the transaction for both answers to the one question
    * only the database can answer: has an approved comment the same name and email?
@@ -99,14 +153,38 @@ export interface CommentStorage {
   createComment(request: CreateRequest): Promise<CreateOutcome>;
   getComment(id: number): Promise<StoredComment | undefined>;
   listComments(query: CommentListQuery): Promise<{ items: StoredComment[]; total: number }>;
+  /** A moderator's decision: the comment is then out of its author's hands. */
   setStatus(id: number, status: WpCommentStatus): Promise<StoredComment | undefined>;
+  /**
+   * An author's edit or deletion, atomic with the facts it is decided on: `decide` (which must not throw) sees the
+   * comment as locked inside the transaction; an update whose text duplicates another comment is refused.
+   */
+  changeByAuthor<Refusal>(id: number, decide: (current: EditableComment) => AuthorChange<Refusal>): Promise<AuthorChangeOutcome<Refusal>>;
   deleteComment(id: number): Promise<boolean>;
+  /**
+   * Events after the event `after`, oldest first, at most `limit`, of one post or of all. Every change that shows or
+   * hides a comment or changes a shown one logs its event in the change's own transaction, and event IDs grow in the
+   * order changes commit, so a reader that resumes after an ID misses nothing.
+   */
+  eventsAfter(after: number, limit: number, post?: number): Promise<StoredEvent[]>;
+  /** The ID of the latest event (0 when none). */
+  lastEventId(): Promise<number>;
+  /**
+   * Calls `wake` whenever events may have been logged: by this process, and on PostgreSQL by any process on the same
+   * database (LISTEN/NOTIFY). Resolves with a function that stops watching.
+   */
+  watchEvents(wake: () => void): Promise<() => Promise<void>>;
+  /** Forgets events logged before `before` (ms). */
+  pruneEvents(before: number): Promise<void>;
   /** Forgets idempotency keys older than `before` (ms). */
   pruneIdempotencyKeys(before: number): Promise<void>;
   /** Throws when the database cannot answer. */
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Events are kept this long: a stream resumed after longer may have missed some (the page reloads its lists). */
+export const EVENT_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** Idempotency keys are kept this long: long enough for any client's retries. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;

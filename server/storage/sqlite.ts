@@ -11,6 +11,12 @@ import {
   type CreateOutcome,
   type CreateRequest,
   type CommentListQuery,
+  type AuthorChange,
+  type AuthorChangeOutcome,
+  type EditableComment,
+  type CommentEventKind,
+  type StoredEvent,
+  visibilityEvent,
 } from './port.js';
 
 /** Versioned migrations: each runs once, in order, inside a transaction. Never edit one that has shipped. */
@@ -56,6 +62,28 @@ const MIGRATIONS: readonly string[] = [
      told_status TEXT NOT NULL,
      created_at INTEGER NOT NULL
    );`,
+  // Lists are ordered by date then ID (as WordPress orders by date): a post's comments, the replies of some parents
+  // and a status queue across posts each come straight from an index, at any page.
+  `DROP INDEX comments_listing;
+   DROP INDEX comments_by_post;
+   CREATE INDEX comments_by_parent_date ON comments (status, post, parent, created_at, id);
+   CREATE INDEX comments_by_post_date ON comments (status, post, created_at, id);
+   CREATE INDEX comments_by_status_date ON comments (status, created_at, id);`,
+  // Authors edit or delete their comment for a while with a token given at creation (only its digest is kept), until a
+  // moderator acts on it.
+  `ALTER TABLE comments ADD COLUMN edit_token_hash TEXT;
+   ALTER TABLE comments ADD COLUMN edited_at INTEGER;
+   ALTER TABLE comments ADD COLUMN moderated INTEGER NOT NULL DEFAULT 0;`,
+  // The durable log of what readers see change, which live streams deliver and resume from.
+  `CREATE TABLE comment_events (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     post INTEGER NOT NULL,
+     comment_id INTEGER NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('comment', 'edited', 'removed')),
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX comment_events_by_post ON comment_events (post, id);
+   CREATE INDEX comment_events_by_date ON comment_events (created_at);`,
 ];
 
 const BACKFILL_BATCH = 500;
@@ -124,31 +152,72 @@ export function openSqliteStorage(file: string): CommentStorage {
     ),
     insert: db.prepare(
       `INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, content, status, created_at,
-         sender, duplicate_key)
+         sender, duplicate_key, edit_token_hash)
        VALUES (@post, @parent, @authorName, @authorEmail, @authorUrl, @authorIp, @content, @status, @createdAt,
-         @sender, @duplicateKey)`,
+         @sender, @duplicateKey, @editTokenHash)`,
     ),
     byId: db.prepare('SELECT * FROM comments WHERE id = ?'),
-    setStatus: db.prepare('UPDATE comments SET status = ? WHERE id = ?'),
+    setStatus: db.prepare('UPDATE comments SET status = ?, moderated = 1 WHERE id = ?'),
+    hasReplies: db.prepare("SELECT 1 FROM comments WHERE status IN ('approved', 'hold') AND post = ? AND parent = ? LIMIT 1"),
+    otherDuplicate: db.prepare("SELECT 1 FROM comments WHERE duplicate_key = ? AND status != 'trash' AND id != ? LIMIT 1"),
+    authorUpdate: db.prepare(
+      'UPDATE comments SET content = @content, status = @status, duplicate_key = @duplicateKey, edited_at = @editedAt WHERE id = @id',
+    ),
     delete: db.prepare('DELETE FROM comments WHERE id = ?'),
     prune: db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?'),
+    logEvent: db.prepare('INSERT INTO comment_events (post, comment_id, kind, created_at) VALUES (?, ?, ?, ?)'),
+    eventsAfter: db.prepare('SELECT id, post, comment_id AS commentId, kind FROM comment_events WHERE id > ? ORDER BY id LIMIT ?'),
+    postEventsAfter: db.prepare(
+      'SELECT id, post, comment_id AS commentId, kind FROM comment_events WHERE post = ? AND id > ? ORDER BY id LIMIT ?',
+    ),
+    lastEventId: db.prepare('SELECT coalesce(max(id), 0) AS last FROM comment_events'),
+    pruneEvents: db.prepare('DELETE FROM comment_events WHERE created_at < ?'),
     ping: db.prepare('SELECT 1'),
   };
 
   const listStatements = new Map<string, { count: Database.Statement; page: Database.Statement }>();
   function listStatement(query: CommentListQuery) {
-    const key = `${query.post !== undefined}${query.parent !== undefined}${query.order}`;
+    const several = query.parents !== undefined && query.parents.length > 1;
+    const key = `${query.post !== undefined}${query.parents?.length === 1}${several}${query.thread !== undefined}${query.order}`;
     let prepared = listStatements.get(key);
     if (!prepared) {
-      const where = ['status = @status'];
-      if (query.post !== undefined) where.push('post = @post');
-      if (query.parent !== undefined) where.push('parent = @parent');
-      const clause = where.join(' AND ');
       const direction = query.order === 'asc' ? 'ASC' : 'DESC';
-      prepared = {
-        count: db.prepare(`SELECT count(*) AS total FROM comments WHERE ${clause}`),
-        page: db.prepare(`SELECT * FROM comments WHERE ${clause} ORDER BY id ${direction} LIMIT @limit OFFSET @offset`),
-      };
+      const order = `ORDER BY comments.created_at ${direction}, comments.id ${direction}`;
+      let chosen: string | undefined;
+      if (query.thread !== undefined) {
+        // The comments below the given ones, level by level through comments of the same status and post, each level
+        // found through the parent index (CROSS JOIN keeps SQLite from scanning the whole post instead).
+        chosen = `WITH RECURSIVE chosen(id) AS (
+            SELECT id FROM comments WHERE status = @status AND post = @post AND parent IN (SELECT value FROM json_each(@thread))
+            UNION ALL
+            SELECT comments.id FROM chosen CROSS JOIN comments
+            WHERE comments.parent = chosen.id AND comments.status = @status AND comments.post = @post
+          )`;
+      } else if (several) {
+        chosen = `WITH chosen(id) AS (
+            SELECT id FROM comments WHERE status = @status ${query.post !== undefined ? 'AND post = @post' : ''}
+              AND parent IN (SELECT value FROM json_each(@parents))
+          )`;
+      }
+      if (chosen !== undefined) {
+        // A few comments found through the parent index, then sorted: never a walk through every comment of the post.
+        prepared = {
+          count: db.prepare(`${chosen} SELECT count(*) AS total FROM chosen`),
+          page: db.prepare(
+            `${chosen} SELECT comments.* FROM chosen CROSS JOIN comments ON comments.id = chosen.id ${order} LIMIT @limit OFFSET @offset`,
+          ),
+        };
+      } else {
+        // A post's comments, or the replies of one parent (0: top-level), read in order straight from an index.
+        const where = ['status = @status'];
+        if (query.post !== undefined) where.push('post = @post');
+        if (query.parents !== undefined) where.push('parent = @parent');
+        const clause = where.join(' AND ');
+        prepared = {
+          count: db.prepare(`SELECT count(*) AS total FROM comments WHERE ${clause}`),
+          page: db.prepare(`SELECT * FROM comments WHERE ${clause} ${order} LIMIT @limit OFFSET @offset`),
+        };
+      }
       listStatements.set(key, prepared);
     }
     return prepared;
@@ -158,6 +227,27 @@ export function openSqliteStorage(file: string): CommentStorage {
     const row = statements.byId.get(id) as CommentRow | undefined;
     return row && toStoredComment(row);
   };
+
+  // One process writes an SQLite database: its own writes are all the events there are to watch for.
+  const watchers = new Set<() => void>();
+  const wakeWatchers = () => watchers.forEach((wake) => wake());
+  const logEvent = (comment: { id: number; post: number }, kind: CommentEventKind | undefined) => {
+    if (kind) statements.logEvent.run(comment.post, comment.id, kind, Date.now());
+  };
+  const setStatus = db.transaction((id: number, status: WpCommentStatus) => {
+    const before = byId(id);
+    if (!before) return undefined;
+    statements.setStatus.run(status, id);
+    logEvent(before, visibilityEvent(before.status, status));
+    return byId(id);
+  });
+  const deleteComment = db.transaction((id: number) => {
+    const before = byId(id);
+    if (!before) return false;
+    statements.delete.run(id);
+    logEvent(before, visibilityEvent(before.status, undefined));
+    return true;
+  });
 
   const create = db.transaction((request: CreateRequest): CreateOutcome => {
     const { comment, idempotency } = request;
@@ -186,18 +276,53 @@ export function openSqliteStorage(file: string): CommentStorage {
     }
     const previouslyApproved = email !== '' && statements.previouslyApproved.get(email, comment.authorName) !== undefined;
     const { stored, told } = previouslyApproved ? request.verdicts.knownAuthor : request.verdicts.newAuthor;
-    const { lastInsertRowid } = statements.insert.run({ ...comment, ...derived, status: stored, createdAt: request.createdAt });
+    const { lastInsertRowid } = statements.insert.run({
+      ...comment,
+      ...derived,
+      status: stored,
+      createdAt: request.createdAt,
+      editTokenHash: request.editTokenHash ?? null,
+    });
     const id = Number(lastInsertRowid);
+    logEvent({ id, post: comment.post }, visibilityEvent(undefined, stored));
     if (idempotency !== undefined) {
       statements.remember.run(idempotency.key, idempotency.fingerprint, id, told, request.createdAt);
     }
     return { kind: 'created', comment: { ...comment, id, status: told, createdAt: request.createdAt } };
   });
 
+  const changeByAuthor = db.transaction(<R>(id: number, decide: (current: EditableComment) => AuthorChange<R>): AuthorChangeOutcome<R> => {
+    const row = statements.byId.get(id) as CommentRow | undefined;
+    if (!row) return { kind: 'not-found' };
+    const previous = toStoredComment(row);
+    const decision = decide({
+      comment: previous,
+      editTokenHash: row.edit_token_hash ?? null,
+      moderated: Boolean(row.moderated),
+      hasReplies: statements.hasReplies.get(row.post, id) !== undefined,
+    });
+    switch (decision.kind) {
+      case 'refuse':
+        return { kind: 'refused', refusal: decision.refusal };
+      case 'delete':
+        statements.delete.run(id);
+        logEvent(previous, visibilityEvent(previous.status, undefined));
+        return { kind: 'deleted', comment: previous, previous };
+      case 'update': {
+        if (statements.otherDuplicate.get(decision.duplicateKey, id)) return { kind: 'duplicate' };
+        statements.authorUpdate.run({ id, ...decision });
+        logEvent(previous, visibilityEvent(previous.status, decision.status, true));
+        return { kind: 'updated', comment: byId(id) ?? previous, previous };
+      }
+    }
+  });
+
   return {
     kind: 'sqlite',
     async createComment(request) {
-      return create.immediate(request);
+      const outcome = create.immediate(request);
+      wakeWatchers();
+      return outcome;
     },
     async getComment(id) {
       return byId(id);
@@ -206,17 +331,46 @@ export function openSqliteStorage(file: string): CommentStorage {
       const prepared = listStatement(query);
       const offset = (query.page - 1) * query.perPage;
       // better-sqlite3 refuses undefined values but ignores named parameters a statement does not use.
-      const params = { status: query.status, post: query.post ?? 0, parent: query.parent ?? 0, limit: query.perPage, offset };
+      const params = {
+        status: query.status,
+        post: query.post ?? 0,
+        parent: query.parents?.[0] ?? 0,
+        parents: JSON.stringify(query.parents ?? []),
+        thread: JSON.stringify(query.thread ?? []),
+        limit: query.perPage,
+        offset,
+      };
       const { total } = prepared.count.get(params) as { total: number };
       const items = total > offset ? (prepared.page.all(params) as CommentRow[]).map(toStoredComment) : [];
       return { items, total };
     },
     async setStatus(id, status) {
-      statements.setStatus.run(status, id);
-      return byId(id);
+      const updated = setStatus.immediate(id, status);
+      wakeWatchers();
+      return updated;
+    },
+    async changeByAuthor<R>(id: number, decide: (current: EditableComment) => AuthorChange<R>) {
+      const outcome = changeByAuthor.immediate(id, decide) as AuthorChangeOutcome<R>;
+      wakeWatchers();
+      return outcome;
     },
     async deleteComment(id) {
-      return statements.delete.run(id).changes > 0;
+      const deleted = deleteComment.immediate(id);
+      wakeWatchers();
+      return deleted;
+    },
+    async eventsAfter(after, limit, post) {
+      return (post === undefined ? statements.eventsAfter.all(after, limit) : statements.postEventsAfter.all(post, after, limit)) as StoredEvent[];
+    },
+    async lastEventId() {
+      return (statements.lastEventId.get() as { last: number }).last;
+    },
+    async watchEvents(wake) {
+      watchers.add(wake);
+      return async () => void watchers.delete(wake);
+    },
+    async pruneEvents(before) {
+      statements.pruneEvents.run(before);
     },
     async pruneIdempotencyKeys(before) {
       statements.prune.run(before);
