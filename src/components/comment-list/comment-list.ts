@@ -1,7 +1,7 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { parseIsoDate } from '../../internal/dates.js';
-import { relativeTime } from '../../internal/intl.js';
+import { pluralCategory, relativeTime } from '../../internal/intl.js';
 import { safeUrl } from '../../internal/safe-url.js';
 import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
 import { buttonStyles } from '../../internal/button.styles.js';
@@ -9,7 +9,9 @@ import { CommentReplyEvent } from '../../events/comment-reply-event.js';
 import type { CommentPostedEvent } from '../../events/comment-posted-event.js';
 import type { WpComment } from 'newsroom-comment-protocol';
 import { CommentPart } from '../../comments/comment-part.js';
-import { fetchComments } from '../../comments/comment-api.js';
+import { fetchComment, fetchComments, knownOurServer } from '../../comments/comment-api.js';
+import { fragmentOfOrder, orderOfFragment } from '../../comments/comment-links.js';
+import { readOrder, writeOrder } from '../../comments/comment-storage.js';
 import { sanitizeComment } from './sanitize.js';
 import { commentListTerms } from './comment-list.terms.js';
 import { styles } from './comment-list.styles.js';
@@ -46,19 +48,29 @@ function externalUrl(raw: string | undefined): string | undefined {
   return url && /^https?:/i.test(url) ? url : undefined;
 }
 
+/** WordPress's cap on `per_page`, also the most ids a `parent` or `thread` list names. */
+const MAX_PER_PAGE = 100;
+
+type Order = 'asc' | 'desc';
+
 /**
  * @tag comment-list
- * @summary A post's approved comments, threaded by reply, oldest first, with "Load more".
+ * @summary A post's approved comments, threaded by reply, a page of conversations at a time, with "Load more".
  *
- * Comment text arrives as HTML (`content.rendered`) and is reduced with DOMPurify to WordPress's commenter
- * allowlist before it reaches the page. A comment that a `comment-form` on the same page posts shows at once, marked
- * "Your comment is awaiting moderation." while it is held.
+ * Each page is `per-page` top-level comments with all their replies: two requests on our comment server (`thread=`),
+ * one more per reply level on a stock WordPress (`parent=`). The reader sorts oldest or newest first with a native
+ * `<select>`; the choice is kept in `localStorage` and written into the URL fragment (`#comments-newest`,
+ * `#comments-oldest`), so that a link opens the same view. Comment text arrives as HTML (`content.rendered`) and is
+ * reduced with DOMPurify to WordPress's commenter allowlist before it reaches the page. A comment that a
+ * `comment-form` on the same page posts shows at once, marked "Your comment is awaiting moderation." while it is held.
  *
  * @csspart list - The top-level list of comments.
  * @csspart comment - Each comment.
  * @csspart avatar - A commenter's initials or picture.
  * @csspart reply - The Reply buttons.
  * @csspart more - The "Load more comments" button.
+ * @csspart sort - The sort order's `<select>`.
+ * @csspart in-reply-to - "In reply to <name>" on replies shown flat below `max-depth`.
  *
  * @cssprop --comment-list-gap - Space between comments (default: 1.5rem).
  * @cssprop --comment-list-indent - Indent of each reply level (default: 1.5rem).
@@ -70,27 +82,40 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
   static override styles = [visuallyHidden, buttonStyles, styles];
   static override terms = commentListTerms;
   static override properties = {
-    comments: { state: true },
+    roots: { state: true },
+    replies: { state: true },
     status: { state: true },
     page: { state: true },
     totalPages: { state: true },
+    announcement: { state: true },
+    chosenOrder: { state: true },
     perPage: { attribute: 'per-page', type: Number },
     maxDepth: { attribute: 'max-depth', type: Number },
+    order: {},
     avatars: {},
   };
 
-  /** The comments loaded so far, plus the reader's own held ones, in arrival order. */
-  private comments: WpComment[] = [];
+  /** The top-level comments loaded so far, in the order shown, plus the reader's own. */
+  private roots: WpComment[] = [];
+  /** Every reply loaded so far (at any depth), oldest first. */
+  private replies: WpComment[] = [];
   private status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
   /** The last page loaded (0 before the first). */
   private page = 0;
   private totalPages = 0;
+  /** What the polite live region says. */
+  private announcement = '';
+  /** The order the reader chose (in the URL fragment, or earlier on any page), if any. */
+  private chosenOrder?: Order;
 
-  /** How many comments each request asks for (1–100). */
-  perPage = 20;
+  /** How many top-level comments a page shows, each with all its replies (1–100). */
+  perPage = 25;
 
-  /** Deepest level of reply threads; deeper replies are listed at that level. */
+  /** Deepest level of reply threads; deeper replies are listed at that level, marked "In reply to <name>". */
   maxDepth = 5;
+
+  /** The order shown until the reader chooses one: `asc` (oldest first, the default) or `desc` (newest first). */
+  order: Order = 'asc';
 
   /** `initials` (default) makes no request to an avatar service; `remote` shows `author_avatar_urls`. */
   avatars: 'initials' | 'remote' = 'initials';
@@ -101,35 +126,98 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.chosenOrder = orderOfFragment(location.hash) ?? readOrder();
     window.addEventListener('comment-posted', this.handlePosted);
+    window.addEventListener('hashchange', this.handleHashChange);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('comment-posted', this.handlePosted);
+    window.removeEventListener('hashchange', this.handleHashChange);
   }
 
-  protected override willUpdate(_changed: PropertyValues<this>): void {
-    const source = this.apiEndpoint && this.post ? `${this.apiEndpoint}|${this.post}` : '';
+  /** The order in use: the reader's choice, else the page's `order`. */
+  private get currentOrder(): Order {
+    return this.chosenOrder ?? (this.order === 'desc' ? 'desc' : 'asc');
+  }
+
+  private get pageSize(): number {
+    return Number.isInteger(this.perPage) ? Math.min(MAX_PER_PAGE, Math.max(1, this.perPage)) : 25;
+  }
+
+  protected override willUpdate(): void {
+    const source = this.apiEndpoint && this.post ? `${this.apiEndpoint}|${this.post}|${this.currentOrder}|${this.pageSize}` : '';
     if (source !== this.source) {
       this.source = source;
       if (source) void this.reload();
     }
   }
 
-  private readonly handlePosted = (event: Event): void => {
-    const { comment } = event as CommentPostedEvent;
-    if (comment && comment.post === this.post && !this.comments.some((known) => known.id === comment.id)) {
-      this.comments = [...this.comments, comment];
-    }
+  private readonly handleHashChange = (): void => {
+    const order = orderOfFragment(location.hash);
+    if (order) this.chosenOrder = order;
   };
 
-  private handleLoadMore(): void {
-    if (this.status !== 'loading') void this.loadPage(this.page + 1);
+  private readonly handlePosted = (event: Event): void => {
+    const { comment } = event as CommentPostedEvent;
+    if (comment && comment.post === this.post) this.add([comment]);
+  };
+
+  private handleOrderChange(event: Event): void {
+    const order = (event.target as HTMLSelectElement).value === 'desc' ? 'desc' : 'asc';
+    this.chosenOrder = order;
+    writeOrder(order);
+    // Replaced, not pushed: the fragment records the view and does not make a Back step (nor scroll, nor hashchange).
+    history.replaceState(history.state, '', fragmentOfOrder(order));
+  }
+
+  private async handleLoadMore(): Promise<void> {
+    if (this.status === 'loading') return;
+    const shown = this.roots.length;
+    await this.loadPage(this.page + 1);
+    const added = this.roots.length - shown;
+    if (added <= 0) return;
+    this.announcement = this.localize.term('moreShown', this.localize.number(added), pluralCategory(this.localize.lang, added));
+    await this.updateComplete;
+    // The new comments come below the button's place: nothing above the reader moves; focus goes to the first of them.
+    this.articleOf(this.roots[shown].id)?.focus();
+  }
+
+  private handleRetry(): void {
+    void (this.page === 0 ? this.reload() : this.handleLoadMore());
   }
 
   private handleReply(comment: WpComment): void {
     this.dispatchEvent(new CommentReplyEvent(comment.id, comment.author_name));
+  }
+
+  private articleOf(id: number): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`#comment-${id} > article`);
+  }
+
+  /** Adds comments not shown yet (a newer copy replaces a shown one): top-level ones in the order in use, replies by date. */
+  private add(comments: WpComment[]): void {
+    const fresh = new Map(comments.map((comment) => [comment.id, comment]));
+    const update = (list: WpComment[]) =>
+      list.map((comment) => {
+        const newer = fresh.get(comment.id);
+        fresh.delete(comment.id);
+        return newer ?? comment;
+      });
+    const roots = update(this.roots);
+    const replies = update(this.replies);
+    const newRoots = [...fresh.values()].filter((comment) => !comment.parent);
+    const newReplies = [...fresh.values()].filter((comment) => comment.parent);
+    // The reader's own top-level comment, or a page loaded after it, may come in out of date order: sorted again.
+    this.roots = this.sortedRoots([...roots, ...newRoots]);
+    this.replies = newReplies.length ? [...replies, ...newReplies].sort(byDate) : replies;
+    for (const comment of comments) this.sanitized.delete(comment.id);
+  }
+
+  private sortedRoots(roots: WpComment[]): WpComment[] {
+    const sorted = [...roots].sort(byDate);
+    return this.currentOrder === 'desc' ? sorted.reverse() : sorted;
   }
 
   private loadPage(page: number): Promise<void> {
@@ -137,23 +225,61 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
     const post = this.post;
     if (!endpoint || !post) return Promise.resolve();
     this.status = 'loading';
-    const perPage = Number.isInteger(this.perPage) ? Math.min(100, Math.max(1, this.perPage)) : 20;
-    this.loading = fetchComments(endpoint, post, page, perPage).then(
-      (result) => {
-        // A comment already shown (the reader's own, held when posted) is replaced by the server's current copy.
-        const fetched = new Map(result.comments.map((comment) => [comment.id, comment]));
-        const updated = this.comments.map((comment) => fetched.get(comment.id) ?? comment);
-        const known = new Set(updated.map((comment) => comment.id));
-        this.comments = [...updated, ...result.comments.filter((comment) => !known.has(comment.id))];
+    const source = this.source;
+    this.loading = (async () => {
+      try {
+        const top = await fetchComments(endpoint, post, { page, perPage: this.pageSize, order: this.currentOrder, parent: [0] });
+        const replies = await this.fetchReplies(endpoint, post, top.comments.map((comment) => comment.id));
+        // A sort or a post changed meanwhile: that reload's answer is the one to show.
+        if (source !== this.source) return;
+        this.add([...top.comments, ...replies]);
         this.page = page;
-        this.totalPages = result.totalPages;
+        this.totalPages = top.totalPages;
         this.status = 'ready';
-      },
-      () => {
-        this.status = 'error';
-      },
-    );
+      } catch {
+        if (source === this.source) this.status = 'error';
+      }
+    })();
     return this.loading;
+  }
+
+  /**
+   * Every reply below some top-level comments: one paged `thread=` list on our server, else one `parent=` list per
+   * level (a stock WordPress lists direct replies only).
+   */
+  private async fetchReplies(endpoint: string, post: number, rootIds: number[]): Promise<WpComment[]> {
+    if (rootIds.length === 0) return [];
+    if (knownOurServer(endpoint)) {
+      // A server older than `thread=` ignores it and lists the post's comments: only replies are taken from it.
+      const thread = await this.fetchAllPages(endpoint, post, { perPage: MAX_PER_PAGE, thread: rootIds });
+      return thread.filter((comment) => comment.parent);
+    }
+    const found: WpComment[] = [];
+    const seen = new Set(rootIds);
+    let parents = rootIds;
+    while (parents.length > 0) {
+      const level: WpComment[] = [];
+      for (let start = 0; start < parents.length; start += MAX_PER_PAGE) {
+        const parent = parents.slice(start, start + MAX_PER_PAGE);
+        level.push(...(await this.fetchAllPages(endpoint, post, { perPage: MAX_PER_PAGE, parent })));
+      }
+      // A reply seen already (a loop in bad data) is not followed again.
+      const next = level.filter((comment) => !seen.has(comment.id));
+      for (const comment of next) seen.add(comment.id);
+      found.push(...next);
+      parents = next.map((comment) => comment.id);
+    }
+    return found;
+  }
+
+  private async fetchAllPages(endpoint: string, post: number, query: { perPage: number; thread?: number[]; parent?: number[] }): Promise<WpComment[]> {
+    const comments: WpComment[] = [];
+    for (let page = 1, pages = 1; page <= pages; page++) {
+      const result = await fetchComments(endpoint, post, { ...query, page, order: 'asc' });
+      comments.push(...result.comments);
+      pages = result.totalPages;
+    }
+    return comments;
   }
 
   /** Resolves when the request in flight, if any, has settled (loaded or failed). */
@@ -163,22 +289,32 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
 
   /** Loads the comments again from the first page, keeping the reader's own comments still held for moderation. */
   reload(): Promise<void> {
-    this.comments = this.comments.filter((comment) => comment.status === 'hold');
+    this.roots = this.roots.filter((comment) => comment.status === 'hold');
+    this.replies = this.replies.filter((comment) => comment.status === 'hold');
     this.sanitized.clear();
     this.page = 0;
+    this.totalPages = 0;
     return this.loadPage(1);
   }
 
-  /** Loads pages until the comment shows, then scrolls to it and focuses it; resolves `false` if it is not found. */
+  /**
+   * Loads pages until the comment shows, then scrolls to it and focuses it; resolves `false` if it is not found (a
+   * comment the server does not show is asked for once, not searched for through every page).
+   */
   async reveal(commentId: number): Promise<boolean> {
     // A list just put in the page (as an opening section's) starts loading its first page in its first update.
     await this.updateComplete;
     await this.loading;
-    while (!this.comments.some((comment) => comment.id === commentId) && this.status === 'ready' && this.page < this.totalPages) {
-      await this.loadPage(this.page + 1);
-    }
     await this.updateComplete;
-    const article = this.renderRoot.querySelector<HTMLElement>(`#comment-${commentId} > article`);
+    const endpoint = this.apiEndpoint;
+    if (!this.articleOf(commentId) && endpoint && this.page < this.totalPages) {
+      const exists = await fetchComment(endpoint, commentId).then((comment) => comment.post === this.post, () => false);
+      while (exists && !this.articleOf(commentId) && this.status === 'ready' && this.page < this.totalPages) {
+        await this.loadPage(this.page + 1);
+        await this.updateComplete;
+      }
+    }
+    const article = this.articleOf(commentId);
     article?.scrollIntoView({ block: 'start' });
     article?.focus({ preventScroll: true });
     return article !== null;
@@ -211,7 +347,7 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
     >`;
   }
 
-  private renderComment(comment: WpComment, depth: number, replies: TemplateResult | typeof nothing) {
+  private renderComment(comment: WpComment, depth: number, replies: TemplateResult | typeof nothing, inReplyTo?: WpComment) {
     const authorId = `comment-${comment.id}-author`;
     const url = externalUrl(comment.author_url);
     const name = String(comment.author_name ?? '');
@@ -222,6 +358,9 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
           <span class="author" id=${authorId}>${url ? html`<a href=${url} rel="nofollow ugc noopener">${name}</a>` : name}</span>
           ${this.renderTime(comment)}
         </div>
+        ${inReplyTo
+          ? html`<p part="in-reply-to" class="in-reply-to">${this.localize.term('inReplyTo', String(inReplyTo.author_name ?? ''))}</p>`
+          : nothing}
         ${comment.status === 'hold' ? html`<p class="moderation">${this.localize.term('awaitingModeration')}</p>` : nothing}
         <div class="content">${unsafeHTML(this.contentOf(comment))}</div>
         ${depth < this.depthLimit && comment.status === 'approved'
@@ -238,13 +377,17 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
     return Number.isInteger(this.maxDepth) && this.maxDepth > 0 ? this.maxDepth : 5;
   }
 
-  /** Comments and their replies as nested lists; replies past `max-depth` follow their parent at the last level. */
-  private renderThread(comments: WpComment[], children: Map<number, WpComment[]>, depth: number): TemplateResult[] {
+  /**
+   * Comments and their replies as nested lists. Replies past `max-depth` follow their parent flat at the last level
+   * (never indented off a phone's screen), each saying whom it answers.
+   */
+  private renderThread(comments: WpComment[], children: Map<number, WpComment[]>, depth: number, flatParent?: WpComment): TemplateResult[] {
     return comments.flatMap((comment) => {
       const replies = children.get(comment.id) ?? [];
-      if (replies.length === 0) return [this.renderComment(comment, depth, nothing)];
-      if (depth >= this.depthLimit) return [this.renderComment(comment, depth, nothing), ...this.renderThread(replies, children, depth)];
-      return [this.renderComment(comment, depth, html`<ol class="replies">${this.renderThread(replies, children, depth + 1)}</ol>`)];
+      if (replies.length > 0 && depth < this.depthLimit) {
+        return [this.renderComment(comment, depth, html`<ol class="replies">${this.renderThread(replies, children, depth + 1)}</ol>`, flatParent)];
+      }
+      return [this.renderComment(comment, depth, nothing, flatParent), ...this.renderThread(replies, children, depth, comment)];
     });
   }
 
@@ -252,31 +395,45 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
     if (this.status === 'error') {
       return html`<div class="state" role="alert">
         ${this.localize.term('error')}
-        <button type="button" @click=${this.handleLoadMore}>${this.localize.term('retry')}</button>
+        <button type="button" @click=${this.handleRetry}>${this.localize.term('retry')}</button>
       </div>`;
     }
-    if (this.comments.length > 0) return nothing;
+    if (this.roots.length > 0) return nothing;
     return html`<p class="state" role="status">
       ${this.status === 'ready' ? this.localize.term('empty') : this.localize.term('loading')}
     </p>`;
   }
 
+  private renderTools() {
+    const order = this.currentOrder;
+    return html`<div class="tools">
+      <label for="order">${this.localize.term('sort')}</label>
+      <select part="sort" id="order" @change=${this.handleOrderChange}>
+        <option value="asc" ?selected=${order === 'asc'}>${this.localize.term('oldest')}</option>
+        <option value="desc" ?selected=${order === 'desc'}>${this.localize.term('newest')}</option>
+      </select>
+    </div>`;
+  }
+
   protected override render() {
-    const ids = new Set(this.comments.map((comment) => comment.id));
-    const roots: WpComment[] = [];
+    const roots = new Set(this.roots.map((comment) => comment.id));
     const children = new Map<number, WpComment[]>();
-    for (const comment of this.comments) {
-      // A reply whose parent is not loaded (yet) is shown at the top level rather than hidden.
-      if (comment.parent && ids.has(comment.parent)) children.set(comment.parent, [...(children.get(comment.parent) ?? []), comment]);
-      else roots.push(comment);
-    }
-    return html`${roots.length > 0
-        ? html`<ol part="list" class="comments" aria-label=${this.localize.term('comments')}>${this.renderThread(roots, children, 1)}</ol>`
+    // A reply shows below a comment that is shown; one whose thread is not loaded waits for its page.
+    for (const reply of this.replies) children.set(reply.parent, [...(children.get(reply.parent) ?? []), reply]);
+    return html`${this.renderTools()}
+      ${roots.size > 0
+        ? html`<ol part="list" class="comments" aria-label=${this.localize.term('comments')}>${this.renderThread(this.roots, children, 1)}</ol>`
         : nothing}
       ${this.renderStatus()}
       ${this.status !== 'error' && this.page < this.totalPages
         ? html`<button part="more" class="more" type="button" aria-busy=${this.status === 'loading' ? 'true' : 'false'}
             @click=${this.handleLoadMore}>${this.localize.term('loadMore')}</button>`
-        : nothing}`;
+        : nothing}
+      <p class="visually-hidden" role="status">${this.announcement}</p>`;
   }
+}
+
+/** Oldest first, as WordPress orders: by date, then by id. */
+function byDate(a: WpComment, b: WpComment): number {
+  return a.date_gmt < b.date_gmt ? -1 : a.date_gmt > b.date_gmt ? 1 : a.id - b.id;
 }

@@ -10,17 +10,17 @@ import type { CommentForm } from '../comment-form/comment-form.js';
 import type { CommentToggle } from '../comment-toggle/comment-toggle.js';
 import { endpointContext, postIdContext } from '../../comments/comment-context.js';
 import { requireNameEmailConverter } from '../../comments/comment-options.js';
+import { COMMENT_FRAGMENT, ORDER_FRAGMENT } from '../../comments/comment-links.js';
 import { commentSectionTerms } from './comment-section.terms.js';
 import { styles } from './comment-section.styles.js';
-
-const COMMENT_HASH = /^#comment-(\d+)$/;
 
 /**
  * @tag comment-section
  * @summary A post's comments: a "Click to comment" button that opens the list of comments and the reply form.
  *
  * Nothing of the list or the form (nor DOMPurify) is downloaded, and no comment is fetched, until the reader opens
- * the section, or arrives with `#comments` or `#comment-<id>` in the URL.
+ * the section, or arrives with `#comments`, `#comment-<id>` or a sort order's `#comments-newest` / `#comments-oldest`
+ * in the URL.
  *
  * @csspart toggle - The `comment-toggle`.
  * @csspart body - The wrapper of the list and the form.
@@ -100,8 +100,8 @@ export class CommentSection extends NewsroomElement<typeof commentSectionTerms.e
 
   private readonly handleHashChange = async (): Promise<void> => {
     const hash = location.hash;
-    const commentId = COMMENT_HASH.exec(hash)?.[1];
-    if (hash !== '#comments' && !commentId) return;
+    const commentId = COMMENT_FRAGMENT.exec(hash)?.[1];
+    if (hash !== '#comments' && !ORDER_FRAGMENT.test(hash) && !commentId) return;
     await this.show();
     if (commentId) await this.list?.reveal(Number(commentId));
     else this.scrollIntoView({ block: 'start' });
