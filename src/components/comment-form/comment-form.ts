@@ -206,13 +206,14 @@ export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
     if (!this.dispatchEvent(new CommentSubmitEvent(payload))) return;
     this.status = 'sending';
     const attempt = this.recordAttempt(payload);
+    const sentAt = performance.now();
     try {
       const comment = await this.send(target, payload, attempt.key);
-      this.handleSent(comment, comment.status === 'hold');
+      this.handleSent(comment, comment.status === 'hold', sentAt);
     } catch (error) {
       const failure = error instanceof CommentApiError ? error : unanswered(error);
       // A "duplicate" answer to a retry means that the first attempt landed.
-      if (attempt.retry && failure.status === 409) this.handleSent(undefined, false);
+      if (attempt.retry && failure.status === 409) this.handleSent(undefined, false, sentAt);
       else this.handleFailure(failure);
     }
   }
@@ -265,13 +266,13 @@ export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
     return { status: held ? 'hold' : 'approved' } as WpComment;
   }
 
-  private async handleSent(comment: WpComment | undefined, held: boolean): Promise<void> {
+  private async handleSent(comment: WpComment | undefined, held: boolean, sentAt: number): Promise<void> {
     writeDraft(this.draftId, undefined);
     this.values.content = '';
     this.held = held;
     this.status = 'sent';
     if (this.remember) this.saveAuthor();
-    this.dispatchEvent(new CommentPostedEvent(this.mode === 'wp-form' ? undefined : comment));
+    this.dispatchEvent(new CommentPostedEvent(this.mode === 'wp-form' ? undefined : comment, sentAt));
     if (this.parent) this.handleCancelReply();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.status')?.focus();

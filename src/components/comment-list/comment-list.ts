@@ -7,9 +7,11 @@ import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
 import { buttonStyles } from '../../internal/button.styles.js';
 import { CommentReplyEvent } from '../../events/comment-reply-event.js';
 import type { CommentPostedEvent } from '../../events/comment-posted-event.js';
-import type { WpComment } from 'newsroom-comment-protocol';
+import type { CommentStreamEvents, WpComment } from 'newsroom-comment-protocol';
 import { CommentPart } from '../../comments/comment-part.js';
-import { fetchComment, fetchComments, knownOurServer } from '../../comments/comment-api.js';
+import { fetchComment, fetchComments, knownOurServer, streamUrl } from '../../comments/comment-api.js';
+import { requireNameEmailConverter as onUnlessFalse } from '../../comments/comment-options.js';
+import { CommentCountEvent } from '../../events/comment-count-event.js';
 import { fragmentOfOrder, orderOfFragment } from '../../comments/comment-links.js';
 import { readOrder, writeOrder } from '../../comments/comment-storage.js';
 import { sanitizeComment } from './sanitize.js';
@@ -64,6 +66,11 @@ type Order = 'asc' | 'desc';
  * reduced with DOMPurify to WordPress's commenter allowlist before it reaches the page. A comment that a
  * `comment-form` on the same page posts shows at once, marked "Your comment is awaiting moderation." while it is held.
  *
+ * Live (our server only, while `live` and the page is visible): the list follows the post's stream of comment
+ * changes. New comments are not put in above the reader: a "N new comments" button shows them, and a polite live
+ * region says how many wait. Edits show in place; removed comments go. The stream is closed while the page is hidden
+ * and resumed after the last event seen when it shows again.
+ *
  * @csspart list - The top-level list of comments.
  * @csspart comment - Each comment.
  * @csspart avatar - A commenter's initials or picture.
@@ -71,12 +78,15 @@ type Order = 'asc' | 'desc';
  * @csspart more - The "Load more comments" button.
  * @csspart sort - The sort order's `<select>`.
  * @csspart in-reply-to - "In reply to <name>" on replies shown flat below `max-depth`.
+ * @csspart new - The "N new comments" button.
  *
  * @cssprop --comment-list-gap - Space between comments (default: 1.5rem).
  * @cssprop --comment-list-indent - Indent of each reply level (default: 1.5rem).
  * @cssprop --comment-list-avatar-size - Size of the avatars (default: 2.5rem).
  *
  * @fires {CommentReplyEvent} comment-reply - The reader pressed a comment's Reply button.
+ * @fires {CommentCountEvent} comment-count - The number of approved comments changed on the page (posted here,
+ *   arrived live, removed); `delta` says by how much.
  */
 export class CommentList extends CommentPart<typeof commentListTerms.en> {
   static override styles = [visuallyHidden, buttonStyles, styles];
@@ -89,6 +99,8 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
     totalPages: { state: true },
     announcement: { state: true },
     chosenOrder: { state: true },
+    pending: { state: true },
+    live: { converter: onUnlessFalse },
     perPage: { attribute: 'per-page', type: Number },
     maxDepth: { attribute: 'max-depth', type: Number },
     order: {},
@@ -107,6 +119,14 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
   private announcement = '';
   /** The order the reader chose (in the URL fragment, or earlier on any page), if any. */
   private chosenOrder?: Order;
+  /** Comments that arrived live, waiting for the reader to show them. */
+  private pending: WpComment[] = [];
+
+  /**
+   * Whether the list follows new comments as they come, on our server (`live="false"` to stop; a `comment-section`
+   * turns it off while closed).
+   */
+  live = true;
 
   /** How many top-level comments a page shows, each with all its replies (1–100). */
   perPage = 25;
@@ -123,18 +143,114 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
   private source = '';
   private loading: Promise<void> = Promise.resolve();
   private readonly sanitized = new Map<number, string>();
+  /** Approved comments the count holds, as far as the page knows: loaded, posted here or arrived live. */
+  private readonly counted = new Set<number>();
+  private stream?: EventSource;
+  private streamSource = '';
+  private lastEventId?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.chosenOrder = orderOfFragment(location.hash) ?? readOrder();
     window.addEventListener('comment-posted', this.handlePosted);
     window.addEventListener('hashchange', this.handleHashChange);
+    document.addEventListener('visibilitychange', this.syncStream);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('comment-posted', this.handlePosted);
     window.removeEventListener('hashchange', this.handleHashChange);
+    document.removeEventListener('visibilitychange', this.syncStream);
+    this.syncStream();
+  }
+
+  protected override updated(): void {
+    this.syncStream();
+  }
+
+  /** Opens the stream when it is wanted and closed, closes it when it is open and no longer wanted. */
+  private readonly syncStream = (): void => {
+    const endpoint = this.apiEndpoint;
+    const source = endpoint && this.post ? `${endpoint}|${this.post}` : '';
+    const wanted =
+      this.live && this.isConnected && document.visibilityState === 'visible' && this.page > 0 && !!endpoint && knownOurServer(endpoint) === true;
+    if (this.stream && (!wanted || source !== this.streamSource)) {
+      this.stream.close();
+      this.stream = undefined;
+    }
+    if (source !== this.streamSource) {
+      this.streamSource = source;
+      this.lastEventId = undefined;
+    }
+    if (wanted && !this.stream) {
+      const stream = new EventSource(streamUrl(endpoint!, this.post!, this.lastEventId));
+      for (const name of ['comment', 'edited', 'removed'] as const) stream.addEventListener(name, this.handleStreamEvent);
+      this.stream = stream;
+    }
+  };
+
+  private readonly handleStreamEvent = (event: MessageEvent<string>): void => {
+    if (event.lastEventId) this.lastEventId = event.lastEventId;
+    let data: CommentStreamEvents[keyof CommentStreamEvents];
+    try {
+      data = JSON.parse(event.data) as typeof data;
+    } catch {
+      return;
+    }
+    if (!data || typeof data.id !== 'number' || data.post !== this.post) return;
+    if (event.type === 'removed') this.removeComment(data.id);
+    else if (event.type === 'edited') this.replace(data as WpComment);
+    else this.arrive(data as WpComment);
+  };
+
+  private isShown(id: number): boolean {
+    return this.roots.some((comment) => comment.id === id) || this.replies.some((comment) => comment.id === id);
+  }
+
+  /** Counts an approved comment the count may not hold yet, once. */
+  private count(comment: WpComment, since: number): void {
+    if (comment.status !== 'approved' || this.counted.has(comment.id)) return;
+    this.counted.add(comment.id);
+    this.dispatchEvent(new CommentCountEvent(1, since));
+  }
+
+  /** A comment that became visible: waits behind the "new comments" button when the reader would see it. */
+  private arrive(comment: WpComment): void {
+    this.count(comment, performance.now());
+    if (this.isShown(comment.id)) return this.add([comment]);
+    if (this.pending.some((waiting) => waiting.id === comment.id)) return this.replace(comment);
+    const showable = !comment.parent || this.isShown(comment.parent) || this.pending.some((waiting) => waiting.id === comment.parent);
+    // A reply in a conversation not loaded yet comes with its page.
+    if (!showable) return;
+    this.pending = [...this.pending, comment];
+    const waiting = this.pending.length;
+    this.announcement = this.localize.term('newComments', this.localize.number(waiting), pluralCategory(this.localize.lang, waiting));
+  }
+
+  /** A newer copy of a comment shown or waiting (edited), in place. */
+  private replace(comment: WpComment): void {
+    if (this.isShown(comment.id)) this.add([comment]);
+    else this.pending = this.pending.map((waiting) => (waiting.id === comment.id ? comment : waiting));
+  }
+
+  /** A comment that stopped being visible leaves the list and the count. */
+  private removeComment(id: number): void {
+    this.roots = this.roots.filter((comment) => comment.id !== id);
+    this.replies = this.replies.filter((comment) => comment.id !== id);
+    this.pending = this.pending.filter((comment) => comment.id !== id);
+    this.counted.delete(id);
+    this.dispatchEvent(new CommentCountEvent(-1, performance.now()));
+  }
+
+  private async handleShowNew(): Promise<void> {
+    const revealed = new Set(this.pending.map((comment) => comment.id));
+    this.add(this.pending);
+    this.pending = [];
+    this.announcement = '';
+    await this.updateComplete;
+    const first = items(this.renderRoot).find((item) => revealed.has(Number(item.id.slice('comment-'.length))));
+    first?.querySelector<HTMLElement>(':scope > article')?.focus();
   }
 
   /** The order in use: the reader's choice, else the page's `order`. */
@@ -160,8 +276,12 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
   };
 
   private readonly handlePosted = (event: Event): void => {
-    const { comment } = event as CommentPostedEvent;
-    if (comment && comment.post === this.post) this.add([comment]);
+    const { comment, sentAt } = event as CommentPostedEvent;
+    if (!comment || comment.post !== this.post) return;
+    this.count(comment, sentAt);
+    // Posted here, it shows at once (and no longer waits behind the "new comments" button if the stream was first).
+    this.pending = this.pending.filter((waiting) => waiting.id !== comment.id);
+    this.add([comment]);
   };
 
   private handleOrderChange(event: Event): void {
@@ -233,6 +353,7 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
         // A sort or a post changed meanwhile: that reload's answer is the one to show.
         if (source !== this.source) return;
         this.add([...top.comments, ...replies]);
+        for (const comment of [...top.comments, ...replies]) this.counted.add(comment.id);
         this.page = page;
         this.totalPages = top.totalPages;
         this.status = 'ready';
@@ -412,6 +533,11 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
         <option value="asc" ?selected=${order === 'asc'}>${this.localize.term('oldest')}</option>
         <option value="desc" ?selected=${order === 'desc'}>${this.localize.term('newest')}</option>
       </select>
+      ${this.pending.length > 0
+        ? html`<button part="new" class="new" type="button" @click=${this.handleShowNew}>
+            ${this.localize.term('newComments', this.localize.number(this.pending.length), pluralCategory(this.localize.lang, this.pending.length))}
+          </button>`
+        : nothing}
     </div>`;
   }
 
@@ -432,6 +558,8 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
       <p class="visually-hidden" role="status">${this.announcement}</p>`;
   }
 }
+
+const items = (root: ParentNode) => [...root.querySelectorAll<HTMLLIElement>('li[id^="comment-"]')];
 
 /** Oldest first, as WordPress orders: by date, then by id. */
 function byDate(a: WpComment, b: WpComment): number {
