@@ -30,13 +30,22 @@ const STATUS_ALIASES: Record<string, WpCommentStatus> = {
 const context = { type: 'string', enum: ['view', 'embed', 'edit'], default: 'view' } as const;
 type Context = 'view' | 'embed' | 'edit';
 
+/** WordPress's list cap, also the most IDs a `parent` or `thread` list may name. */
+const MAX_PER_PAGE = 100;
+const idList = (minimum: number) =>
+  ({ type: 'array', items: { type: 'integer', minimum, maximum: MAX_ID }, minItems: 1, maxItems: MAX_PER_PAGE }) as const;
+/** Query parameters that take several IDs: comma-separated (`parent=3,7`), repeated or PHP's `parent[]=3`, as in WordPress. */
+const ID_LISTS = ['parent', 'thread'] as const;
+
 const listQuerySchema = {
   type: 'object',
   properties: {
     post: id,
-    parent: { type: 'integer', minimum: 0, maximum: MAX_ID },
+    parent: idList(0),
+    // Our extension: every reply below these top-level comments of `post`, oldest first.
+    thread: idList(1),
     page: { type: 'integer', minimum: 1, maximum: MAX_ID, default: 1 },
-    per_page: { type: 'integer', minimum: 1, maximum: 100, default: 10 },
+    per_page: { type: 'integer', minimum: 1, maximum: MAX_PER_PAGE, default: 10 },
     order: { type: 'string', enum: ['asc', 'desc'], default: 'desc' },
     status: { type: 'string', enum: Object.keys(STATUS_ALIASES), default: 'approved' },
     context,
@@ -73,12 +82,23 @@ interface CreateBody {
 /** The query string of GET /comments, as the schema above leaves it. */
 interface ListQuerystring {
   post?: number;
-  parent?: number;
+  parent?: number[];
+  thread?: number[];
   page: number;
   per_page: number;
   order: 'asc' | 'desc';
   status: string;
   context: Context;
+}
+
+/** One array of the ID texts of a list parameter, however it was sent; the schema then checks and converts each. */
+function splitIdLists(query: Record<string, unknown>): void {
+  for (const name of ID_LISTS) {
+    const values = [query[name], query[`${name}[]`]].flat().filter((value) => value !== undefined);
+    delete query[`${name}[]`];
+    if (values.length === 0) continue;
+    query[name] = values.flatMap((value) => (typeof value === 'string' ? value.split(',').map((part) => part.trim()) : [value]));
+  }
 }
 
 export function commentRoutes(app: FastifyInstance, options: CommentRoutesOptions): void {
@@ -90,11 +110,20 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
     return (comment: StoredComment) => presentForModerator(comment, postLink);
   };
 
-  app.get(
+  app.get<{ Querystring: ListQuerystring }>(
     '/comments',
-    { schema: { querystring: listQuerySchema, response: { 200: { type: 'array', items: commentSchema } } } },
-    async (request: FastifyRequest<{ Querystring: ListQuerystring }>, reply: FastifyReply) => {
+    {
+      schema: { querystring: listQuerySchema, response: { 200: { type: 'array', items: commentSchema } } },
+      preValidation: async (request) => splitIdLists(request.query as unknown as Record<string, unknown>),
+    },
+    async (request, reply) => {
       const query = request.query;
+      if (query.thread !== undefined && query.post === undefined) {
+        throw invalidParams({ thread: 'thread needs post: the ID of the post whose comments these are.' });
+      }
+      if (query.thread !== undefined && query.parent !== undefined) {
+        throw invalidParams({ thread: 'thread and parent cannot be combined: thread already lists every reply below its comments.' });
+      }
       const status = STATUS_ALIASES[query.status];
       const moderator = options.isModerator(request);
       if (status !== 'approved' && !moderator) {
@@ -103,11 +132,13 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
       const present = presentIn(request, query.context);
       const { items, total, totalPages } = await comments.list({
         post: query.post,
-        parent: query.parent,
+        parents: query.parent,
+        thread: query.thread,
         status,
         page: query.page,
         perPage: query.per_page,
-        order: query.order,
+        // A thread reads as a conversation, oldest first, whatever order its top-level comments are shown in.
+        order: query.thread !== undefined ? 'asc' : query.order,
       });
       reply.header('X-WP-Total', String(total)).header('X-WP-TotalPages', String(totalPages));
       return items.map(present);

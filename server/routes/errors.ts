@@ -109,7 +109,10 @@ function validationParams(error: FastifyError): Record<string, string> {
   const params: Record<string, string> = {};
   for (const issue of error.validation ?? []) {
     const missing = (issue.params as { missingProperty?: string }).missingProperty;
-    const field = missing ?? (issue.instancePath.split('/').filter(Boolean).join('.') || error.validationContext || 'body');
+    // A list item is named as WordPress names it: `parent[2]`.
+    const path = issue.instancePath.split('/').filter(Boolean);
+    const named = path.map((part, index) => (index > 0 && /^\d+$/.test(part) ? `[${part}]` : `${index > 0 ? '.' : ''}${part}`)).join('');
+    const field = missing ?? (named || error.validationContext || 'body');
     const limit = (issue.params as { limit?: number }).limit;
     const message = {
       type: `${field} is not of type ${String((issue.params as { type?: string | string[] }).type).split(',')[0]}.`,
@@ -118,6 +121,8 @@ function validationParams(error: FastifyError): Record<string, string> {
       enum: `${field} is not one of ${((issue.params as { allowedValues?: unknown[] }).allowedValues ?? []).join(', ')}.`,
       pattern: `${field} is not of type integer.`,
       required: `${field} is a required property.`,
+      minItems: `${field} must list at least ${limit} ID.`,
+      maxItems: `${field} must list at most ${limit} IDs.`,
     }[issue.keyword];
     params[field] ??= message ?? `${field} is invalid.`;
   }

@@ -45,10 +45,13 @@ export const toStoredComment = (row: CommentRow): StoredComment => ({
 
 export type NewComment = Omit<StoredComment, 'id' | 'status' | 'createdAt'>;
 
-/** Which comments to list, one page of them. */
+/** Which comments to list, one page of them, ordered by date then ID. */
 export interface CommentListQuery {
   post?: number;
-  parent?: number;
+  /** Only direct replies of these comments (0: top-level comments). */
+  parents?: readonly number[];
+  /** With `post`: every comment at any depth below these comments, each reachable through comments of `status`. */
+  thread?: readonly number[];
   status: WpCommentStatus;
   page: number;
   perPage: number;

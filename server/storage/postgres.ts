@@ -55,6 +55,13 @@ const MIGRATIONS: readonly string[] = [
      told_status TEXT NOT NULL,
      created_at BIGINT NOT NULL
    );`,
+  // Lists are ordered by date then ID (as WordPress orders by date): a post's comments, the replies of some parents
+  // and a status queue across posts each come straight from an index, at any page.
+  `DROP INDEX comments_listing;
+   DROP INDEX comments_by_post;
+   CREATE INDEX comments_by_parent_date ON comments (status, post, parent, created_at, id);
+   CREATE INDEX comments_by_post_date ON comments (status, post, created_at, id);
+   CREATE INDEX comments_by_status_date ON comments (status, created_at, id);`,
 ];
 
 const BACKFILL_BATCH = 500;
@@ -229,18 +236,34 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
       const params: unknown[] = [list.status];
       const where = ['status = $1'];
       if (list.post !== undefined) where.push(`post = $${params.push(list.post)}`);
-      if (list.parent !== undefined) where.push(`parent = $${params.push(list.parent)}`);
-      const clause = where.join(' AND ');
       const direction = list.order === 'asc' ? 'ASC' : 'DESC';
-      const [count, page] = await Promise.all([
-        query<{ total: string }>(`SELECT count(*) AS total FROM comments WHERE ${clause}`, params),
-        query<CommentRow>(`SELECT * FROM comments WHERE ${clause} ORDER BY id ${direction} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
-          ...params,
-          list.perPage,
-          (list.page - 1) * list.perPage,
-        ]),
+      const order = `ORDER BY comments.created_at ${direction}, comments.id ${direction}`;
+      let count: string;
+      let page: string;
+      if (list.thread !== undefined || (list.parents !== undefined && list.parents.length > 1)) {
+        const parents = `parent = ANY($${params.push(list.thread ?? list.parents)}::int[])`;
+        // The thread: the comments below the given ones, level by level through comments of the same status and post.
+        const chosen =
+          list.thread !== undefined
+            ? `WITH RECURSIVE chosen(id) AS (
+                 SELECT id FROM comments WHERE ${where.join(' AND ')} AND ${parents}
+                 UNION ALL
+                 SELECT comments.id FROM chosen JOIN comments ON comments.parent = chosen.id WHERE comments.${where.join(' AND comments.')}
+               )`
+            : `WITH chosen(id) AS (SELECT id FROM comments WHERE ${where.join(' AND ')} AND ${parents})`;
+        count = `${chosen} SELECT count(*) AS total FROM chosen`;
+        page = `${chosen} SELECT comments.* FROM chosen JOIN comments ON comments.id = chosen.id ${order}`;
+      } else {
+        if (list.parents !== undefined) where.push(`parent = $${params.push(list.parents[0])}`);
+        count = `SELECT count(*) AS total FROM comments WHERE ${where.join(' AND ')}`;
+        page = `SELECT * FROM comments WHERE ${where.join(' AND ')} ${order}`;
+      }
+      const limits = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
+      const [counted, rows] = await Promise.all([
+        query<{ total: string }>(count, params),
+        query<CommentRow>(`${page} ${limits}`, [...params, list.perPage, (list.page - 1) * list.perPage]),
       ]);
-      return { items: page.rows.map(toStoredComment), total: Number(count.rows[0].total) };
+      return { items: rows.rows.map(toStoredComment), total: Number(counted.rows[0].total) };
     },
     async setStatus(id, status) {
       await query('UPDATE comments SET status = $1 WHERE id = $2', [status, id]);

@@ -56,6 +56,13 @@ const MIGRATIONS: readonly string[] = [
      told_status TEXT NOT NULL,
      created_at INTEGER NOT NULL
    );`,
+  // Lists are ordered by date then ID (as WordPress orders by date): a post's comments, the replies of some parents
+  // and a status queue across posts each come straight from an index, at any page.
+  `DROP INDEX comments_listing;
+   DROP INDEX comments_by_post;
+   CREATE INDEX comments_by_parent_date ON comments (status, post, parent, created_at, id);
+   CREATE INDEX comments_by_post_date ON comments (status, post, created_at, id);
+   CREATE INDEX comments_by_status_date ON comments (status, created_at, id);`,
 ];
 
 const BACKFILL_BATCH = 500;
@@ -137,18 +144,47 @@ export function openSqliteStorage(file: string): CommentStorage {
 
   const listStatements = new Map<string, { count: Database.Statement; page: Database.Statement }>();
   function listStatement(query: CommentListQuery) {
-    const key = `${query.post !== undefined}${query.parent !== undefined}${query.order}`;
+    const several = query.parents !== undefined && query.parents.length > 1;
+    const key = `${query.post !== undefined}${query.parents?.length === 1}${several}${query.thread !== undefined}${query.order}`;
     let prepared = listStatements.get(key);
     if (!prepared) {
-      const where = ['status = @status'];
-      if (query.post !== undefined) where.push('post = @post');
-      if (query.parent !== undefined) where.push('parent = @parent');
-      const clause = where.join(' AND ');
       const direction = query.order === 'asc' ? 'ASC' : 'DESC';
-      prepared = {
-        count: db.prepare(`SELECT count(*) AS total FROM comments WHERE ${clause}`),
-        page: db.prepare(`SELECT * FROM comments WHERE ${clause} ORDER BY id ${direction} LIMIT @limit OFFSET @offset`),
-      };
+      const order = `ORDER BY comments.created_at ${direction}, comments.id ${direction}`;
+      let chosen: string | undefined;
+      if (query.thread !== undefined) {
+        // The comments below the given ones, level by level through comments of the same status and post, each level
+        // found through the parent index (CROSS JOIN keeps SQLite from scanning the whole post instead).
+        chosen = `WITH RECURSIVE chosen(id) AS (
+            SELECT id FROM comments WHERE status = @status AND post = @post AND parent IN (SELECT value FROM json_each(@thread))
+            UNION ALL
+            SELECT comments.id FROM chosen CROSS JOIN comments
+            WHERE comments.parent = chosen.id AND comments.status = @status AND comments.post = @post
+          )`;
+      } else if (several) {
+        chosen = `WITH chosen(id) AS (
+            SELECT id FROM comments WHERE status = @status ${query.post !== undefined ? 'AND post = @post' : ''}
+              AND parent IN (SELECT value FROM json_each(@parents))
+          )`;
+      }
+      if (chosen !== undefined) {
+        // A few comments found through the parent index, then sorted: never a walk through every comment of the post.
+        prepared = {
+          count: db.prepare(`${chosen} SELECT count(*) AS total FROM chosen`),
+          page: db.prepare(
+            `${chosen} SELECT comments.* FROM chosen CROSS JOIN comments ON comments.id = chosen.id ${order} LIMIT @limit OFFSET @offset`,
+          ),
+        };
+      } else {
+        // A post's comments, or the replies of one parent (0: top-level), read in order straight from an index.
+        const where = ['status = @status'];
+        if (query.post !== undefined) where.push('post = @post');
+        if (query.parents !== undefined) where.push('parent = @parent');
+        const clause = where.join(' AND ');
+        prepared = {
+          count: db.prepare(`SELECT count(*) AS total FROM comments WHERE ${clause}`),
+          page: db.prepare(`SELECT * FROM comments WHERE ${clause} ${order} LIMIT @limit OFFSET @offset`),
+        };
+      }
       listStatements.set(key, prepared);
     }
     return prepared;
@@ -206,7 +242,15 @@ export function openSqliteStorage(file: string): CommentStorage {
       const prepared = listStatement(query);
       const offset = (query.page - 1) * query.perPage;
       // better-sqlite3 refuses undefined values but ignores named parameters a statement does not use.
-      const params = { status: query.status, post: query.post ?? 0, parent: query.parent ?? 0, limit: query.perPage, offset };
+      const params = {
+        status: query.status,
+        post: query.post ?? 0,
+        parent: query.parents?.[0] ?? 0,
+        parents: JSON.stringify(query.parents ?? []),
+        thread: JSON.stringify(query.thread ?? []),
+        limit: query.perPage,
+        offset,
+      };
       const { total } = prepared.count.get(params) as { total: number };
       const items = total > offset ? (prepared.page.all(params) as CommentRow[]).map(toStoredComment) : [];
       return { items, total };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { startPostgres, type TestPostgres } from '../support/postgres.js';
 import { commentServerSuite } from './api-suite.js';
+import { scaleSuite } from './scale-suite.js';
 
 let cluster: TestPostgres;
 let databases = 0;
@@ -16,7 +17,9 @@ after(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-commentServerSuite('PostgreSQL', async () => {
+const freshSchema = async () => {
   databases += 1;
   return { dataDir, databaseUrl: await cluster.createSchema(`comments_${databases}`) };
-});
+};
+commentServerSuite('PostgreSQL', freshSchema);
+scaleSuite('PostgreSQL', freshSchema);

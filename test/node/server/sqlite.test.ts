@@ -6,6 +6,7 @@ import { after, describe, it } from 'node:test';
 import { loadAdminToken } from '../../../server/config.js';
 import { newComment, startTestServer } from '../support/comment-server.js';
 import { commentServerSuite } from './api-suite.js';
+import { scaleSuite } from './scale-suite.js';
 
 const dirs: string[] = [];
 after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -16,6 +17,7 @@ const tempDir = () => {
 };
 
 commentServerSuite('SQLite', async () => ({ dataDir: tempDir(), databaseUrl: undefined }));
+scaleSuite('SQLite', async () => ({ dataDir: tempDir(), databaseUrl: undefined }));
 
 describe('the data directory', () => {
   const mode = (path: string) => statSync(path).mode & 0o777;
