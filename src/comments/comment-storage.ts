@@ -28,10 +28,14 @@ export const readOrder = (): 'asc' | 'desc' | undefined => {
 };
 export const writeOrder = (order: 'asc' | 'desc'): void => writeStored(ORDER_KEY, order);
 
-/** A comment's edit token and the end of its edit window (ms since the epoch), kept by the browser that posted it. */
+/**
+ * What the browser that posted a comment keeps to edit it: the token, the end of the edit window (ms since the epoch)
+ * and the text as the author wrote it (the server sends back only its rendered HTML).
+ */
 export interface EditGrant {
   token: string;
   until: number;
+  content: string;
 }
 
 const EDIT_PREFIX = 'newsroom-elements.comment-edit:';

@@ -133,4 +133,37 @@ export const styles = css`
   .new {
     border-color: currentColor;
   }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+
+  .edit {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+    margin-block: 0.5rem;
+  }
+
+  .edit textarea {
+    inline-size: 100%;
+    padding: 0.5rem;
+    resize: vertical;
+  }
+
+  .edit p {
+    margin: 0;
+  }
+
+  .edit-error {
+    color: var(--_accent);
+    font-weight: 600;
+  }
+
+  .edited {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
 `;

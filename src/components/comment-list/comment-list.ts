@@ -9,11 +9,11 @@ import { CommentReplyEvent } from '../../events/comment-reply-event.js';
 import type { CommentPostedEvent } from '../../events/comment-posted-event.js';
 import type { CommentStreamEvents, WpComment } from 'newsroom-comment-protocol';
 import { CommentPart } from '../../comments/comment-part.js';
-import { fetchComment, fetchComments, knownOurServer, streamUrl } from '../../comments/comment-api.js';
+import { CommentApiError, deleteComment, editComment, fetchComment, fetchComments, knownOurServer, streamUrl } from '../../comments/comment-api.js';
 import { requireNameEmailConverter as onUnlessFalse } from '../../comments/comment-options.js';
 import { CommentCountEvent } from '../../events/comment-count-event.js';
 import { fragmentOfOrder, orderOfFragment } from '../../comments/comment-links.js';
-import { readOrder, writeOrder } from '../../comments/comment-storage.js';
+import { readEditGrant, readOrder, writeEditGrant, writeOrder, type EditGrant } from '../../comments/comment-storage.js';
 import { sanitizeComment } from './sanitize.js';
 import { commentListTerms } from './comment-list.terms.js';
 import { styles } from './comment-list.styles.js';
@@ -71,6 +71,10 @@ type Order = 'asc' | 'desc';
  * region says how many wait. Edits show in place; removed comments go. The stream is closed while the page is hidden
  * and resumed after the last event seen when it shows again.
  *
+ * Own comments (our server only): while the edit window of a comment posted from this browser is open (its token
+ * kept by `comment-form` in `localStorage`), the comment has Edit and Delete buttons. An edited comment shows
+ * "(edited …)" with the time. A refusal is worded by its reason (window over, a reply exists, a moderator acted).
+ *
  * @csspart list - The top-level list of comments.
  * @csspart comment - Each comment.
  * @csspart avatar - A commenter's initials or picture.
@@ -79,6 +83,8 @@ type Order = 'asc' | 'desc';
  * @csspart sort - The sort order's `<select>`.
  * @csspart in-reply-to - "In reply to <name>" on replies shown flat below `max-depth`.
  * @csspart new - The "N new comments" button.
+ * @csspart edit - The Edit and Delete buttons of the reader's own comments, and those of the edit box.
+ * @csspart edited - "(edited …)" on an edited comment.
  *
  * @cssprop --comment-list-gap - Space between comments (default: 1.5rem).
  * @cssprop --comment-list-indent - Indent of each reply level (default: 1.5rem).
@@ -101,6 +107,8 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
     chosenOrder: { state: true },
     pending: { state: true },
     live: { converter: onUnlessFalse },
+    editing: { state: true },
+    editError: { state: true },
     perPage: { attribute: 'per-page', type: Number },
     maxDepth: { attribute: 'max-depth', type: Number },
     order: {},
@@ -121,6 +129,10 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
   private chosenOrder?: Order;
   /** Comments that arrived live, waiting for the reader to show them. */
   private pending: WpComment[] = [];
+  /** The reader's own comment being edited (`text`) or about to be deleted (`confirm`), and whether it is sending. */
+  private editing?: { id: number; mode: 'text' | 'confirm'; busy: boolean };
+  /** What went wrong with the last edit or deletion. */
+  private editError = '';
 
   /**
    * Whether the list follows new comments as they come, on our server (`live="false"` to stop; a `comment-section`
@@ -145,6 +157,11 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
   private readonly sanitized = new Map<number, string>();
   /** Approved comments the count holds, as far as the page knows: loaded, posted here or arrived live. */
   private readonly counted = new Set<number>();
+  /** Comments counted and then gone (removed, or held again after an edit), so that they leave the count once. */
+  private readonly uncounted = new Set<number>();
+  /** Edit grants of the reader's own comments on the page, while their window is open. */
+  private readonly grants = new Map<number, EditGrant>();
+  private grantTimer?: ReturnType<typeof setTimeout>;
   private stream?: EventSource;
   private streamSource = '';
   private lastEventId?: string;
@@ -163,6 +180,7 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
     window.removeEventListener('hashchange', this.handleHashChange);
     document.removeEventListener('visibilitychange', this.syncStream);
     this.syncStream();
+    clearTimeout(this.grantTimer);
   }
 
   protected override updated(): void {
@@ -210,9 +228,17 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
 
   /** Counts an approved comment the count may not hold yet, once. */
   private count(comment: WpComment, since: number): void {
-    if (comment.status !== 'approved' || this.counted.has(comment.id)) return;
+    if (comment.status !== 'approved' || (this.counted.has(comment.id) && !this.uncounted.has(comment.id))) return;
     this.counted.add(comment.id);
+    this.uncounted.delete(comment.id);
     this.dispatchEvent(new CommentCountEvent(1, since));
+  }
+
+  /** A comment no longer visible to everyone leaves the count, once. */
+  private uncount(id: number): void {
+    if (this.uncounted.has(id)) return;
+    this.uncounted.add(id);
+    this.dispatchEvent(new CommentCountEvent(-1, performance.now()));
   }
 
   /** A comment that became visible: waits behind the "new comments" button when the reader would see it. */
@@ -239,8 +265,7 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
     this.roots = this.roots.filter((comment) => comment.id !== id);
     this.replies = this.replies.filter((comment) => comment.id !== id);
     this.pending = this.pending.filter((comment) => comment.id !== id);
-    this.counted.delete(id);
-    this.dispatchEvent(new CommentCountEvent(-1, performance.now()));
+    this.uncount(id);
   }
 
   private async handleShowNew(): Promise<void> {
@@ -332,7 +357,159 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
     // The reader's own top-level comment, or a page loaded after it, may come in out of date order: sorted again.
     this.roots = this.sortedRoots([...roots, ...newRoots]);
     this.replies = newReplies.length ? [...replies, ...newReplies].sort(byDate) : replies;
-    for (const comment of comments) this.sanitized.delete(comment.id);
+    for (const comment of comments) {
+      this.sanitized.delete(comment.id);
+      this.findGrant(comment.id);
+    }
+  }
+
+  /** Picks up the edit grant of a comment this browser posted, and plans when its window closes. */
+  private findGrant(id: number): void {
+    const endpoint = this.apiEndpoint;
+    const grant = endpoint && !this.grants.has(id) ? readEditGrant(endpoint, id) : undefined;
+    if (!grant) return;
+    this.grants.set(id, grant);
+    this.planGrantExpiry();
+  }
+
+  /** Hides Edit and Delete when the first open window closes (then plans the next). */
+  private planGrantExpiry(): void {
+    clearTimeout(this.grantTimer);
+    const next = Math.min(...[...this.grants.values()].map((grant) => grant.until));
+    if (!Number.isFinite(next)) return;
+    // setTimeout's longest delay is about 24.8 days; an edit window is minutes.
+    this.grantTimer = setTimeout(() => {
+      for (const [id, grant] of this.grants) if (grant.until <= Date.now()) this.grants.delete(id);
+      if (this.editing && !this.grants.has(this.editing.id)) this.editing = undefined;
+      this.requestUpdate();
+      this.planGrantExpiry();
+    }, Math.min(2 ** 31 - 1, Math.max(0, next - Date.now())));
+  }
+
+  private forgetGrant(id: number): void {
+    this.grants.delete(id);
+    const endpoint = this.apiEndpoint;
+    if (endpoint) writeEditGrant(endpoint, id, undefined);
+    this.planGrantExpiry();
+  }
+
+  private async startEdit(comment: WpComment, mode: 'text' | 'confirm'): Promise<void> {
+    this.editing = { id: comment.id, mode, busy: false };
+    this.editError = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(mode === 'text' ? '#edit-text' : '#edit-confirm')?.focus();
+  }
+
+  private async endEdit(id: number, said = ''): Promise<void> {
+    this.editing = undefined;
+    this.editError = '';
+    if (said) this.announcement = said;
+    await this.updateComplete;
+    const article = this.articleOf(id);
+    (article ?? this.renderRoot.querySelector<HTMLElement>('#order'))?.focus();
+  }
+
+  private async handleSaveEdit(event: SubmitEvent, comment: WpComment): Promise<void> {
+    event.preventDefault();
+    const text = (event.target as HTMLFormElement).querySelector('textarea')!.value;
+    const grant = this.grants.get(comment.id);
+    const endpoint = this.apiEndpoint;
+    if (!grant || !endpoint || this.editing?.busy) return;
+    this.editing = { id: comment.id, mode: 'text', busy: true };
+    try {
+      const updated = await editComment(endpoint, comment.id, text, grant.token, AbortSignal.timeout(20_000));
+      this.grants.set(comment.id, { ...grant, content: text });
+      writeEditGrant(endpoint, comment.id, { ...grant, content: text });
+      if (updated.status !== 'approved') this.uncount(comment.id);
+      this.add([updated]);
+      await this.endEdit(comment.id, this.localize.term('saved'));
+    } catch (error) {
+      this.handleEditFailure(error, comment.id, 'text');
+    }
+  }
+
+  private async handleDelete(comment: WpComment): Promise<void> {
+    const grant = this.grants.get(comment.id);
+    const endpoint = this.apiEndpoint;
+    if (!grant || !endpoint || this.editing?.busy) return;
+    this.editing = { id: comment.id, mode: 'confirm', busy: true };
+    try {
+      await deleteComment(endpoint, comment.id, grant.token, AbortSignal.timeout(20_000));
+      this.forgetGrant(comment.id);
+      // Focus goes to the comment before it, else the one after it, else the sort order.
+      const shown = items(this.renderRoot);
+      const at = shown.findIndex((item) => item.id === `comment-${comment.id}`);
+      const neighbour = shown[at - 1] ?? shown[at + 1];
+      this.removeComment(comment.id);
+      await this.endEdit(neighbour ? Number(neighbour.id.slice('comment-'.length)) : 0, this.localize.term('deleted'));
+    } catch (error) {
+      this.handleEditFailure(error, comment.id, 'confirm');
+    }
+  }
+
+  private async handleEditFailure(error: unknown, id: number, mode: 'text' | 'confirm'): Promise<void> {
+    const failure = error instanceof CommentApiError ? error : undefined;
+    if (failure?.code === 'rest_cannot_edit') {
+      // No later attempt can succeed: the buttons go, the text typed stays in the box to copy.
+      this.forgetGrant(id);
+      this.editError = this.localize.term(failure.reason && ['expired', 'replied', 'moderated'].includes(failure.reason) ? failure.reason : 'cannotEdit');
+    } else {
+      this.editError = failure?.params.content ?? (failure && failure.status !== 0 && failure.message ? failure.message : this.localize.term('editFailed'));
+    }
+    this.editing = { id, mode, busy: false };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(mode === 'text' ? '#edit-text' : '#edit-confirm')?.focus();
+  }
+
+  /** The comment's text for its edit box: as its author typed it, else read from its HTML. */
+  private editableText(comment: WpComment): string {
+    const kept = this.grants.get(comment.id)?.content;
+    if (kept !== undefined) return kept;
+    const template = document.createElement('template');
+    template.innerHTML = this.contentOf(comment).replace(/<br\s*\/?>/gi, '\n');
+    const paragraphs = [...template.content.querySelectorAll('p')].map((paragraph) => paragraph.textContent ?? '');
+    return (paragraphs.length ? paragraphs.join('\n\n') : template.content.textContent ?? '').trim();
+  }
+
+  private renderOwnControls(comment: WpComment, authorId: string) {
+    const editing = this.editing?.id === comment.id ? this.editing : undefined;
+    const error = editing && this.editError ? html`<p class="edit-error" id="edit-error" role="alert">${this.editError}</p>` : nothing;
+    if (editing?.mode === 'text') {
+      return html`<form class="edit" @submit=${(event: SubmitEvent) => this.handleSaveEdit(event, comment)} aria-busy=${editing.busy ? 'true' : 'false'}>
+        <label for="edit-text">${this.localize.term('editLabel')}</label>
+        <textarea id="edit-text" rows="5" required aria-describedby=${error === nothing ? nothing : 'edit-error'}
+          .value=${this.editableText(comment)}></textarea>
+        ${error}
+        <div class="actions">
+          ${this.grants.has(comment.id)
+            ? html`<button part="edit" type="submit" ?disabled=${editing.busy}>${this.localize.term('save')}</button>`
+            : nothing}
+          <button part="edit" type="button" @click=${() => this.endEdit(comment.id)}>${this.localize.term('cancel')}</button>
+        </div>
+      </form>`;
+    }
+    if (editing?.mode === 'confirm') {
+      return html`<div class="edit" role="group" aria-labelledby="edit-confirm">
+        <p id="edit-confirm" tabindex="-1">${this.localize.term('confirmDelete')}</p>
+        ${error}
+        <div class="actions">
+          ${this.grants.has(comment.id)
+            ? html`<button part="edit" type="button" ?disabled=${editing.busy} @click=${() => this.handleDelete(comment)}>
+                ${this.localize.term('delete')}
+              </button>`
+            : nothing}
+          <button part="edit" type="button" @click=${() => this.endEdit(comment.id)}>${this.localize.term('cancel')}</button>
+        </div>
+      </div>`;
+    }
+    const grant = this.grants.get(comment.id);
+    if (!grant || grant.until <= Date.now()) return nothing;
+    return html`<div class="actions">
+      <button part="edit" type="button" aria-describedby=${authorId} @click=${() => this.startEdit(comment, 'text')}>${this.localize.term('edit')}</button>
+      <button part="edit" type="button" aria-describedby=${authorId} @click=${() => this.startEdit(comment, 'confirm')}>
+        ${this.localize.term('delete')}
+      </button>
+    </div>`;
   }
 
   private sortedRoots(roots: WpComment[]): WpComment[] {
@@ -460,7 +637,15 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
   }
 
   private renderTime(comment: WpComment) {
-    const date = parseIsoDate(comment.date_gmt ? `${comment.date_gmt}Z` : comment.date);
+    return this.renderDate(parseIsoDate(comment.date_gmt ? `${comment.date_gmt}Z` : comment.date));
+  }
+
+  private renderEdited(comment: WpComment) {
+    const date = comment.edited_gmt ? parseIsoDate(`${comment.edited_gmt}Z`) : undefined;
+    return date ? html`<span part="edited" class="edited">(${this.localize.term('edited')} ${this.renderDate(date)})</span>` : nothing;
+  }
+
+  private renderDate(date: Date | undefined) {
     if (!date) return nothing;
     const absolute = this.localize.date(date, { dateStyle: 'long', timeStyle: 'short' });
     return html`<time datetime=${date.toISOString()} title=${absolute}
@@ -477,18 +662,21 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
         ${this.renderAvatar(comment)}
         <div class="meta">
           <span class="author" id=${authorId}>${url ? html`<a href=${url} rel="nofollow ugc noopener">${name}</a>` : name}</span>
-          ${this.renderTime(comment)}
+          ${this.renderTime(comment)} ${this.renderEdited(comment)}
         </div>
         ${inReplyTo
           ? html`<p part="in-reply-to" class="in-reply-to">${this.localize.term('inReplyTo', String(inReplyTo.author_name ?? ''))}</p>`
           : nothing}
         ${comment.status === 'hold' ? html`<p class="moderation">${this.localize.term('awaitingModeration')}</p>` : nothing}
-        <div class="content">${unsafeHTML(this.contentOf(comment))}</div>
+        ${this.editing?.id === comment.id && this.editing.mode === 'text'
+          ? nothing
+          : html`<div class="content">${unsafeHTML(this.contentOf(comment))}</div>`}
         ${depth < this.depthLimit && comment.status === 'approved'
           ? html`<button part="reply" type="button" aria-describedby=${authorId} @click=${() => this.handleReply(comment)}>
               ${this.localize.term('reply')}
             </button>`
           : nothing}
+        ${this.renderOwnControls(comment, authorId)}
       </article>
       ${replies}
     </li>`;
