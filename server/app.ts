@@ -7,6 +7,7 @@ import { SERVER_HEADER } from 'newsroom-comment-protocol';
 import { createCommentService } from './comments/service.js';
 import { type CommentServerOptions, ConfigError, type ResolvedOptions, loadAdminToken, resolveOptions } from './config.js';
 import { adminRoutes } from './routes/admin.js';
+import { httpCaching } from './routes/caching.js';
 import { commentRoutes } from './routes/comments.js';
 import { MESSAGES, WpHttpError, toWpError } from './routes/errors.js';
 import { IDEMPOTENCY_TTL_MS, type CommentStorage } from './storage/port.js';
@@ -112,7 +113,7 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
         origin: settings.allowedOrigins.includes('*') ? '*' : settings.allowedOrigins,
         methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
         allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
-        exposedHeaders: ['X-WP-Total', 'X-WP-TotalPages', SERVER_HEADER],
+        exposedHeaders: ['X-WP-Total', 'X-WP-TotalPages', SERVER_HEADER, 'ETag'],
         maxAge: 600,
       });
       // Only JSON bodies: a cross-site HTML form or text/plain POST (no preflight) is refused before it is read.
@@ -131,6 +132,7 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
       api.setNotFoundHandler((_request, reply) =>
         reply.code(404).send(new WpHttpError(404, 'rest_no_route', MESSAGES.noRoute).toJSON()),
       );
+      httpCaching(api, { maxAgeSeconds: settings.cacheMaxAgeSeconds, staleSeconds: settings.cacheStaleSeconds });
       commentRoutes(api, { comments, postLink: settings.postLink, isModerator, clientAddress });
     },
     { prefix: API_PREFIX },

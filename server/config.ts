@@ -43,6 +43,18 @@ export interface CommentServerOptions {
   keepAliveTimeoutSeconds?: number;
   /** Seconds requests in flight get to finish on shutdown before every connection is closed (env SHUTDOWN_GRACE_SECONDS, default 10). */
   shutdownGraceSeconds?: number;
+  /**
+   * Seconds a browser or a shared cache (a CDN, nginx's proxy_cache) may serve a public comment list or comment
+   * without asking again (env CACHE_MAX_AGE_SECONDS, default 10; 0 = revalidate every time with the ETag). A newly
+   * approved, edited or deleted comment shows through such a cache within this time; moderator responses are never
+   * cached.
+   */
+  cacheMaxAgeSeconds?: number;
+  /**
+   * Seconds after max-age a cache may still serve a public response while it fetches a fresh one in the background
+   * (`stale-while-revalidate`; env CACHE_STALE_SECONDS, default 30; 0 leaves it out).
+   */
+  cacheStaleSeconds?: number;
   /** Structured JSON logs on stdout (env LOG, default false; `npm run server` turns it on). */
   logger?: boolean;
   /** Clock in ms, for tests of the flood window. */
@@ -103,6 +115,8 @@ export function resolveOptions(options: CommentServerOptions, env: NodeJS.Proces
     keepAliveTimeoutSeconds:
       options.keepAliveTimeoutSeconds ?? integer('KEEP_ALIVE_TIMEOUT_SECONDS', env.KEEP_ALIVE_TIMEOUT_SECONDS, 1, 3600) ?? 72,
     shutdownGraceSeconds: options.shutdownGraceSeconds ?? integer('SHUTDOWN_GRACE_SECONDS', env.SHUTDOWN_GRACE_SECONDS, 0, 3600) ?? 10,
+    cacheMaxAgeSeconds: options.cacheMaxAgeSeconds ?? integer('CACHE_MAX_AGE_SECONDS', env.CACHE_MAX_AGE_SECONDS, 0, 86400) ?? 10,
+    cacheStaleSeconds: options.cacheStaleSeconds ?? integer('CACHE_STALE_SECONDS', env.CACHE_STALE_SECONDS, 0, 86400) ?? 30,
     logger: options.logger ?? boolean('LOG', env.LOG) ?? false,
     now: options.now ?? Date.now,
   };
@@ -131,6 +145,14 @@ export function resolveOptions(options: CommentServerOptions, env: NodeJS.Proces
   }
   if (!Number.isInteger(resolved.floodSeconds) || resolved.floodSeconds < 0) {
     throw new ConfigError(`FLOOD_SECONDS must be a non-negative integer, got "${resolved.floodSeconds}"`);
+  }
+  for (const [name, seconds] of [
+    ['CACHE_MAX_AGE_SECONDS', resolved.cacheMaxAgeSeconds],
+    ['CACHE_STALE_SECONDS', resolved.cacheStaleSeconds],
+  ] as const) {
+    if (!Number.isInteger(seconds) || seconds < 0 || seconds > 86400) {
+      throw new ConfigError(`${name} must be an integer from 0 to 86400, got "${seconds}"`);
+    }
   }
   const timeouts: [string, number, number][] = [
     ['REQUEST_TIMEOUT_SECONDS', resolved.requestTimeoutSeconds, 1],

@@ -72,6 +72,70 @@ export function scaleSuite(name: string, fresh: FreshStorage): void {
       assert.deepEqual(await otherPost.json(), [], 'a thread is read within its post');
     });
 
+    it('gives public reads an ETag and a short public Cache-Control, answers If-None-Match with 304, never caches the rest', async () => {
+      const server = await serve({ moderation: 'first-time', cacheMaxAgeSeconds: 7, cacheStaleSeconds: 20 });
+      const first = await json(await server.post(newComment({ post: 6 })));
+      await setStatus(server, first.id, 'approved');
+      const reply = await json(await server.post(newComment({ post: 6, parent: first.id })));
+      await setStatus(server, reply.id, 'approved');
+      const lists = ['/comments?post=6', '/comments?post=6&parent=0', `/comments?post=6&thread=${first.id}`, `/comments?post=6&parent=${first.id}`];
+      const read = async (path: string, headers: Record<string, string> = {}) => {
+        const response = await server.get(path, headers);
+        const body = await response.text();
+        return { status: response.status, etag: response.headers.get('ETag'), cacheControl: response.headers.get('Cache-Control'), body };
+      };
+      const tags = new Map<string, string>();
+      for (const path of [...lists, `/comments/${first.id}`]) {
+        const fresh = await read(path);
+        assert.equal(fresh.status, 200, path);
+        assert.equal(fresh.cacheControl, 'public, max-age=7, stale-while-revalidate=20', path);
+        assert.match(fresh.etag ?? '', /^"[\w-]+"$/, path);
+        const again = await read(path, { 'If-None-Match': fresh.etag! });
+        assert.deepEqual([again.status, again.body, again.etag], [304, '', fresh.etag], path);
+        assert.equal((await read(path, { 'If-None-Match': `"other", W/${fresh.etag}` })).status, 304, 'a weak match in a list');
+        assert.equal((await read(path, { 'If-None-Match': '"other"' })).status, 200);
+        tags.set(path, fresh.etag!);
+      }
+
+      // A newly approved reply changes every list it is in (and their totals), not the others.
+      const second = await json(await server.post(newComment({ post: 6, parent: first.id })));
+      assert.equal(second.status, 'hold');
+      for (const path of lists) assert.equal((await read(path)).etag, tags.get(path), `a held comment changes nothing: ${path}`);
+      await setStatus(server, second.id, 'approved');
+      const changed = ['/comments?post=6', `/comments?post=6&thread=${first.id}`, `/comments?post=6&parent=${first.id}`];
+      for (const path of lists) {
+        const now = (await read(path)).etag;
+        assert.equal(now !== tags.get(path), changed.includes(path), `approval and ${path}`);
+        tags.set(path, now!);
+      }
+      // Trashing or deleting it changes them again.
+      await setStatus(server, second.id, 'trash');
+      for (const path of changed) {
+        const now = (await read(path)).etag;
+        assert.notEqual(now, tags.get(path), `trash and ${path}`);
+        tags.set(path, now!);
+      }
+      await setStatus(server, second.id, 'approved');
+      for (const path of changed) tags.set(path, (await read(path)).etag!);
+      const deleted = await fetch(`${server.api}/comments/${second.id}?force=true`, { method: 'DELETE', headers: moderator });
+      assert.equal(deleted.status, 200);
+      assert.equal(deleted.headers.get('Cache-Control'), 'no-store');
+      for (const path of changed) assert.notEqual((await read(path)).etag, tags.get(path), `deletion and ${path}`);
+
+      // The moderator's answers, errors and writes are never stored by a cache.
+      const held = await json(await server.post(newComment({ post: 6 })));
+      const asModerator = await read(`/comments?post=6&status=hold&context=edit`, moderator);
+      assert.deepEqual([asModerator.status, asModerator.cacheControl, asModerator.etag], [200, 'private, no-store', null]);
+      assert.ok(asModerator.body.includes(String(held.id)));
+      assert.equal((await read('/comments?post=6', moderator)).cacheControl, 'private, no-store');
+      assert.deepEqual([(await read(`/comments/${held.id}`)).status, (await read(`/comments/${held.id}`)).cacheControl], [401, 'no-store']);
+      assert.equal((await read('/comments?post=6&status=hold')).cacheControl, 'no-store');
+      assert.equal((await read('/comments?post=6&page=9')).cacheControl, 'no-store');
+      assert.equal((await server.post(newComment({ post: 6 }))).headers.get('Cache-Control'), 'no-store');
+      const cors = await server.get('/comments?post=6', { Origin: 'https://news.example' });
+      assert.match(cors.headers.get('Access-Control-Expose-Headers') ?? '', /ETag/);
+    });
+
     it('answers bad list parameters in WordPress’s error shape with a message that names the parameter', async () => {
       const server = await serve();
       await server.post(newComment({ post: 4 }));
