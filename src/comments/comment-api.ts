@@ -86,6 +86,8 @@ export interface CommentQuery {
   parent?: readonly number[];
   /** Our server only: every reply at any depth below these top-level comments, oldest first. */
   thread?: readonly number[];
+  /** Asks the server even when the browser's cache holds a fresh answer (it still answers 304 when nothing changed). */
+  revalidate?: boolean;
 }
 
 /** One page of a post's approved comments, with WordPress's totals. */
@@ -93,7 +95,7 @@ export async function fetchComments(endpoint: string, post: number, query: Comme
   const params: Record<string, string | number> = { post, page: query.page ?? 1, per_page: query.perPage, order: query.order ?? 'asc' };
   if (query.parent) params.parent = query.parent.join(',');
   if (query.thread) params.thread = query.thread.join(',');
-  const response = await send(endpoint, commentsUrl(endpoint, '', params), { signal });
+  const response = await send(endpoint, commentsUrl(endpoint, '', params), { signal, cache: query.revalidate ? 'no-cache' : 'default' });
   const body: unknown = await response.json();
   return {
     comments: Array.isArray(body) ? (body as WpComment[]) : [],
@@ -111,8 +113,8 @@ export async function fetchComment(endpoint: string, id: number, signal?: AbortS
 export const knownOurServer = (endpoint: string): boolean | undefined => ourServer.get(endpoint);
 
 /** How many approved comments a post has (`X-WP-Total` of a one-comment page); lean, for the toggle's budget. */
-export async function countComments(endpoint: string, post: number, signal?: AbortSignal): Promise<number> {
-  const response = await fetch(commentsUrl(endpoint, '', { post, per_page: 1 }), { credentials: 'omit', signal });
+export async function countComments(endpoint: string, post: number, signal?: AbortSignal, revalidate = false): Promise<number> {
+  const response = await fetch(commentsUrl(endpoint, '', { post, per_page: 1 }), { credentials: 'omit', signal, cache: revalidate ? 'no-cache' : 'default' });
   ourServer.set(endpoint, response.headers.has(SERVER_HEADER));
   // The one comment is not needed, but reading it to the end frees the connection at once.
   await response.text();

@@ -9,7 +9,7 @@ import { CommentReplyEvent } from '../../events/comment-reply-event.js';
 import type { CommentPostedEvent } from '../../events/comment-posted-event.js';
 import type { CommentStreamEvents, WpComment } from 'newsroom-comment-protocol';
 import { CommentPart } from '../../comments/comment-part.js';
-import { CommentApiError, deleteComment, editComment, fetchComment, fetchComments, knownOurServer, streamUrl } from '../../comments/comment-api.js';
+import { CommentApiError, type CommentQuery, deleteComment, editComment, fetchComment, fetchComments, knownOurServer, streamUrl } from '../../comments/comment-api.js';
 import { requireNameEmailConverter as onUnlessFalse } from '../../comments/comment-options.js';
 import { CommentCountEvent } from '../../events/comment-count-event.js';
 import { fragmentOfOrder, orderOfFragment } from '../../comments/comment-links.js';
@@ -291,7 +291,7 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
     const source = this.apiEndpoint && this.post ? `${this.apiEndpoint}|${this.post}|${this.currentOrder}|${this.pageSize}` : '';
     if (source !== this.source) {
       this.source = source;
-      if (source) void this.reload();
+      if (source) void this.restart(false);
     }
   }
 
@@ -517,7 +517,7 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
     return this.currentOrder === 'desc' ? sorted.reverse() : sorted;
   }
 
-  private loadPage(page: number): Promise<void> {
+  private loadPage(page: number, revalidate = false): Promise<void> {
     const endpoint = this.apiEndpoint;
     const post = this.post;
     if (!endpoint || !post) return Promise.resolve();
@@ -525,8 +525,8 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
     const source = this.source;
     this.loading = (async () => {
       try {
-        const top = await fetchComments(endpoint, post, { page, perPage: this.pageSize, order: this.currentOrder, parent: [0] });
-        const replies = await this.fetchReplies(endpoint, post, top.comments.map((comment) => comment.id));
+        const top = await fetchComments(endpoint, post, { page, perPage: this.pageSize, order: this.currentOrder, parent: [0], revalidate });
+        const replies = await this.fetchReplies(endpoint, post, top.comments.map((comment) => comment.id), revalidate);
         // A sort or a post changed meanwhile: that reload's answer is the one to show.
         if (source !== this.source) return;
         this.add([...top.comments, ...replies]);
@@ -545,11 +545,11 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
    * Every reply below some top-level comments: one paged `thread=` list on our server, else one `parent=` list per
    * level (a stock WordPress lists direct replies only).
    */
-  private async fetchReplies(endpoint: string, post: number, rootIds: number[]): Promise<WpComment[]> {
+  private async fetchReplies(endpoint: string, post: number, rootIds: number[], revalidate: boolean): Promise<WpComment[]> {
     if (rootIds.length === 0) return [];
     if (knownOurServer(endpoint)) {
       // A server older than `thread=` ignores it and lists the post's comments: only replies are taken from it.
-      const thread = await this.fetchAllPages(endpoint, post, { perPage: MAX_PER_PAGE, thread: rootIds });
+      const thread = await this.fetchAllPages(endpoint, post, { perPage: MAX_PER_PAGE, thread: rootIds, revalidate });
       return thread.filter((comment) => comment.parent);
     }
     const found: WpComment[] = [];
@@ -559,7 +559,7 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
       const level: WpComment[] = [];
       for (let start = 0; start < parents.length; start += MAX_PER_PAGE) {
         const parent = parents.slice(start, start + MAX_PER_PAGE);
-        level.push(...(await this.fetchAllPages(endpoint, post, { perPage: MAX_PER_PAGE, parent })));
+        level.push(...(await this.fetchAllPages(endpoint, post, { perPage: MAX_PER_PAGE, parent, revalidate })));
       }
       // A reply seen already (a loop in bad data) is not followed again.
       const next = level.filter((comment) => !seen.has(comment.id));
@@ -570,7 +570,7 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
     return found;
   }
 
-  private async fetchAllPages(endpoint: string, post: number, query: { perPage: number; thread?: number[]; parent?: number[] }): Promise<WpComment[]> {
+  private async fetchAllPages(endpoint: string, post: number, query: Omit<CommentQuery, 'page' | 'order'>): Promise<WpComment[]> {
     const comments: WpComment[] = [];
     for (let page = 1, pages = 1; page <= pages; page++) {
       const result = await fetchComments(endpoint, post, { ...query, page, order: 'asc' });
@@ -585,14 +585,21 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
     return this.loading;
   }
 
-  /** Loads the comments again from the first page, keeping the reader's own comments still held for moderation. */
+  /**
+   * Loads the comments again from the first page, asking the server past the browser's cache, and keeping the
+   * reader's own comments still held for moderation.
+   */
   reload(): Promise<void> {
+    return this.restart(true);
+  }
+
+  private restart(revalidate: boolean): Promise<void> {
     this.roots = this.roots.filter((comment) => comment.status === 'hold');
     this.replies = this.replies.filter((comment) => comment.status === 'hold');
     this.sanitized.clear();
     this.page = 0;
     this.totalPages = 0;
-    return this.loadPage(1);
+    return this.loadPage(1, revalidate);
   }
 
   /**
