@@ -1,4 +1,5 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/components/comment-list/define.js';
 import type { CommentList } from '../../src/components/comment-list/comment-list.js';
 import type { WpComment } from 'newsroom-comment-protocol';
@@ -123,7 +124,7 @@ describe('comment-list at scale', () => {
     const buttonTop = top(button);
     button.focus();
     button.click();
-    await loaded(element);
+    await waitForFocusIn(element);
     expect(shown(element).map(([name]) => name)).to.deep.equal(['A', 'A1', 'A2', 'B', 'B1', 'B2', 'C', 'C1', 'C2']);
     expect(top(items(element)[0])).to.equal(first);
     // The first new comment takes the button's place.
@@ -225,4 +226,62 @@ describe('comment-list at scale', () => {
     expect(requests).to.have.length(0);
     expect(items(fresh)).to.have.length(3);
   });
+
+  it('loads more with the keyboard, the focus ring showing on the new comment', async () => {
+    const server = await commentServer();
+    const post = freshPostId();
+    await conversations(server, post);
+    const element = await list(server, post, { perPage: 2 });
+    more(element)!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitForFocusIn(element);
+    const focused = element.shadowRoot!.activeElement!;
+    expect(focused.closest('li')!.querySelector('.author')!.textContent!.trim()).to.equal('C');
+    expect(getComputedStyle(focused).outlineStyle).not.to.equal('none');
+  });
+
+  it('keeps the sort control and Load more visible in forced colours', async () => {
+    const server = await commentServer();
+    const post = freshPostId();
+    await conversations(server, post);
+    const element = await list(server, post, { perPage: 2 });
+    const emulated = await executeServerCommand<boolean, { active: boolean }>('emulate-forced-colors', { active: true });
+    try {
+      expect(emulated, 'forced-colours emulation').to.equal(/Chrome\//.test(navigator.userAgent));
+      for (const control of [element.shadowRoot!.querySelector('select')!, more(element)!]) {
+        const style = getComputedStyle(control);
+        expect(style.borderStyle).to.equal('solid');
+        expect(style.borderColor).not.to.equal(style.backgroundColor);
+        expect(style.color).not.to.equal(style.backgroundColor);
+      }
+      await expectAccessible(element);
+    } finally {
+      if (emulated) await executeServerCommand('emulate-forced-colors', { active: false });
+    }
+  });
+
+  it('speaks French and Ukrainian', async () => {
+    const server = await commentServer();
+    const post = freshPostId();
+    await conversations(server, post);
+    for (const [lang, sort, newest, shown] of [
+      ['fr', 'Trier les commentaires', 'Les plus récents d’abord', '1 commentaire de plus affiché'],
+      ['uk', 'Сортувати коментарі', 'Спочатку новіші', 'Показано ще 1 коментар'],
+    ]) {
+      const wrapper = await fixture<HTMLElement>(html`<div lang=${lang}><comment-list endpoint=${server.endpoint} post-id=${post} per-page="2"></comment-list></div>`);
+      const element = wrapper.querySelector('comment-list')!;
+      await loaded(element);
+      expect(element.shadowRoot!.querySelector('label[for="order"]')!.textContent!.trim()).to.equal(sort);
+      expect(element.shadowRoot!.querySelector<HTMLOptionElement>('option[value="desc"]')!.text.trim()).to.equal(newest);
+      more(element)!.click();
+      await loaded(element);
+      await element.updateComplete;
+      expect(liveText(element)).to.equal(shown);
+    }
+  });
 });
+
+/** Waits until focus is on a comment in the list. */
+async function waitForFocusIn(element: CommentList): Promise<void> {
+  await waitUntil(() => element.shadowRoot!.activeElement?.closest('li') != null, 'focus moved to a comment');
+}

@@ -196,6 +196,22 @@ describe('comment-section', () => {
     expect(toggleButton(element).textContent!.trim()).to.equal('2 comments');
   });
 
+  it('opens from a sort fragment (#comments-newest) in that order', async () => {
+    const server = await commentServer();
+    const post = freshPostId();
+    for (const name of ['Older', 'Newer']) await seedComment(server, { post, content: name, ...freshAuthor(), author_name: name });
+    history.replaceState(null, '', `${location.pathname}${location.search}#comments-newest`);
+    const element = await section(server, post);
+    await element.show();
+    const list = part<CommentList>(element, 'comment-list');
+    await list.updateComplete;
+    await list.loadComplete;
+    await list.updateComplete;
+    expect(element.open).to.equal(true);
+    expect([...list.shadowRoot!.querySelectorAll('.author')].map((name) => name.textContent!.trim())).to.deep.equal(['Newer', 'Older']);
+    expect(list.shadowRoot!.querySelector('select')!.value).to.equal('desc');
+  });
+
   it('opens with the keyboard', async () => {
     const element = await section(await commentServer(), freshPostId());
     toggleButton(element).focus();
