@@ -3,7 +3,7 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
-import { SERVER_HEADER } from 'newsroom-comment-protocol';
+import { EDIT_TOKEN_HEADER, SERVER_HEADER } from 'newsroom-comment-protocol';
 import { createCommentService } from './comments/service.js';
 import { type CommentServerOptions, ConfigError, type ResolvedOptions, loadAdminToken, resolveOptions } from './config.js';
 import { adminRoutes } from './routes/admin.js';
@@ -59,6 +59,7 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
     moderation: { mode: settings.moderation, keywords: settings.moderationKeywords },
     floodSeconds: settings.floodSeconds,
     requireNameEmail: settings.requireNameEmail,
+    editWindowSeconds: settings.editWindowSeconds,
     now: settings.now,
   });
 
@@ -112,7 +113,7 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
       await api.register(cors, {
         origin: settings.allowedOrigins.includes('*') ? '*' : settings.allowedOrigins,
         methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-        allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
+        allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', EDIT_TOKEN_HEADER],
         exposedHeaders: ['X-WP-Total', 'X-WP-TotalPages', SERVER_HEADER, 'ETag'],
         maxAge: 600,
       });

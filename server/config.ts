@@ -44,6 +44,11 @@ export interface CommentServerOptions {
   /** Seconds requests in flight get to finish on shutdown before every connection is closed (env SHUTDOWN_GRACE_SECONDS, default 10). */
   shutdownGraceSeconds?: number;
   /**
+   * Seconds after posting during which the author's browser (holding the token given once at creation) may edit or
+   * delete the comment, until someone replies or a moderator acts on it (env EDIT_WINDOW_SECONDS, default 600; 0 disables).
+   */
+  editWindowSeconds?: number;
+  /**
    * Seconds a browser or a shared cache (a CDN, nginx's proxy_cache) may serve a public comment list or comment
    * without asking again (env CACHE_MAX_AGE_SECONDS, default 10; 0 = revalidate every time with the ETag). A newly
    * approved, edited or deleted comment shows through such a cache within this time; moderator responses are never
@@ -115,6 +120,7 @@ export function resolveOptions(options: CommentServerOptions, env: NodeJS.Proces
     keepAliveTimeoutSeconds:
       options.keepAliveTimeoutSeconds ?? integer('KEEP_ALIVE_TIMEOUT_SECONDS', env.KEEP_ALIVE_TIMEOUT_SECONDS, 1, 3600) ?? 72,
     shutdownGraceSeconds: options.shutdownGraceSeconds ?? integer('SHUTDOWN_GRACE_SECONDS', env.SHUTDOWN_GRACE_SECONDS, 0, 3600) ?? 10,
+    editWindowSeconds: options.editWindowSeconds ?? integer('EDIT_WINDOW_SECONDS', env.EDIT_WINDOW_SECONDS, 0, 86400) ?? 600,
     cacheMaxAgeSeconds: options.cacheMaxAgeSeconds ?? integer('CACHE_MAX_AGE_SECONDS', env.CACHE_MAX_AGE_SECONDS, 0, 86400) ?? 10,
     cacheStaleSeconds: options.cacheStaleSeconds ?? integer('CACHE_STALE_SECONDS', env.CACHE_STALE_SECONDS, 0, 86400) ?? 30,
     logger: options.logger ?? boolean('LOG', env.LOG) ?? false,
@@ -147,6 +153,7 @@ export function resolveOptions(options: CommentServerOptions, env: NodeJS.Proces
     throw new ConfigError(`FLOOD_SECONDS must be a non-negative integer, got "${resolved.floodSeconds}"`);
   }
   for (const [name, seconds] of [
+    ['EDIT_WINDOW_SECONDS', resolved.editWindowSeconds],
     ['CACHE_MAX_AGE_SECONDS', resolved.cacheMaxAgeSeconds],
     ['CACHE_STALE_SECONDS', resolved.cacheStaleSeconds],
   ] as const) {

@@ -1,4 +1,4 @@
-import type { COMMENT_LIMITS } from 'newsroom-comment-protocol';
+import type { COMMENT_LIMITS, EditRefusal } from 'newsroom-comment-protocol';
 
 /** A field of a new comment, named as the WordPress API names it. */
 export type CommentField = keyof typeof COMMENT_LIMITS;
@@ -16,7 +16,9 @@ export type Rejection =
   | { reason: 'idempotency-key-reused' }
   | { reason: 'not-found' }
   | { reason: 'already-trashed' }
-  | { reason: 'page-out-of-range' };
+  | { reason: 'page-out-of-range' }
+  /** An author's edit or deletion: without `refusal`, the token is missing or wrong. */
+  | { reason: 'cannot-edit'; refusal?: EditRefusal };
 
 export class CommentRejected extends Error {
   constructor(readonly rejection: Rejection) {

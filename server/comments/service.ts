@@ -1,8 +1,9 @@
-import type { WpCommentStatus } from 'newsroom-comment-protocol';
-import { requestFingerprint } from '../storage/keys.js';
-import type { CommentListQuery, CommentStorage, StoredComment } from '../storage/port.js';
-import { CommentRejected } from './rejection.js';
-import { cleanComment, verdicts, type CommentInput, type ModerationRules } from './rules.js';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { EditRefusal, WpCommentStatus } from 'newsroom-comment-protocol';
+import { duplicateKey, requestFingerprint } from '../storage/keys.js';
+import type { AuthorChange, AuthorChangeOutcome, CommentListQuery, CommentStorage, EditableComment, StoredComment } from '../storage/port.js';
+import { CommentRejected, type Rejection } from './rejection.js';
+import { cleanComment, decideStatus, verdicts, type CommentInput, type ModerationRules } from './rules.js';
 
 export { StorageUnavailableError, type CommentListQuery, type StoredComment } from '../storage/port.js';
 
@@ -12,6 +13,8 @@ export interface CommentPolicy {
   /** Minimum seconds between two comments of one sender or email; 0 disables. */
   floodSeconds: number;
   requireNameEmail: boolean;
+  /** Seconds after posting during which the author may edit or delete the comment; 0: never. */
+  editWindowSeconds: number;
   /** Clock in ms. */
   now(): number;
 }
@@ -24,9 +27,24 @@ export interface Submission extends CommentInput {
   idempotencyKey?: string;
 }
 
+/** A new comment as its author is told, with the secret that lets them edit it (given once: not on a replay). */
+export interface CreatedComment {
+  comment: StoredComment;
+  editToken?: string;
+  /** When the edit window closes (ms). */
+  editUntil?: number;
+}
+
 export interface CommentService {
   /** Checks, decides and stores a new comment; resolves with it as its author is told (a replay: as first told). */
-  create(submission: Submission): Promise<StoredComment>;
+  create(submission: Submission): Promise<CreatedComment>;
+  /**
+   * The author's new text for their comment, proven by the edit token: checked as a new comment's text, held again
+   * when the rules hold it; resolves with the comment as its author is told.
+   */
+  edit(id: number, editToken: string, content: string | undefined): Promise<StoredComment>;
+  /** The author deletes their comment, proven by the edit token; resolves with it as it was. */
+  deleteOwn(id: number, editToken: string): Promise<StoredComment>;
   /** One page of comments and how many there are in all. */
   list(query: CommentListQuery): Promise<{ items: StoredComment[]; total: number; totalPages: number }>;
   get(id: number): Promise<StoredComment>;
@@ -36,6 +54,11 @@ export interface CommentService {
   /** Deletes a comment for good; resolves with it as it was. */
   delete(id: number): Promise<StoredComment>;
 }
+
+const digestOf = (token: string): Buffer => createHash('sha256').update(token).digest();
+
+/** The status an author is told: spam (a filled honeypot) is told what a held comment is told. */
+const told = (comment: StoredComment): StoredComment => (comment.status === 'spam' ? { ...comment, status: 'hold' } : comment);
 
 /**
  * The comment rules over a storage port: cleaning, moderation and honeypot are decided here; the storage applies the
@@ -49,22 +72,59 @@ export function createCommentService(storage: CommentStorage, policy: CommentPol
     return comment;
   };
 
+  /** Why the bearer of `editToken` may not change the comment now, if they may not (digests compared in constant time). */
+  const refusalOf = (current: EditableComment, editToken: string): Rejection | undefined => {
+    const stored = current.editTokenHash === null ? undefined : Buffer.from(current.editTokenHash, 'hex');
+    const presented = digestOf(editToken);
+    if (stored === undefined || stored.length !== presented.length || !timingSafeEqual(stored, presented)) {
+      return { reason: 'cannot-edit' };
+    }
+    const refusal: EditRefusal | undefined = current.moderated
+      ? 'moderated'
+      : policy.now() >= current.comment.createdAt + policy.editWindowSeconds * 1000
+        ? 'expired'
+        : current.hasReplies
+          ? 'replied'
+          : undefined;
+    return refusal && { reason: 'cannot-edit', refusal };
+  };
+
+  const byAuthor = async (id: number, decide: (current: EditableComment) => AuthorChange<Rejection>): Promise<StoredComment> => {
+    const outcome: AuthorChangeOutcome<Rejection> = await storage.changeByAuthor(id, decide);
+    switch (outcome.kind) {
+      case 'updated':
+      case 'deleted':
+        return outcome.kind === 'updated' ? outcome.comment : outcome.previous;
+      case 'refused':
+        throw new CommentRejected(outcome.refusal);
+      default:
+        throw new CommentRejected({ reason: outcome.kind });
+    }
+  };
+
   return {
     async create(submission) {
       const comment = { ...cleanComment(submission, policy.requireNameEmail), authorIp: submission.authorIp };
       const spam = submission.honeypot !== undefined && submission.honeypot !== '';
       const { idempotencyKey } = submission;
+      // Every new comment gets a token while edits are allowed, spam too: a bot learns nothing from its answer.
+      const editToken = policy.editWindowSeconds > 0 ? randomBytes(32).toString('base64url') : undefined;
+      const createdAt = policy.now();
       const outcome = await storage.createComment({
         comment,
-        createdAt: policy.now(),
+        createdAt,
         floodSeconds: policy.floodSeconds,
         idempotency: idempotencyKey === undefined ? undefined : { key: idempotencyKey, fingerprint: requestFingerprint(comment, spam) },
+        editTokenHash: editToken && digestOf(editToken).toString('hex'),
         verdicts: verdicts(comment, policy.moderation, spam),
       });
       switch (outcome.kind) {
         case 'created':
+          return editToken === undefined
+            ? { comment: outcome.comment }
+            : { comment: outcome.comment, editToken, editUntil: createdAt + policy.editWindowSeconds * 1000 };
         case 'replayed':
-          return outcome.comment;
+          return { comment: outcome.comment };
         case 'flood':
           throw new CommentRejected({ reason: 'flood', retryAfterSeconds: outcome.retryAfterSeconds });
         default:
@@ -78,6 +138,28 @@ export function createCommentService(storage: CommentStorage, policy: CommentPol
       return { items, total, totalPages };
     },
     get: existing,
+    async edit(id, editToken, content) {
+      const current = await existing(id);
+      // The new text meets every rule of a new comment's text; the author's fields were checked when it was posted.
+      const cleaned = cleanComment({ ...current, content }, false);
+      const editedAt = policy.now();
+      const changed = await byAuthor(id, (locked) => {
+        const refusal = refusalOf(locked, editToken);
+        if (refusal) return { kind: 'refuse', refusal };
+        const decided = decideStatus({ ...cleaned, authorIp: locked.comment.authorIp }, policy.moderation, true);
+        // An edit never publishes: a held or spam comment stays so; a published one is held again if the rules say so.
+        const status: WpCommentStatus = locked.comment.status === 'approved' ? decided : locked.comment.status;
+        return { kind: 'update', content: cleaned.content, status, duplicateKey: duplicateKey(cleaned), editedAt };
+      });
+      return told(changed);
+    },
+    async deleteOwn(id, editToken) {
+      const deleted = await byAuthor(id, (locked) => {
+        const refusal = refusalOf(locked, editToken);
+        return refusal ? { kind: 'refuse', refusal } : { kind: 'delete' };
+      });
+      return told(deleted);
+    },
     async setStatus(id, status) {
       await existing(id);
       const updated = await storage.setStatus(id, status);

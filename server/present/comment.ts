@@ -1,6 +1,6 @@
-import type { WpComment } from 'newsroom-comment-protocol';
+import type { WpComment, WpCommentCreated } from 'newsroom-comment-protocol';
 import { renderContent } from './render.js';
-import type { StoredComment } from '../comments/service.js';
+import type { CreatedComment, StoredComment } from '../comments/service.js';
 
 /** A comment for a moderator (WordPress's `edit` context): adds the email and the raw text, never the IP address. */
 export interface WpCommentForModerator extends WpComment {
@@ -26,7 +26,18 @@ export function presentComment(comment: StoredComment, postLink: string): WpComm
     status: comment.status,
     link: `${postLink.replaceAll('{post}', String(comment.post))}#comment-${comment.id}`,
     type: 'comment',
+    ...(comment.editedAt !== undefined && { edited_gmt: wpDate(comment.editedAt) }),
   };
+}
+
+/** The answer to `POST /comments`: the comment, and once only, the author's edit token and when it stops working. */
+export function presentCreated(created: CreatedComment, postLink: string): WpCommentCreated {
+  const shown: WpCommentCreated = presentComment(created.comment, postLink);
+  if (created.editToken !== undefined && created.editUntil !== undefined) {
+    shown.edit_token = created.editToken;
+    shown.edit_until = wpDate(created.editUntil);
+  }
+  return shown;
 }
 
 export function presentForModerator(comment: StoredComment, postLink: string): WpCommentForModerator {
@@ -50,6 +61,7 @@ const commentProperties = {
   status: { type: 'string' },
   link: { type: 'string' },
   type: { type: 'string' },
+  edited_gmt: { type: 'string' },
   author_email: { type: 'string' },
 } as const;
 
@@ -58,3 +70,9 @@ const commentProperties = {
  * address can never slip into a response.
  */
 export const commentSchema = { type: 'object', properties: commentProperties } as const;
+
+/** The created comment's schema: the comment and its author's edit token. */
+export const createdCommentSchema = {
+  type: 'object',
+  properties: { ...commentProperties, edit_token: { type: 'string' }, edit_until: { type: 'string' } },
+} as const;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HONEYPOT_FIELD, type WpCommentStatus } from 'newsroom-comment-protocol';
+import { EDIT_TOKEN_HEADER, HONEYPOT_FIELD, type WpCommentDeleted, type WpCommentStatus } from 'newsroom-comment-protocol';
 import type { CommentService, StoredComment } from '../comments/service.js';
-import { commentSchema, presentComment, presentForModerator } from '../present/comment.js';
+import { commentSchema, createdCommentSchema, presentComment, presentCreated, presentForModerator } from '../present/comment.js';
 import { MESSAGES, WpHttpError, invalidParams } from './errors.js';
 
 export interface CommentRoutesOptions {
@@ -166,7 +166,7 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
 
   app.post(
     '/comments',
-    { schema: { body: createBodySchema, response: { 201: commentSchema } } },
+    { schema: { body: createBodySchema, response: { 201: createdCommentSchema } } },
     async (request: FastifyRequest<{ Body: CreateBody }>, reply: FastifyReply) => {
       const body = request.body ?? {};
       const idempotencyKey = request.headers['idempotency-key'];
@@ -189,32 +189,44 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
       });
       return reply
         .code(201)
-        .header('Location', `${request.routeOptions.url}/${created.id}`)
-        .send(presentComment(created, postLink));
+        .header('Location', `${request.routeOptions.url}/${created.comment.id}`)
+        .send(presentCreated(created, postLink));
     },
   );
 
-  // Checked before the body is even parsed: without the token, nothing is looked at and nothing changes.
-  const onlyModerator = (code: string, message: string) => async (request: FastifyRequest) => {
-    if (!options.isModerator(request)) throw new WpHttpError(401, code, message);
+  /** The author's edit token, when the request carries exactly one. */
+  const editTokenOf = (request: FastifyRequest): string | undefined => {
+    const token = request.headers[EDIT_TOKEN_HEADER.toLowerCase()];
+    return typeof token === 'string' && token !== '' ? token : undefined;
+  };
+  // Checked before the body is even parsed: without the admin token or an edit token, nothing is looked at and
+  // nothing changes.
+  const onlyModeratorOrAuthor = (code: string, message: string) => async (request: FastifyRequest) => {
+    if (!options.isModerator(request) && editTokenOf(request) === undefined) throw new WpHttpError(401, code, message);
   };
 
-  type ModerateRoute = { Params: { id: number }; Body: { status?: string } };
-  const moderate = async (request: FastifyRequest<ModerateRoute>) => {
+  type ChangeRoute = { Params: { id: number }; Body: { status?: string; content?: string } };
+  /** The moderator sets a status; an author with the comment's edit token replaces its text. */
+  const change = async (request: FastifyRequest<ChangeRoute>) => {
+    const { id: commentId } = request.params;
+    const editToken = editTokenOf(request);
+    if (!options.isModerator(request) && editToken !== undefined) {
+      if (request.body?.status !== undefined) throw new WpHttpError(401, 'rest_comment_invalid_status', MESSAGES.invalidStatusField);
+      return presentComment(await comments.edit(commentId, editToken, request.body?.content), postLink);
+    }
     const requested = request.body?.status;
-    const comment =
-      requested === undefined ? await comments.get(request.params.id) : await comments.setStatus(request.params.id, STATUS_ALIASES[requested]);
+    const comment = requested === undefined ? await comments.get(commentId) : await comments.setStatus(commentId, STATUS_ALIASES[requested]);
     return presentForModerator(comment, postLink);
   };
-  const moderateSchema = {
+  const changeSchema = {
     params: { type: 'object', properties: { id } },
-    body: { type: 'object', properties: { status: { type: 'string', enum: Object.keys(STATUS_ALIASES) } } },
+    body: { type: 'object', properties: { status: { type: 'string', enum: Object.keys(STATUS_ALIASES) }, content: text } },
     response: { 200: commentSchema },
   };
-  const moderateOptions = { schema: moderateSchema, onRequest: onlyModerator('rest_cannot_edit', MESSAGES.cannotEdit) };
-  app.post<ModerateRoute>('/comments/:id', moderateOptions, moderate);
-  app.put<ModerateRoute>('/comments/:id', moderateOptions, moderate);
-  app.patch<ModerateRoute>('/comments/:id', moderateOptions, moderate);
+  const changeOptions = { schema: changeSchema, onRequest: onlyModeratorOrAuthor('rest_cannot_edit', MESSAGES.cannotEdit) };
+  app.post<ChangeRoute>('/comments/:id', changeOptions, change);
+  app.put<ChangeRoute>('/comments/:id', changeOptions, change);
+  app.patch<ChangeRoute>('/comments/:id', changeOptions, change);
 
   app.delete<{ Params: { id: number }; Querystring: { force: boolean } }>(
     '/comments/:id',
@@ -223,9 +235,15 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
         params: { type: 'object', properties: { id } },
         querystring: { type: 'object', properties: { force: { type: 'boolean', default: false } } },
       },
-      onRequest: onlyModerator('rest_cannot_delete', MESSAGES.cannotDelete),
+      onRequest: onlyModeratorOrAuthor('rest_cannot_delete', MESSAGES.cannotDelete),
     },
     async (request: FastifyRequest<{ Params: { id: number }; Querystring: { force: boolean } }>) => {
+      const editToken = editTokenOf(request);
+      if (!options.isModerator(request) && editToken !== undefined) {
+        // An author's deletion is for good, as WordPress's forced delete.
+        const deleted: WpCommentDeleted = { deleted: true, previous: presentComment(await comments.deleteOwn(request.params.id, editToken), postLink) };
+        return deleted;
+      }
       if (request.query.force) {
         return { deleted: true, previous: presentForModerator(await comments.delete(request.params.id), postLink) };
       }

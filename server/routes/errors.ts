@@ -1,5 +1,5 @@
 import type { FastifyError } from 'fastify';
-import type { WpError } from 'newsroom-comment-protocol';
+import type { EditRefusal, WpError } from 'newsroom-comment-protocol';
 import { CommentRejected, type CommentField, type Rejection } from '../comments/rejection.js';
 import { StorageUnavailableError } from '../comments/service.js';
 
@@ -11,12 +11,17 @@ export class WpHttpError extends Error {
     message: string,
     readonly params?: Record<string, string>,
     readonly headers: Record<string, string> = {},
+    readonly reason?: EditRefusal,
   ) {
     super(message);
   }
 
   toJSON(): WpError {
-    return { code: this.code, message: this.message, data: { status: this.status, ...(this.params && { params: this.params }) } };
+    return {
+      code: this.code,
+      message: this.message,
+      data: { status: this.status, ...(this.params && { params: this.params }), ...(this.reason && { reason: this.reason }) },
+    };
   }
 }
 
@@ -48,6 +53,10 @@ export const MESSAGES = {
   invalidJson: 'Invalid JSON body passed.',
   pageTooLarge: 'The page number requested is larger than the number of pages available.',
   // Not WordPress's (it has no idempotency keys): the wording of Stripe's idempotency_key_reused error.
+  // Not WordPress's (it has no edit window for anonymous authors): why an author may no longer change a comment.
+  editExpired: 'The time to edit this comment is over.',
+  editReplied: 'Someone has replied to this comment, so it can no longer be changed.',
+  editModerated: 'A moderator has reviewed this comment, so it can no longer be changed.',
   idempotencyKeyReused:
     'Keys for idempotent requests can only be used with the same parameters they were first used with. Send a new key with a new comment.',
 } as const;
@@ -101,6 +110,11 @@ function fromRejection(rejection: Rejection): WpHttpError {
       return new WpHttpError(410, 'rest_already_trashed', MESSAGES.alreadyTrashed);
     case 'page-out-of-range':
       return new WpHttpError(400, 'rest_comment_invalid_page_number', MESSAGES.pageTooLarge);
+    case 'cannot-edit': {
+      if (rejection.refusal === undefined) return new WpHttpError(401, 'rest_cannot_edit', MESSAGES.cannotEdit);
+      const message = { expired: MESSAGES.editExpired, replied: MESSAGES.editReplied, moderated: MESSAGES.editModerated }[rejection.refusal];
+      return new WpHttpError(403, 'rest_cannot_edit', message, undefined, {}, rejection.refusal);
+    }
   }
 }
 

@@ -14,6 +14,8 @@ export interface StoredComment {
   status: WpCommentStatus;
   /** Milliseconds since the epoch, UTC. */
   createdAt: number;
+  /** When its author last edited it (ms), if ever. */
+  editedAt?: number;
 }
 
 /** A `comments` table row as either database returns it (PostgreSQL gives its BIGINT `created_at` as a string). */
@@ -28,6 +30,9 @@ export interface CommentRow {
   content: string;
   status: WpCommentStatus;
   created_at: number | string;
+  edited_at?: number | string | null;
+  edit_token_hash?: string | null;
+  moderated?: number | boolean;
 }
 
 export const toStoredComment = (row: CommentRow): StoredComment => ({
@@ -41,9 +46,33 @@ export const toStoredComment = (row: CommentRow): StoredComment => ({
   content: row.content,
   status: row.status,
   createdAt: Number(row.created_at),
+  ...(row.edited_at !== null && row.edited_at !== undefined && { editedAt: Number(row.edited_at) }),
 });
 
-export type NewComment = Omit<StoredComment, 'id' | 'status' | 'createdAt'>;
+export type NewComment = Omit<StoredComment, 'id' | 'status' | 'createdAt' | 'editedAt'>;
+
+/** A comment as its author's edit or deletion is decided on, read inside the change's transaction. */
+export interface EditableComment {
+  comment: StoredComment;
+  /** Digest of the edit token given at creation; null when none was (no edit window, or stored before there was one). */
+  editTokenHash: string | null;
+  /** A moderator changed its status. */
+  moderated: boolean;
+  /** Another comment (not trashed or spam) replies to it. */
+  hasReplies: boolean;
+}
+
+/** What to do with a comment its author wants to change; `refusal` is passed back as it is. */
+export type AuthorChange<Refusal> =
+  | { kind: 'update'; content: string; status: WpCommentStatus; duplicateKey: string; editedAt: number }
+  | { kind: 'delete' }
+  | { kind: 'refuse'; refusal: Refusal };
+
+export type AuthorChangeOutcome<Refusal> =
+  | { kind: 'updated' | 'deleted'; comment: StoredComment; previous: StoredComment }
+  | { kind: 'not-found' }
+  | { kind: 'duplicate' }
+  | { kind: 'refused'; refusal: Refusal };
 
 /** Which comments to list, one page of them, ordered by date then ID. */
 export interface CommentListQuery {
@@ -65,6 +94,8 @@ export interface CreateRequest {
   floodSeconds: number;
   /** The key, and the fingerprint of the request it is bound to (see requestFingerprint). */
   idempotency?: { key: string; fingerprint: string };
+  /** Digest of the token that lets the author edit the comment (none when authors may not edit). */
+  editTokenHash?: string;
   /**
    * The moderation decision, made by the comment service before the transaction for both answers to the one question
    * only the database can answer: has an approved comment the same name and email?
@@ -102,7 +133,13 @@ export interface CommentStorage {
   createComment(request: CreateRequest): Promise<CreateOutcome>;
   getComment(id: number): Promise<StoredComment | undefined>;
   listComments(query: CommentListQuery): Promise<{ items: StoredComment[]; total: number }>;
+  /** A moderator's decision: the comment is then out of its author's hands. */
   setStatus(id: number, status: WpCommentStatus): Promise<StoredComment | undefined>;
+  /**
+   * An author's edit or deletion, atomic with the facts it is decided on: `decide` (which must not throw) sees the
+   * comment as locked inside the transaction; an update whose text duplicates another comment is refused.
+   */
+  changeByAuthor<Refusal>(id: number, decide: (current: EditableComment) => AuthorChange<Refusal>): Promise<AuthorChangeOutcome<Refusal>>;
   deleteComment(id: number): Promise<boolean>;
   /** Forgets idempotency keys older than `before` (ms). */
   pruneIdempotencyKeys(before: number): Promise<void>;

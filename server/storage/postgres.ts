@@ -11,6 +11,9 @@ import {
   type CreateOutcome,
   type CreateRequest,
   type CommentListQuery,
+  type AuthorChange,
+  type AuthorChangeOutcome,
+  type EditableComment,
 } from './port.js';
 
 /** Versioned migrations: each runs once, in order, inside a transaction. Never edit one that has shipped. */
@@ -62,6 +65,9 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX comments_by_parent_date ON comments (status, post, parent, created_at, id);
    CREATE INDEX comments_by_post_date ON comments (status, post, created_at, id);
    CREATE INDEX comments_by_status_date ON comments (status, created_at, id);`,
+  // Authors edit or delete their comment for a while with a token given at creation (only its digest is kept), until a
+  // moderator acts on it.
+  `ALTER TABLE comments ADD COLUMN edit_token_hash TEXT, ADD COLUMN edited_at BIGINT, ADD COLUMN moderated INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 const BACKFILL_BATCH = 500;
@@ -184,7 +190,9 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
       }
     }
     if (comment.parent !== 0) {
-      const parent = await client.query("SELECT 1 FROM comments WHERE id = $1 AND post = $2 AND status = 'approved'", [
+      // FOR SHARE: an author's edit or deletion of the parent waits for this reply (and then sees it), or this reply
+      // waits for the edit and checks the parent as it is then.
+      const parent = await client.query("SELECT 1 FROM comments WHERE id = $1 AND post = $2 AND status = 'approved' FOR SHARE", [
         comment.parent,
         comment.post,
       ]);
@@ -213,10 +221,10 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
     const { stored, told } = approved.rowCount !== 0 ? request.verdicts.knownAuthor : request.verdicts.newAuthor;
     const inserted = await client.query<{ id: number }>(
       `INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, content, status, created_at,
-         sender, duplicate_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+         sender, duplicate_key, edit_token_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
       [comment.post, comment.parent, comment.authorName, comment.authorEmail, comment.authorUrl, comment.authorIp,
-        comment.content, stored, request.createdAt, derived.sender, derived.duplicateKey],
+        comment.content, stored, request.createdAt, derived.sender, derived.duplicateKey, request.editTokenHash ?? null],
     );
     const id = inserted.rows[0].id;
     if (idempotency !== undefined) {
@@ -266,9 +274,45 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
       return { items: rows.rows.map(toStoredComment), total: Number(counted.rows[0].total) };
     },
     async setStatus(id, status) {
-      await query('UPDATE comments SET status = $1 WHERE id = $2', [status, id]);
+      await query('UPDATE comments SET status = $1, moderated = 1 WHERE id = $2', [status, id]);
       return byId(id);
     },
+    changeByAuthor: <R>(id: number, decide: (current: EditableComment) => AuthorChange<R>) =>
+      transaction(async (client): Promise<AuthorChangeOutcome<R>> => {
+        // The row lock orders this change with a moderator's decision and with a reply being posted (FOR SHARE there).
+        const { rows } = await client.query<CommentRow>('SELECT * FROM comments WHERE id = $1 FOR UPDATE', [id]);
+        if (!rows[0]) return { kind: 'not-found' };
+        const previous = toStoredComment(rows[0]);
+        const replies = await client.query(
+          "SELECT 1 FROM comments WHERE status IN ('approved', 'hold') AND post = $1 AND parent = $2 LIMIT 1",
+          [previous.post, id],
+        );
+        const decision = decide({
+          comment: previous,
+          editTokenHash: rows[0].edit_token_hash ?? null,
+          moderated: Boolean(rows[0].moderated),
+          hasReplies: replies.rowCount !== 0,
+        });
+        switch (decision.kind) {
+          case 'refuse':
+            return { kind: 'refused', refusal: decision.refusal };
+          case 'delete':
+            await client.query('DELETE FROM comments WHERE id = $1', [id]);
+            return { kind: 'deleted', comment: previous, previous };
+          case 'update': {
+            const duplicate = await client.query(
+              "SELECT 1 FROM comments WHERE duplicate_key = $1 AND status != 'trash' AND id != $2 LIMIT 1",
+              [decision.duplicateKey, id],
+            );
+            if (duplicate.rowCount !== 0) return { kind: 'duplicate' };
+            const updated = await client.query<CommentRow>(
+              'UPDATE comments SET content = $1, status = $2, duplicate_key = $3, edited_at = $4 WHERE id = $5 RETURNING *',
+              [decision.content, decision.status, decision.duplicateKey, decision.editedAt, id],
+            );
+            return { kind: 'updated', comment: toStoredComment(updated.rows[0]), previous };
+          }
+        }
+      }),
     async deleteComment(id) {
       const { rowCount } = await query('DELETE FROM comments WHERE id = $1', [id]);
       return rowCount !== 0;

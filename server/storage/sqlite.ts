@@ -11,6 +11,9 @@ import {
   type CreateOutcome,
   type CreateRequest,
   type CommentListQuery,
+  type AuthorChange,
+  type AuthorChangeOutcome,
+  type EditableComment,
 } from './port.js';
 
 /** Versioned migrations: each runs once, in order, inside a transaction. Never edit one that has shipped. */
@@ -63,6 +66,11 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX comments_by_parent_date ON comments (status, post, parent, created_at, id);
    CREATE INDEX comments_by_post_date ON comments (status, post, created_at, id);
    CREATE INDEX comments_by_status_date ON comments (status, created_at, id);`,
+  // Authors edit or delete their comment for a while with a token given at creation (only its digest is kept), until a
+  // moderator acts on it.
+  `ALTER TABLE comments ADD COLUMN edit_token_hash TEXT;
+   ALTER TABLE comments ADD COLUMN edited_at INTEGER;
+   ALTER TABLE comments ADD COLUMN moderated INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 const BACKFILL_BATCH = 500;
@@ -131,12 +139,17 @@ export function openSqliteStorage(file: string): CommentStorage {
     ),
     insert: db.prepare(
       `INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, content, status, created_at,
-         sender, duplicate_key)
+         sender, duplicate_key, edit_token_hash)
        VALUES (@post, @parent, @authorName, @authorEmail, @authorUrl, @authorIp, @content, @status, @createdAt,
-         @sender, @duplicateKey)`,
+         @sender, @duplicateKey, @editTokenHash)`,
     ),
     byId: db.prepare('SELECT * FROM comments WHERE id = ?'),
-    setStatus: db.prepare('UPDATE comments SET status = ? WHERE id = ?'),
+    setStatus: db.prepare('UPDATE comments SET status = ?, moderated = 1 WHERE id = ?'),
+    hasReplies: db.prepare("SELECT 1 FROM comments WHERE status IN ('approved', 'hold') AND post = ? AND parent = ? LIMIT 1"),
+    otherDuplicate: db.prepare("SELECT 1 FROM comments WHERE duplicate_key = ? AND status != 'trash' AND id != ? LIMIT 1"),
+    authorUpdate: db.prepare(
+      'UPDATE comments SET content = @content, status = @status, duplicate_key = @duplicateKey, edited_at = @editedAt WHERE id = @id',
+    ),
     delete: db.prepare('DELETE FROM comments WHERE id = ?'),
     prune: db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?'),
     ping: db.prepare('SELECT 1'),
@@ -222,12 +235,42 @@ export function openSqliteStorage(file: string): CommentStorage {
     }
     const previouslyApproved = email !== '' && statements.previouslyApproved.get(email, comment.authorName) !== undefined;
     const { stored, told } = previouslyApproved ? request.verdicts.knownAuthor : request.verdicts.newAuthor;
-    const { lastInsertRowid } = statements.insert.run({ ...comment, ...derived, status: stored, createdAt: request.createdAt });
+    const { lastInsertRowid } = statements.insert.run({
+      ...comment,
+      ...derived,
+      status: stored,
+      createdAt: request.createdAt,
+      editTokenHash: request.editTokenHash ?? null,
+    });
     const id = Number(lastInsertRowid);
     if (idempotency !== undefined) {
       statements.remember.run(idempotency.key, idempotency.fingerprint, id, told, request.createdAt);
     }
     return { kind: 'created', comment: { ...comment, id, status: told, createdAt: request.createdAt } };
+  });
+
+  const changeByAuthor = db.transaction(<R>(id: number, decide: (current: EditableComment) => AuthorChange<R>): AuthorChangeOutcome<R> => {
+    const row = statements.byId.get(id) as CommentRow | undefined;
+    if (!row) return { kind: 'not-found' };
+    const previous = toStoredComment(row);
+    const decision = decide({
+      comment: previous,
+      editTokenHash: row.edit_token_hash ?? null,
+      moderated: Boolean(row.moderated),
+      hasReplies: statements.hasReplies.get(row.post, id) !== undefined,
+    });
+    switch (decision.kind) {
+      case 'refuse':
+        return { kind: 'refused', refusal: decision.refusal };
+      case 'delete':
+        statements.delete.run(id);
+        return { kind: 'deleted', comment: previous, previous };
+      case 'update': {
+        if (statements.otherDuplicate.get(decision.duplicateKey, id)) return { kind: 'duplicate' };
+        statements.authorUpdate.run({ id, ...decision });
+        return { kind: 'updated', comment: byId(id) ?? previous, previous };
+      }
+    }
   });
 
   return {
@@ -258,6 +301,9 @@ export function openSqliteStorage(file: string): CommentStorage {
     async setStatus(id, status) {
       statements.setStatus.run(status, id);
       return byId(id);
+    },
+    async changeByAuthor<R>(id: number, decide: (current: EditableComment) => AuthorChange<R>) {
+      return changeByAuthor.immediate(id, decide) as AuthorChangeOutcome<R>;
     },
     async deleteComment(id) {
       return statements.delete.run(id).changes > 0;

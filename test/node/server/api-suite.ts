@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { CommentServerOptions } from '../../../server/app.js';
-import { COMMENT_LIMITS, HONEYPOT_FIELD, SERVER_HEADER, type WpComment, type WpError } from 'newsroom-comment-protocol';
+import { COMMENT_LIMITS, HONEYPOT_FIELD, SERVER_HEADER, type WpComment, type WpCommentCreated, type WpError } from 'newsroom-comment-protocol';
 import { ADVERSARIAL_SHAPES } from '../support/adversarial.js';
 import { moderator, newComment, queryDatabase, startTestServer, type TestCommentServer } from '../support/comment-server.js';
 
@@ -22,6 +22,9 @@ async function error(response: Response): Promise<WpError> {
 }
 
 const json = async <T = WpComment>(response: Response): Promise<T> => (await response.json()) as T;
+
+/** A created comment as lists show it: the author's edit token and its deadline are given once, at creation. */
+const shownLater = ({ edit_token, edit_until, ...comment }: WpCommentCreated): WpComment => comment;
 
 async function approve(server: TestCommentServer, id: number): Promise<void> {
   const response = await fetch(`${server.api}/comments/${id}`, {
@@ -50,7 +53,9 @@ export function commentServerSuite(name: string, fresh: FreshStorage): void {
       const response = await server.post(body);
       assert.equal(response.status, 201);
       assert.equal(response.headers.get(SERVER_HEADER), 'newsroom-elements');
-      const created = await json(response);
+      const withToken = await json<WpCommentCreated>(response);
+      assert.match(withToken.edit_token ?? '', /^[\w-]{43}$/);
+      const created = shownLater(withToken);
       assert.equal(response.headers.get('Location'), `/wp-json/wp/v2/comments/${created.id}`);
       assert.deepEqual(
         { post: created.post, parent: created.parent, author_name: created.author_name, author_url: created.author_url },
@@ -461,14 +466,17 @@ export function commentServerSuite(name: string, fresh: FreshStorage): void {
       const retry = await server.post(body, { 'Idempotency-Key': 'retry-1' });
       assert.equal(first.status, 201);
       assert.equal(retry.status, 201);
-      assert.deepEqual(await retry.json(), await first.json());
+      const [firstBody, retryBody] = [await json<WpCommentCreated>(first), await json<WpCommentCreated>(retry)];
+      assert.ok(firstBody.edit_token && !retryBody.edit_token, 'the edit token is given once');
+      assert.deepEqual(retryBody, shownLater(firstBody));
       const racing = newComment();
       const responses = await Promise.all(
         Array.from({ length: 12 }, () => server.post(racing, { 'Idempotency-Key': 'race-1' })),
       );
-      const bodies = await Promise.all(responses.map((response) => response.text()));
+      const bodies = await Promise.all(responses.map((response) => json<WpCommentCreated>(response)));
       assert.deepEqual(new Set(responses.map((response) => response.status)), new Set([201]));
-      assert.equal(new Set(bodies).size, 1, 'every retry gets the first response');
+      assert.equal(bodies.filter((body) => body.edit_token).length, 1, 'the edit token is given once');
+      assert.equal(new Set(bodies.map((body) => JSON.stringify(shownLater(body)))).size, 1, 'every retry gets the first response');
       assert.equal((await server.all()).length, 2);
       assert.equal((await server.post(newComment(), { 'Idempotency-Key': 'bad key with spaces' })).status, 400);
     });
@@ -477,7 +485,7 @@ export function commentServerSuite(name: string, fresh: FreshStorage): void {
       const options = await fresh();
       const server = await serve(options);
       const body = newComment({ content: '"'.repeat(COMMENT_LIMITS.content) });
-      const first = await json(await server.post(body, { 'Idempotency-Key': 'bounded-1' }));
+      const first = shownLater(await json(await server.post(body, { 'Idempotency-Key': 'bounded-1' })));
       const records = await queryDatabase(options, 'SELECT * FROM idempotency_keys');
       assert.equal(records.length, 1);
       const recordBytes = Object.values(records[0]).reduce<number>((sum, value) => sum + String(value).length, 0);
@@ -489,7 +497,7 @@ export function commentServerSuite(name: string, fresh: FreshStorage): void {
       const server = await serve({ moderation: 'first-time', trustedProxies: ['127.0.0.1'] });
       const from = (address: string, key: string) => ({ 'X-Forwarded-For': address, 'Idempotency-Key': key });
       const body = newComment({ content: 'A held, not yet public text.' });
-      const created = await json(await server.post(body, from('203.0.113.20', 'bound-1')));
+      const created = shownLater(await json(await server.post(body, from('203.0.113.20', 'bound-1'))));
       assert.equal(created.status, 'hold');
 
       const reused = await server.post(newComment({ post: 2 }), from('198.51.100.20', 'bound-1'));
@@ -505,7 +513,7 @@ export function commentServerSuite(name: string, fresh: FreshStorage): void {
       // Without an email, the sender is its address.
       const anonymous = await serve({ requireNameEmail: false, trustedProxies: ['127.0.0.1'] });
       const unsigned = { post: 1, content: 'No name, no email.' };
-      const unsignedCreated = await json(await anonymous.post(unsigned, from('203.0.113.30', 'bound-2')));
+      const unsignedCreated = shownLater(await json(await anonymous.post(unsigned, from('203.0.113.30', 'bound-2'))));
       assert.equal((await anonymous.post(unsigned, from('198.51.100.30', 'bound-2'))).status, 422);
       assert.deepEqual(await json(await anonymous.post(unsigned, from('203.0.113.30', 'bound-2'))), unsignedCreated);
 
@@ -635,7 +643,7 @@ export function commentServerSuite(name: string, fresh: FreshStorage): void {
     it('keeps comments across a restart, serves /healthz and the moderation page', async () => {
       const options = await fresh();
       const first = await startTestServer({ moderation: 'none', floodSeconds: 0, ...options });
-      const created = await json(await first.post(newComment()));
+      const created = shownLater(await json(await first.post(newComment())));
       await first.close();
       const second = await serve(options);
       assert.deepEqual(await (await second.get(`/comments/${created.id}`)).json(), created);

@@ -3,8 +3,9 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { CommentServerOptions } from '../../../server/app.js';
-import type { WpComment, WpError } from 'newsroom-comment-protocol';
-import { moderator, newComment, startTestServer, type TestCommentServer } from '../support/comment-server.js';
+import { createHash } from 'node:crypto';
+import { EDIT_TOKEN_HEADER, type WpComment, type WpCommentCreated, type WpCommentDeleted, type WpError } from 'newsroom-comment-protocol';
+import { moderator, newComment, queryDatabase, startTestServer, type TestCommentServer } from '../support/comment-server.js';
 import type { FreshStorage } from './api-suite.js';
 
 const json = async <T = WpComment>(response: Response): Promise<T> => (await response.json()) as T;
@@ -134,6 +135,116 @@ export function scaleSuite(name: string, fresh: FreshStorage): void {
       assert.equal((await server.post(newComment({ post: 6 }))).headers.get('Cache-Control'), 'no-store');
       const cors = await server.get('/comments?post=6', { Origin: 'https://news.example' });
       assert.match(cors.headers.get('Access-Control-Expose-Headers') ?? '', /ETag/);
+    });
+
+    it('lets the author edit and delete their comment with the token given once, within the window, as a new comment is checked', async () => {
+      let clock = 1_700_000_000_000;
+      const storage = await fresh();
+      const server = await serve({ ...storage, now: () => clock, moderationKeywords: ['casino'] });
+      const send = (method: string, commentId: number, headers: Record<string, string>, body?: unknown) =>
+        fetch(`${server.api}/comments/${commentId}`, {
+          method,
+          headers: { ...headers, ...(body !== undefined && { 'Content-Type': 'application/json' }) },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      const create = async (body = newComment({ post: 8 })) => json<WpCommentCreated>(await server.post(body));
+
+      const authorBody = newComment({ post: 8 });
+      const created = await create(authorBody);
+      assert.match(created.edit_token ?? '', /^[\w-]{43}$/);
+      assert.equal(created.edit_until, new Date(clock + 600_000).toISOString().slice(0, 19));
+      const token = { [EDIT_TOKEN_HEADER]: created.edit_token! };
+      const [row] = await queryDatabase(storage, 'SELECT * FROM comments WHERE id = $1', [created.id]);
+      assert.equal(row.edit_token_hash, createHash('sha256').update(created.edit_token!).digest('hex'), 'only a digest is kept');
+      assert.ok(!JSON.stringify(row).includes(created.edit_token!));
+      const listed = await server.get('/comments?post=8');
+      assert.ok(!(await listed.text()).includes('edit_token'), 'the token is never listed');
+      const before = listed.headers.get('ETag');
+
+      clock += 60_000;
+      const edited = await send('POST', created.id, token, { content: 'Corrected: the vote is on Tuesday.' });
+      assert.equal(edited.status, 200);
+      const editedBody = await json(edited);
+      assert.equal(editedBody.content.rendered, '<p>Corrected: the vote is on Tuesday.</p>\n');
+      assert.equal(editedBody.status, 'approved');
+      assert.equal(editedBody.edited_gmt, new Date(clock).toISOString().slice(0, 19));
+      assert.equal(edited.headers.get('Cache-Control'), 'no-store');
+      const after = await server.get('/comments?post=8');
+      assert.notEqual(after.headers.get('ETag'), before, 'an edit changes the ETag of the lists the comment is in');
+      assert.deepEqual(await after.json(), [editedBody]);
+
+      // Refusals: no token, a wrong one, another comment's, or a status from the author.
+      const other = await create();
+      const wrongTokens: Record<string, string>[] = [{}, { [EDIT_TOKEN_HEADER]: 'x'.repeat(43) }, { [EDIT_TOKEN_HEADER]: other.edit_token! }];
+      for (const headers of wrongTokens) {
+        const refused = await error(await send('POST', created.id, headers, { content: 'Hijacked.' }));
+        assert.deepEqual([refused.data.status, refused.code, refused.data.reason], [401, 'rest_cannot_edit', undefined]);
+        assert.equal((await error(await send('DELETE', created.id, headers))).data.status, 401);
+      }
+      assert.equal((await send('POST', created.id, token, { content: 'Self-approved.', status: 'approved' })).status, 401);
+
+      // The rules of a new comment: length, empty text, duplicates; nothing changes when refused.
+      const tooLong = await error(await send('POST', created.id, token, { content: 'a'.repeat(65526) }));
+      assert.equal(tooLong.code, 'comment_content_column_length');
+      assert.equal((await error(await send('PUT', created.id, token, { content: ' \u200b ' }))).code, 'rest_comment_content_invalid');
+      assert.equal((await error(await send('PATCH', created.id, token, {}))).code, 'rest_comment_content_invalid');
+      assert.equal((await error(await send('POST', created.id, token, { content: 42 }))).code, 'rest_invalid_param');
+      const twin = await create({ ...authorBody, content: 'A second thought.' });
+      const duplicate = await error(await send('POST', twin.id, { [EDIT_TOKEN_HEADER]: twin.edit_token! }, { content: 'Corrected: the vote is on Tuesday.' }));
+      assert.deepEqual([duplicate.data.status, duplicate.code], [409, 'comment_duplicate'], 'the same author saying the same thing twice');
+      assert.equal((await json(await server.get(`/comments/${created.id}`))).content.rendered, editedBody.content.rendered);
+
+      // Links or a keyword hold it again: it leaves the public list until a moderator looks.
+      const held = await json(await send('POST', created.id, token, { content: 'Now with casino links.' }));
+      assert.equal(held.status, 'hold');
+      assert.deepEqual(ids(await json<WpComment[]>(await server.get('/comments?post=8'))), [twin.id, other.id]);
+      const clean = await json(await send('POST', created.id, token, { content: 'Sorry, no links.' }));
+      assert.equal(clean.status, 'hold', 'an edit never publishes a held comment');
+
+      // A moderator's decision ends the window; so does a reply, and time.
+      await setStatus(server, created.id, 'approved');
+      const moderated = await error(await send('POST', created.id, token, { content: 'Again.' }));
+      assert.deepEqual([moderated.data.status, moderated.code, moderated.data.reason], [403, 'rest_cannot_edit', 'moderated']);
+      assert.equal((await error(await send('DELETE', created.id, token))).data.reason, 'moderated');
+      const otherToken = { [EDIT_TOKEN_HEADER]: other.edit_token! };
+      await server.post(newComment({ post: 8, parent: other.id }));
+      const replied = await error(await send('POST', other.id, otherToken, { content: 'Changing the question.' }));
+      assert.deepEqual([replied.data.status, replied.data.reason], [403, 'replied']);
+      const late = await create();
+      clock += 600_000;
+      const expired = await error(await send('POST', late.id, { [EDIT_TOKEN_HEADER]: late.edit_token! }, { content: 'Too late.' }));
+      assert.deepEqual([expired.data.status, expired.code, expired.data.reason], [403, 'rest_cannot_edit', 'expired']);
+      assert.match(expired.message, /over/);
+
+      // Deleting one's own comment, within the window: gone for good, answered as WordPress's forced delete.
+      const mine = await create();
+      const deleted = await send('DELETE', mine.id, { [EDIT_TOKEN_HEADER]: mine.edit_token! });
+      assert.equal(deleted.status, 200);
+      const deletedBody = await json<WpCommentDeleted>(deleted);
+      assert.equal(deletedBody.deleted, true);
+      assert.equal(deletedBody.previous.id, mine.id);
+      assert.equal((await server.get(`/comments/${mine.id}`)).status, 404);
+      assert.equal((await send('DELETE', mine.id, { [EDIT_TOKEN_HEADER]: mine.edit_token! })).status, 404);
+    });
+
+    it('gives no edit token when EDIT_WINDOW_SECONDS is 0, nor on an idempotent replay', async () => {
+      const server = await serve({ editWindowSeconds: 0 });
+      const created = await json<WpCommentCreated>(await server.post(newComment()));
+      assert.equal(created.edit_token, undefined);
+      assert.equal(created.edit_until, undefined);
+      const refused = await fetch(`${server.api}/comments/${created.id}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', [EDIT_TOKEN_HEADER]: 'a'.repeat(43) },
+        body: JSON.stringify({ content: 'Edited?' }),
+      });
+      assert.equal(refused.status, 401);
+      const windowed = await serve();
+      const body = newComment();
+      const first = await json<WpCommentCreated>(await windowed.post(body, { 'Idempotency-Key': 'edit-replay-1' }));
+      assert.ok(first.edit_token);
+      const replay = await json<WpCommentCreated>(await windowed.post(body, { 'Idempotency-Key': 'edit-replay-1' }));
+      assert.equal(replay.id, first.id);
+      assert.equal(replay.edit_token, undefined, 'the token is given once');
     });
 
     it('answers bad list parameters in WordPress’s error shape with a message that names the parameter', async () => {
