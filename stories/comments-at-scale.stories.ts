@@ -57,7 +57,7 @@ const EDITABLE: WpComment[] = [
 // The edit token the form would have kept when "You" posted (see comment-form): the edit window is open.
 localStorage.setItem(
   `newsroom-elements.comment-edit:${ENDPOINT}|${OWN_COMMENT}`,
-  JSON.stringify({ token: 'story-token', until: Date.now() + 24 * 3600_000, content: 'My comment, posted from this browser a minute ago.' }),
+  JSON.stringify({ token: 'story-token', until: Date.now() + 24 * 3600_000 }),
 );
 
 const json = (body: unknown, headers: Record<string, string> = {}) =>

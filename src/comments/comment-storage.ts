@@ -28,14 +28,10 @@ export const readOrder = (): 'asc' | 'desc' | undefined => {
 };
 export const writeOrder = (order: 'asc' | 'desc'): void => writeStored(ORDER_KEY, order);
 
-/**
- * What the browser that posted a comment keeps to edit it: the token, the end of the edit window (ms since the epoch)
- * and the text as the author wrote it (the server sends back only its rendered HTML).
- */
+/** What the browser that posted a comment keeps to edit it: the token and the end of the edit window (ms since the epoch). */
 export interface EditGrant {
   token: string;
   until: number;
-  content: string;
 }
 
 const EDIT_PREFIX = 'newsroom-elements.comment-edit:';
@@ -49,4 +45,16 @@ export function readEditGrant(endpoint: string, id: number): EditGrant | undefin
   return undefined;
 }
 
-export const writeEditGrant = (endpoint: string, id: number, grant: EditGrant | undefined): void => writeStored(editKey(endpoint, id), grant);
+/** Keeps (or with `undefined` forgets) a comment's grant; grants whose window is over are swept out as a new one comes. */
+export function writeEditGrant(endpoint: string, id: number, grant: EditGrant | undefined): void {
+  if (grant) {
+    try {
+      for (const key of Object.keys(localStorage)) {
+        if (key.startsWith(EDIT_PREFIX) && !((readStored<EditGrant>(key)?.until ?? 0) > Date.now())) localStorage.removeItem(key);
+      }
+    } catch {
+      // Storage disabled: nothing to sweep.
+    }
+  }
+  writeStored(editKey(endpoint, id), grant);
+}

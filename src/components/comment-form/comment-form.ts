@@ -212,7 +212,7 @@ export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
     try {
       const { edit_token: token, edit_until: until, ...comment } = (await this.send(target, payload, attempt.key)) as WpCommentCreated;
       // Our server's edit token, returned this once, stays in this browser only (never in a URL, a cookie or an event).
-      if (token && until) writeEditGrant(target, comment.id, { token, until: Date.parse(`${until}Z`), content: payload.content });
+      if (token && until) writeEditGrant(target, comment.id, { token, until: Date.parse(`${until}Z`) });
       this.handleSent(comment, comment.status === 'hold', sentAt);
     } catch (error) {
       const failure = error instanceof CommentApiError ? error : unanswered(error);

@@ -418,8 +418,6 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
     this.editing = { id: comment.id, mode: 'text', busy: true };
     try {
       const updated = await editComment(endpoint, comment.id, text, grant.token, AbortSignal.timeout(20_000));
-      this.grants.set(comment.id, { ...grant, content: text });
-      writeEditGrant(endpoint, comment.id, { ...grant, content: text });
       if (updated.status !== 'approved') this.uncount(comment.id);
       this.add([updated]);
       await this.endEdit(comment.id, this.localize.term('saved'));
@@ -461,10 +459,8 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
     this.renderRoot.querySelector<HTMLElement>(mode === 'text' ? '#edit-text' : '#edit-confirm')?.focus();
   }
 
-  /** The comment's text for its edit box: as its author typed it, else read from its HTML. */
+  /** The comment's text for its edit box, read from its (sanitised) HTML: paragraphs and line breaks kept. */
   private editableText(comment: WpComment): string {
-    const kept = this.grants.get(comment.id)?.content;
-    if (kept !== undefined) return kept;
     const template = document.createElement('template');
     template.innerHTML = this.contentOf(comment).replace(/<br\s*\/?>/gi, '\n');
     const paragraphs = [...template.content.querySelectorAll('p')].map((paragraph) => paragraph.textContent ?? '');
