@@ -25,8 +25,8 @@ function recordRequests(options: { stockWordPress?: boolean } = {}): URLSearchPa
   return requests;
 }
 
-async function list(server: CommentServer, post: number, attributes: { perPage?: number; maxDepth?: number; width?: string } = {}) {
-  const wrapper = await fixture<HTMLElement>(html`<div lang="en" style="inline-size: ${attributes.width ?? 'auto'}">
+async function list(server: CommentServer, post: number, attributes: { perPage?: number; maxDepth?: number; width?: string; dir?: string } = {}) {
+  const wrapper = await fixture<HTMLElement>(html`<div lang="en" dir=${attributes.dir ?? 'ltr'} style="inline-size: ${attributes.width ?? 'auto'}">
     <comment-list endpoint=${server.endpoint} post-id=${post} per-page=${attributes.perPage ?? 25} max-depth=${attributes.maxDepth ?? 5}></comment-list>
   </div>`);
   const element = wrapper.querySelector('comment-list')!;
@@ -198,17 +198,23 @@ describe('comment-list at scale', () => {
     await expectAccessible(element);
   });
 
-  it('never scrolls sideways at 320 px, however deep the thread', async () => {
+  it('never scrolls sideways at 320 px, however deep the thread, left to right and right to left', async () => {
     const server = await commentServer();
     const post = freshPostId();
     let parent = 0;
     for (let depth = 0; depth < 8; depth++) {
       parent = (await seedComment(server, { post, parent, content: 'Averyveryverylongwordthatdoesnotbreakanywhereatall', ...freshAuthor() })).id;
     }
-    const element = await list(server, post, { width: '320px' });
-    expect(items(element)).to.have.length(8);
-    expect(element.scrollWidth).to.be.at.most(320);
-    for (const item of items(element)) expect(item.getBoundingClientRect().right).to.be.at.most(element.getBoundingClientRect().right + 0.5);
+    for (const dir of ['ltr', 'rtl']) {
+      const element = await list(server, post, { width: '320px', dir });
+      expect(items(element)).to.have.length(8);
+      expect(element.scrollWidth).to.be.at.most(320);
+      const box = element.getBoundingClientRect();
+      for (const item of items(element)) {
+        const { left, right } = item.getBoundingClientRect();
+        expect([left >= box.left - 0.5, right <= box.right + 0.5]).to.deep.equal([true, true]);
+      }
+    }
   });
 
   it('loads the pages up to a linked comment and focuses it; asks once for a comment it cannot show', async () => {
