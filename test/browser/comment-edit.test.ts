@@ -99,6 +99,8 @@ describe('editing one’s own comment', () => {
   it('deletes after an inline confirmation, and says so', async () => {
     const server = await commentServer();
     const { list, form, author } = await page(server);
+    const counts: number[] = [];
+    list.addEventListener('comment-count', (event) => counts.push(event.delta));
     const mine = await post(form, { content: 'Regretted.', ...author });
     await list.updateComplete;
     button(list, mine.id, 'Delete').click();
@@ -110,6 +112,7 @@ describe('editing one’s own comment', () => {
     button(list, mine.id, 'Delete').click();
     await waitUntil(() => itemOf(list, mine.id) === null, 'the comment went');
     expect(liveText(list)).to.equal('Your comment has been deleted.');
+    expect(counts).to.deep.equal([1, -1]);
     expect((await fetch(`${server.endpoint}/comments/${mine.id}`, { cache: 'no-store' })).status).to.equal(404);
     expect(Object.keys(localStorage).some((each) => each.startsWith(EDIT_PREFIX) && each.endsWith(`|${mine.id}`))).to.equal(false);
   });

@@ -234,9 +234,10 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
     this.dispatchEvent(new CommentCountEvent(1, since));
   }
 
-  /** A comment no longer visible to everyone leaves the count, once. */
+  /** A comment no longer visible to everyone leaves the count, once (one the count never held, such as held, stays out). */
   private uncount(id: number): void {
-    if (this.uncounted.has(id)) return;
+    const shown = this.roots.find((comment) => comment.id === id) ?? this.replies.find((comment) => comment.id === id);
+    if (this.uncounted.has(id) || (shown && shown.status !== 'approved' && !this.counted.has(id))) return;
     this.uncounted.add(id);
     this.dispatchEvent(new CommentCountEvent(-1, performance.now()));
   }
@@ -260,12 +261,16 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
     else this.pending = this.pending.map((waiting) => (waiting.id === comment.id ? comment : waiting));
   }
 
-  /** A comment that stopped being visible leaves the list and the count. */
-  private removeComment(id: number): void {
-    this.roots = this.roots.filter((comment) => comment.id !== id);
-    this.replies = this.replies.filter((comment) => comment.id !== id);
-    this.pending = this.pending.filter((comment) => comment.id !== id);
+  /**
+   * A comment that stopped being visible leaves the count and the list; the reader's own comment held for moderation
+   * stays in their view (the stream says only that the public no longer sees it) unless they deleted it.
+   */
+  private removeComment(id: number, deleted = false): void {
     this.uncount(id);
+    const kept = (comment: WpComment) => comment.id !== id || (!deleted && comment.status === 'hold');
+    this.roots = this.roots.filter(kept);
+    this.replies = this.replies.filter(kept);
+    this.pending = this.pending.filter((comment) => comment.id !== id);
   }
 
   private async handleShowNew(): Promise<void> {
@@ -438,7 +443,7 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
       const shown = items(this.renderRoot);
       const at = shown.findIndex((item) => item.id === `comment-${comment.id}`);
       const neighbour = shown[at - 1] ?? shown[at + 1];
-      this.removeComment(comment.id);
+      this.removeComment(comment.id, true);
       await this.endEdit(neighbour ? Number(neighbour.id.slice('comment-'.length)) : 0, this.localize.term('deleted'));
     } catch (error) {
       this.handleEditFailure(error, comment.id, 'confirm');
