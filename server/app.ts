@@ -4,13 +4,15 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest }
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
 import { EDIT_TOKEN_HEADER, SERVER_HEADER } from 'newsroom-comment-protocol';
+import { createCommentEventFeed } from './comments/events.js';
 import { createCommentService } from './comments/service.js';
 import { type CommentServerOptions, ConfigError, type ResolvedOptions, loadAdminToken, resolveOptions } from './config.js';
 import { adminRoutes } from './routes/admin.js';
 import { httpCaching } from './routes/caching.js';
 import { commentRoutes } from './routes/comments.js';
+import { streamRoutes } from './routes/stream.js';
 import { MESSAGES, WpHttpError, toWpError } from './routes/errors.js';
-import { IDEMPOTENCY_TTL_MS, type CommentStorage } from './storage/port.js';
+import { EVENT_TTL_MS, IDEMPOTENCY_TTL_MS, type CommentStorage } from './storage/port.js';
 import { openSqliteStorage } from './storage/sqlite.js';
 
 export type { CommentServerOptions } from './config.js';
@@ -55,6 +57,8 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
   const admin = loadAdminToken(settings.adminToken, settings.dataDir);
   const adminDigest = digest(admin.token);
   const storage = await openStorage(settings.databaseUrl, settings.dataDir);
+  // How often the event feed reads the log without a wake-up (one may be lost while PostgreSQL reconnects).
+  const events = await createCommentEventFeed(storage, { pollMs: 5000 });
   const comments = createCommentService(storage, {
     moderation: { mode: settings.moderation, keywords: settings.moderationKeywords },
     floodSeconds: settings.floodSeconds,
@@ -113,7 +117,7 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
       await api.register(cors, {
         origin: settings.allowedOrigins.includes('*') ? '*' : settings.allowedOrigins,
         methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-        allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', EDIT_TOKEN_HEADER],
+        allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', EDIT_TOKEN_HEADER, 'Last-Event-ID'],
         exposedHeaders: ['X-WP-Total', 'X-WP-TotalPages', SERVER_HEADER, 'ETag'],
         maxAge: 600,
       });
@@ -134,6 +138,14 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
         reply.code(404).send(new WpHttpError(404, 'rest_no_route', MESSAGES.noRoute).toJSON()),
       );
       httpCaching(api, { maxAgeSeconds: settings.cacheMaxAgeSeconds, staleSeconds: settings.cacheStaleSeconds });
+      streamRoutes(api, {
+        events,
+        postLink: settings.postLink,
+        clientAddress,
+        perAddress: settings.streamsPerAddress,
+        heartbeatSeconds: settings.streamHeartbeatSeconds,
+        maxAgeSeconds: settings.streamMaxAgeSeconds,
+      });
       commentRoutes(api, { comments, postLink: settings.postLink, isModerator, clientAddress });
     },
     { prefix: API_PREFIX },
@@ -150,12 +162,16 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
     }
   });
 
-  const prune = () => storage.pruneIdempotencyKeys(settings.now() - IDEMPOTENCY_TTL_MS).catch(() => undefined);
+  const prune = () =>
+    Promise.all([storage.pruneIdempotencyKeys(settings.now() - IDEMPOTENCY_TTL_MS), storage.pruneEvents(Date.now() - EVENT_TTL_MS)]).catch(
+      () => undefined,
+    );
   await prune();
   const pruner = setInterval(prune, 60 * 60 * 1000).unref();
   app.addHook('onClose', async () => {
     clearTimeout(forceClose);
     clearInterval(pruner);
+    await events.close();
     await storage.close();
   });
   return { app, generatedAdminToken: admin.generated ? { token: admin.token, file: admin.file } : undefined };

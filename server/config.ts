@@ -60,6 +60,22 @@ export interface CommentServerOptions {
    * (`stale-while-revalidate`; env CACHE_STALE_SECONDS, default 30; 0 leaves it out).
    */
   cacheStaleSeconds?: number;
+  /**
+   * Live comment streams (`GET …/comments/stream`) one client address may hold open at once; more are answered 429
+   * (env STREAMS_PER_ADDRESS, default 20: readers behind one office or mobile network share an address).
+   */
+  streamsPerAddress?: number;
+  /**
+   * Seconds between the heartbeats of a live stream, which keep proxies and the idle timeout from closing a quiet one
+   * (env STREAM_HEARTBEAT_SECONDS, default 20 or half of IDLE_TIMEOUT_SECONDS if that is less; it must be less than
+   * IDLE_TIMEOUT_SECONDS and than any proxy's read timeout).
+   */
+  streamHeartbeatSeconds?: number;
+  /**
+   * Seconds after which the server ends a live stream, so no tab holds one forever; the browser reconnects and
+   * resumes without loss (env STREAM_MAX_AGE_SECONDS, default 900).
+   */
+  streamMaxAgeSeconds?: number;
   /** Structured JSON logs on stdout (env LOG, default false; `npm run server` turns it on). */
   logger?: boolean;
   /** Clock in ms, for tests of the flood window. */
@@ -123,6 +139,9 @@ export function resolveOptions(options: CommentServerOptions, env: NodeJS.Proces
     editWindowSeconds: options.editWindowSeconds ?? integer('EDIT_WINDOW_SECONDS', env.EDIT_WINDOW_SECONDS, 0, 86400) ?? 600,
     cacheMaxAgeSeconds: options.cacheMaxAgeSeconds ?? integer('CACHE_MAX_AGE_SECONDS', env.CACHE_MAX_AGE_SECONDS, 0, 86400) ?? 10,
     cacheStaleSeconds: options.cacheStaleSeconds ?? integer('CACHE_STALE_SECONDS', env.CACHE_STALE_SECONDS, 0, 86400) ?? 30,
+    streamsPerAddress: options.streamsPerAddress ?? integer('STREAMS_PER_ADDRESS', env.STREAMS_PER_ADDRESS, 1, 100000) ?? 20,
+    streamHeartbeatSeconds: options.streamHeartbeatSeconds ?? integer('STREAM_HEARTBEAT_SECONDS', env.STREAM_HEARTBEAT_SECONDS, 1, 3600) ?? 0,
+    streamMaxAgeSeconds: options.streamMaxAgeSeconds ?? integer('STREAM_MAX_AGE_SECONDS', env.STREAM_MAX_AGE_SECONDS, 1, 86400) ?? 900,
     logger: options.logger ?? boolean('LOG', env.LOG) ?? false,
     now: options.now ?? Date.now,
   };
@@ -159,6 +178,22 @@ export function resolveOptions(options: CommentServerOptions, env: NodeJS.Proces
   ] as const) {
     if (!Number.isInteger(seconds) || seconds < 0 || seconds > 86400) {
       throw new ConfigError(`${name} must be an integer from 0 to 86400, got "${seconds}"`);
+    }
+  }
+  if (resolved.streamHeartbeatSeconds === 0) {
+    resolved.streamHeartbeatSeconds = Math.max(1, Math.min(20, Math.floor(resolved.idleTimeoutSeconds / 2)));
+  } else if (resolved.streamHeartbeatSeconds >= resolved.idleTimeoutSeconds) {
+    // A quiet stream would otherwise be closed as idle between two heartbeats.
+    throw new ConfigError('STREAM_HEARTBEAT_SECONDS must be less than IDLE_TIMEOUT_SECONDS');
+  }
+  const streamLimits: [string, number, number, number][] = [
+    ['STREAMS_PER_ADDRESS', resolved.streamsPerAddress, 1, 100000],
+    ['STREAM_HEARTBEAT_SECONDS', resolved.streamHeartbeatSeconds, 1, 3600],
+    ['STREAM_MAX_AGE_SECONDS', resolved.streamMaxAgeSeconds, 1, 86400],
+  ];
+  for (const [name, value, min, max] of streamLimits) {
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${value}"`);
     }
   }
   const timeouts: [string, number, number][] = [

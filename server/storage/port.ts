@@ -18,6 +18,26 @@ export interface StoredComment {
   editedAt?: number;
 }
 
+/** What readers of a post see change: a comment shown, its text changed, a comment no longer shown. */
+export type CommentEventKind = 'comment' | 'edited' | 'removed';
+
+/** An entry of the durable event log; `id` orders every event of every post. */
+export interface StoredEvent {
+  id: number;
+  post: number;
+  commentId: number;
+  kind: CommentEventKind;
+}
+
+/** The event a change makes, if readers see a difference (only approved comments are shown). */
+export function visibilityEvent(before: WpCommentStatus | undefined, after: WpCommentStatus | undefined, textChanged = false): CommentEventKind | undefined {
+  const wasShown = before === 'approved';
+  const isShown = after === 'approved';
+  if (!wasShown && isShown) return 'comment';
+  if (wasShown && !isShown) return 'removed';
+  return wasShown && isShown && textChanged ? 'edited' : undefined;
+}
+
 /** A `comments` table row as either database returns it (PostgreSQL gives its BIGINT `created_at` as a string). */
 export interface CommentRow {
   id: number;
@@ -141,12 +161,30 @@ export interface CommentStorage {
    */
   changeByAuthor<Refusal>(id: number, decide: (current: EditableComment) => AuthorChange<Refusal>): Promise<AuthorChangeOutcome<Refusal>>;
   deleteComment(id: number): Promise<boolean>;
+  /**
+   * Events after the event `after`, oldest first, at most `limit`, of one post or of all. Every change that shows or
+   * hides a comment or changes a shown one logs its event in the change's own transaction, and event IDs grow in the
+   * order changes commit, so a reader that resumes after an ID misses nothing.
+   */
+  eventsAfter(after: number, limit: number, post?: number): Promise<StoredEvent[]>;
+  /** The ID of the latest event (0 when none). */
+  lastEventId(): Promise<number>;
+  /**
+   * Calls `wake` whenever events may have been logged: by this process, and on PostgreSQL by any process on the same
+   * database (LISTEN/NOTIFY). Resolves with a function that stops watching.
+   */
+  watchEvents(wake: () => void): Promise<() => Promise<void>>;
+  /** Forgets events logged before `before` (ms). */
+  pruneEvents(before: number): Promise<void>;
   /** Forgets idempotency keys older than `before` (ms). */
   pruneIdempotencyKeys(before: number): Promise<void>;
   /** Throws when the database cannot answer. */
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Events are kept this long: a stream resumed after longer may have missed some (the page reloads its lists). */
+export const EVENT_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** Idempotency keys are kept this long: long enough for any client's retries. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;

@@ -14,6 +14,8 @@ import {
   type AuthorChange,
   type AuthorChangeOutcome,
   type EditableComment,
+  type CommentEventKind,
+  visibilityEvent,
 } from './port.js';
 
 /** Versioned migrations: each runs once, in order, inside a transaction. Never edit one that has shipped. */
@@ -68,6 +70,16 @@ const MIGRATIONS: readonly string[] = [
   // Authors edit or delete their comment for a while with a token given at creation (only its digest is kept), until a
   // moderator acts on it.
   `ALTER TABLE comments ADD COLUMN edit_token_hash TEXT, ADD COLUMN edited_at BIGINT, ADD COLUMN moderated INTEGER NOT NULL DEFAULT 0;`,
+  // The durable log of what readers see change, which live streams deliver and resume from.
+  `CREATE TABLE comment_events (
+     id BIGSERIAL PRIMARY KEY,
+     post INTEGER NOT NULL,
+     comment_id INTEGER NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('comment', 'edited', 'removed')),
+     created_at BIGINT NOT NULL
+   );
+   CREATE INDEX comment_events_by_post ON comment_events (post, id);
+   CREATE INDEX comment_events_by_date ON comment_events (created_at);`,
 ];
 
 const BACKFILL_BATCH = 500;
@@ -89,6 +101,24 @@ async function backfillDerivedColumns(client: pg.PoolClient): Promise<void> {
 
 // Any number unlikely to collide with another application's advisory locks on the same database.
 const MIGRATION_LOCK = 4_180_731_554;
+// Held from an event's insertion to its transaction's commit, so event IDs are taken in commit order: a reader that has
+// seen event N never finds an event below N committed later.
+const EVENT_LOG_LOCK = 4_180_731_555;
+/** The NOTIFY channel that wakes every server process on the database when events were logged. */
+const EVENT_CHANNEL = 'newsroom_comment_events';
+
+async function logEvent(client: pg.PoolClient, comment: { id: number; post: number }, kind: CommentEventKind | undefined): Promise<void> {
+  if (!kind) return;
+  await client.query('SELECT pg_advisory_xact_lock($1)', [EVENT_LOG_LOCK]);
+  await client.query('INSERT INTO comment_events (post, comment_id, kind, created_at) VALUES ($1, $2, $3, $4)', [
+    comment.post,
+    comment.id,
+    kind,
+    Date.now(),
+  ]);
+  // Delivered at commit, to every session listening on the database.
+  await client.query('SELECT pg_notify($1, $2)', [EVENT_CHANNEL, String(comment.post)]);
+}
 
 /** A 64-bit advisory-lock key for a string (address, email or idempotency key). */
 const lockKey = (text: string): bigint => createHash('sha256').update(text).digest().readBigInt64BE(0);
@@ -102,6 +132,58 @@ function classify(error: unknown): unknown {
   const sqlState = typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
   if (sqlState && !/^(08|57)/.test(code)) return error;
   return new StorageUnavailableError(error);
+}
+
+const RELISTEN_MS = 1000;
+
+/**
+ * A connection of its own that LISTENs for events logged by any process on the database and calls `wake`; when it is
+ * lost it reconnects, and wakes once more then, since a notification may have been missed meanwhile.
+ */
+async function listen(url: string, wake: () => void): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const reconnectLater = (): void => {
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      connect().then(wake, reconnectLater);
+    }, RELISTEN_MS).unref();
+  };
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+    const drop = (): boolean => {
+      if (client !== next) return false;
+      client = undefined;
+      next.end().catch(() => undefined);
+      return true;
+    };
+    const lost = () => drop() && reconnectLater();
+    next.on('error', lost);
+    next.on('end', lost);
+    next.on('notification', () => wake());
+    client = next;
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${EVENT_CHANNEL}`);
+    } catch (error) {
+      drop();
+      throw error;
+    }
+  };
+  try {
+    await connect();
+  } catch (error) {
+    throw classify(error);
+  }
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const current = client;
+    client = undefined;
+    await current?.end().catch(() => undefined);
+  };
 }
 
 /** Connects to PostgreSQL at `url`, creating and migrating the tables. */
@@ -227,6 +309,7 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
         comment.content, stored, request.createdAt, derived.sender, derived.duplicateKey, request.editTokenHash ?? null],
     );
     const id = inserted.rows[0].id;
+    await logEvent(client, { id, post: comment.post }, visibilityEvent(undefined, stored));
     if (idempotency !== undefined) {
       await client.query(
         'INSERT INTO idempotency_keys (key, fingerprint, comment_id, told_status, created_at) VALUES ($1, $2, $3, $4, $5)',
@@ -273,10 +356,14 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
       ]);
       return { items: rows.rows.map(toStoredComment), total: Number(counted.rows[0].total) };
     },
-    async setStatus(id, status) {
-      await query('UPDATE comments SET status = $1, moderated = 1 WHERE id = $2', [status, id]);
-      return byId(id);
-    },
+    setStatus: (id, status) =>
+      transaction(async (client) => {
+        const before = await client.query<CommentRow>('SELECT * FROM comments WHERE id = $1 FOR UPDATE', [id]);
+        if (!before.rows[0]) return undefined;
+        const { rows } = await client.query<CommentRow>('UPDATE comments SET status = $1, moderated = 1 WHERE id = $2 RETURNING *', [status, id]);
+        await logEvent(client, rows[0], visibilityEvent(before.rows[0].status, status));
+        return toStoredComment(rows[0]);
+      }),
     changeByAuthor: <R>(id: number, decide: (current: EditableComment) => AuthorChange<R>) =>
       transaction(async (client): Promise<AuthorChangeOutcome<R>> => {
         // The row lock orders this change with a moderator's decision and with a reply being posted (FOR SHARE there).
@@ -298,6 +385,7 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
             return { kind: 'refused', refusal: decision.refusal };
           case 'delete':
             await client.query('DELETE FROM comments WHERE id = $1', [id]);
+            await logEvent(client, previous, visibilityEvent(previous.status, undefined));
             return { kind: 'deleted', comment: previous, previous };
           case 'update': {
             const duplicate = await client.query(
@@ -309,13 +397,34 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
               'UPDATE comments SET content = $1, status = $2, duplicate_key = $3, edited_at = $4 WHERE id = $5 RETURNING *',
               [decision.content, decision.status, decision.duplicateKey, decision.editedAt, id],
             );
+            await logEvent(client, previous, visibilityEvent(previous.status, decision.status, true));
             return { kind: 'updated', comment: toStoredComment(updated.rows[0]), previous };
           }
         }
       }),
-    async deleteComment(id) {
-      const { rowCount } = await query('DELETE FROM comments WHERE id = $1', [id]);
-      return rowCount !== 0;
+    deleteComment: (id) =>
+      transaction(async (client) => {
+        const { rows } = await client.query<CommentRow>('DELETE FROM comments WHERE id = $1 RETURNING *', [id]);
+        if (!rows[0]) return false;
+        await logEvent(client, rows[0], visibilityEvent(rows[0].status, undefined));
+        return true;
+      }),
+    async eventsAfter(after, limit, post) {
+      const { rows } = await query<{ id: string; post: number; comment_id: number; kind: CommentEventKind }>(
+        post === undefined
+          ? 'SELECT * FROM comment_events WHERE id > $1 ORDER BY id LIMIT $2'
+          : 'SELECT * FROM comment_events WHERE post = $3 AND id > $1 ORDER BY id LIMIT $2',
+        post === undefined ? [after, limit] : [after, limit, post],
+      );
+      return rows.map((row) => ({ id: Number(row.id), post: row.post, commentId: row.comment_id, kind: row.kind }));
+    },
+    async lastEventId() {
+      const { rows } = await query<{ last: string }>('SELECT coalesce(max(id), 0) AS last FROM comment_events');
+      return Number(rows[0].last);
+    },
+    watchEvents: (wake) => listen(url, wake),
+    async pruneEvents(before) {
+      await query('DELETE FROM comment_events WHERE created_at < $1', [before]);
     },
     async pruneIdempotencyKeys(before) {
       await query('DELETE FROM idempotency_keys WHERE created_at < $1', [before]);

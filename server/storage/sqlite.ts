@@ -14,6 +14,9 @@ import {
   type AuthorChange,
   type AuthorChangeOutcome,
   type EditableComment,
+  type CommentEventKind,
+  type StoredEvent,
+  visibilityEvent,
 } from './port.js';
 
 /** Versioned migrations: each runs once, in order, inside a transaction. Never edit one that has shipped. */
@@ -71,6 +74,16 @@ const MIGRATIONS: readonly string[] = [
   `ALTER TABLE comments ADD COLUMN edit_token_hash TEXT;
    ALTER TABLE comments ADD COLUMN edited_at INTEGER;
    ALTER TABLE comments ADD COLUMN moderated INTEGER NOT NULL DEFAULT 0;`,
+  // The durable log of what readers see change, which live streams deliver and resume from.
+  `CREATE TABLE comment_events (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     post INTEGER NOT NULL,
+     comment_id INTEGER NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('comment', 'edited', 'removed')),
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX comment_events_by_post ON comment_events (post, id);
+   CREATE INDEX comment_events_by_date ON comment_events (created_at);`,
 ];
 
 const BACKFILL_BATCH = 500;
@@ -152,6 +165,13 @@ export function openSqliteStorage(file: string): CommentStorage {
     ),
     delete: db.prepare('DELETE FROM comments WHERE id = ?'),
     prune: db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?'),
+    logEvent: db.prepare('INSERT INTO comment_events (post, comment_id, kind, created_at) VALUES (?, ?, ?, ?)'),
+    eventsAfter: db.prepare('SELECT id, post, comment_id AS commentId, kind FROM comment_events WHERE id > ? ORDER BY id LIMIT ?'),
+    postEventsAfter: db.prepare(
+      'SELECT id, post, comment_id AS commentId, kind FROM comment_events WHERE post = ? AND id > ? ORDER BY id LIMIT ?',
+    ),
+    lastEventId: db.prepare('SELECT coalesce(max(id), 0) AS last FROM comment_events'),
+    pruneEvents: db.prepare('DELETE FROM comment_events WHERE created_at < ?'),
     ping: db.prepare('SELECT 1'),
   };
 
@@ -208,6 +228,27 @@ export function openSqliteStorage(file: string): CommentStorage {
     return row && toStoredComment(row);
   };
 
+  // One process writes an SQLite database: its own writes are all the events there are to watch for.
+  const watchers = new Set<() => void>();
+  const wakeWatchers = () => watchers.forEach((wake) => wake());
+  const logEvent = (comment: { id: number; post: number }, kind: CommentEventKind | undefined) => {
+    if (kind) statements.logEvent.run(comment.post, comment.id, kind, Date.now());
+  };
+  const setStatus = db.transaction((id: number, status: WpCommentStatus) => {
+    const before = byId(id);
+    if (!before) return undefined;
+    statements.setStatus.run(status, id);
+    logEvent(before, visibilityEvent(before.status, status));
+    return byId(id);
+  });
+  const deleteComment = db.transaction((id: number) => {
+    const before = byId(id);
+    if (!before) return false;
+    statements.delete.run(id);
+    logEvent(before, visibilityEvent(before.status, undefined));
+    return true;
+  });
+
   const create = db.transaction((request: CreateRequest): CreateOutcome => {
     const { comment, idempotency } = request;
     if (idempotency !== undefined) {
@@ -243,6 +284,7 @@ export function openSqliteStorage(file: string): CommentStorage {
       editTokenHash: request.editTokenHash ?? null,
     });
     const id = Number(lastInsertRowid);
+    logEvent({ id, post: comment.post }, visibilityEvent(undefined, stored));
     if (idempotency !== undefined) {
       statements.remember.run(idempotency.key, idempotency.fingerprint, id, told, request.createdAt);
     }
@@ -264,10 +306,12 @@ export function openSqliteStorage(file: string): CommentStorage {
         return { kind: 'refused', refusal: decision.refusal };
       case 'delete':
         statements.delete.run(id);
+        logEvent(previous, visibilityEvent(previous.status, undefined));
         return { kind: 'deleted', comment: previous, previous };
       case 'update': {
         if (statements.otherDuplicate.get(decision.duplicateKey, id)) return { kind: 'duplicate' };
         statements.authorUpdate.run({ id, ...decision });
+        logEvent(previous, visibilityEvent(previous.status, decision.status, true));
         return { kind: 'updated', comment: byId(id) ?? previous, previous };
       }
     }
@@ -276,7 +320,9 @@ export function openSqliteStorage(file: string): CommentStorage {
   return {
     kind: 'sqlite',
     async createComment(request) {
-      return create.immediate(request);
+      const outcome = create.immediate(request);
+      wakeWatchers();
+      return outcome;
     },
     async getComment(id) {
       return byId(id);
@@ -299,14 +345,32 @@ export function openSqliteStorage(file: string): CommentStorage {
       return { items, total };
     },
     async setStatus(id, status) {
-      statements.setStatus.run(status, id);
-      return byId(id);
+      const updated = setStatus.immediate(id, status);
+      wakeWatchers();
+      return updated;
     },
     async changeByAuthor<R>(id: number, decide: (current: EditableComment) => AuthorChange<R>) {
-      return changeByAuthor.immediate(id, decide) as AuthorChangeOutcome<R>;
+      const outcome = changeByAuthor.immediate(id, decide) as AuthorChangeOutcome<R>;
+      wakeWatchers();
+      return outcome;
     },
     async deleteComment(id) {
-      return statements.delete.run(id).changes > 0;
+      const deleted = deleteComment.immediate(id);
+      wakeWatchers();
+      return deleted;
+    },
+    async eventsAfter(after, limit, post) {
+      return (post === undefined ? statements.eventsAfter.all(after, limit) : statements.postEventsAfter.all(post, after, limit)) as StoredEvent[];
+    },
+    async lastEventId() {
+      return (statements.lastEventId.get() as { last: number }).last;
+    },
+    async watchEvents(wake) {
+      watchers.add(wake);
+      return async () => void watchers.delete(wake);
+    },
+    async pruneEvents(before) {
+      statements.pruneEvents.run(before);
     },
     async pruneIdempotencyKeys(before) {
       statements.prune.run(before);

@@ -10,6 +10,7 @@ import { Agent, get } from 'node:http';
 import type { WpComment } from 'newsroom-comment-protocol';
 import { startServer, type RunningServer } from '../../../server/app.js';
 import { ADMIN_TOKEN, moderator, newComment } from '../support/comment-server.js';
+import { openEventStream } from '../support/event-stream.js';
 import { startNginx, type TestNginx } from '../support/nginx.js';
 
 const MAX_AGE_SECONDS = 3;
@@ -174,4 +175,21 @@ test('a popular first page: 10,000 reads through nginx reach the server a handfu
     assert.doesNotMatch(file, /author_email|Authorization|Bearer/);
   }
   assert.doesNotMatch(nginx.log(), /\[(emerg|alert|crit)\]/);
+});
+
+test('the live stream passes through the documented site event by event, uncached', async () => {
+  const stream = await openEventStream(`${nginx.url}/wp-json/wp/v2/comments/stream?post=21`);
+  try {
+    assert.equal(stream.status, 200);
+    assert.equal(stream.headers['cache-control'], 'no-store');
+    const created = await post(newComment({ post: 21 }));
+    const event = await stream.next();
+    assert.deepEqual([event.event, JSON.parse(event.data).id], ['comment', created.id]);
+  } finally {
+    stream.close();
+  }
+  // A refusal is not cached either.
+  const refused = await viaProxy('/wp-json/wp/v2/comments/stream?post=abc');
+  assert.equal(refused.status, 400);
+  assert.notEqual(refused.headers.get('X-Cache-Status'), 'HIT');
 });

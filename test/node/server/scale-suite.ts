@@ -6,6 +6,7 @@ import type { CommentServerOptions } from '../../../server/app.js';
 import { createHash } from 'node:crypto';
 import { EDIT_TOKEN_HEADER, type WpComment, type WpCommentCreated, type WpCommentDeleted, type WpError } from 'newsroom-comment-protocol';
 import { moderator, newComment, queryDatabase, startTestServer, type TestCommentServer } from '../support/comment-server.js';
+import { openEventStream, type StreamEvent } from '../support/event-stream.js';
 import type { FreshStorage } from './api-suite.js';
 
 const json = async <T = WpComment>(response: Response): Promise<T> => (await response.json()) as T;
@@ -245,6 +246,148 @@ export function scaleSuite(name: string, fresh: FreshStorage): void {
       const replay = await json<WpCommentCreated>(await windowed.post(body, { 'Idempotency-Key': 'edit-replay-1' }));
       assert.equal(replay.id, first.id);
       assert.equal(replay.edit_token, undefined, 'the token is given once');
+    });
+
+    it('streams a post’s comments as readers see them change: approvals, edits, removals, never a held comment', async () => {
+      const server = await serve({ moderationKeywords: ['embargoed'] });
+      const stream = await openEventStream(`${server.api}/comments/stream?post=9`);
+      try {
+        assert.equal(stream.status, 200);
+        assert.match(String(stream.headers['content-type']), /^text\/event-stream/);
+        assert.equal(stream.headers['cache-control'], 'no-store');
+        assert.equal(stream.headers['x-accel-buffering'], 'no');
+        const held = await json<WpCommentCreated>(await server.post(newComment({ post: 9, content: 'An embargoed secret.' })));
+        assert.equal(held.status, 'hold');
+        await server.post(newComment({ post: 10 }));
+        const shown = await json<WpCommentCreated>(await server.post(newComment({ post: 9 })));
+        const first = await stream.next();
+        assert.equal(first.event, 'comment', 'the held comment and the other post’s made no event');
+        assert.deepEqual(JSON.parse(first.data), await json(await server.get(`/comments/${shown.id}`)));
+        assert.match(first.id ?? '', /^\d+$/);
+        assert.ok(!stream.text().includes('embargoed') && !stream.text().includes('@example.com') && !stream.text().includes('127.0.0.1'));
+
+        await setStatus(server, held.id, 'approved');
+        const approved = await stream.next();
+        assert.deepEqual([approved.event, JSON.parse(approved.data).id], ['comment', held.id]);
+        const edit = (content: string) =>
+          fetch(`${server.api}/comments/${shown.id}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', [EDIT_TOKEN_HEADER]: shown.edit_token! },
+            body: JSON.stringify({ content }),
+          });
+        assert.equal((await edit('A better wording.')).status, 200);
+        const edited = await stream.next();
+        assert.equal(edited.event, 'edited');
+        assert.equal(JSON.parse(edited.data).content.rendered, '<p>A better wording.</p>\n');
+        assert.ok(JSON.parse(edited.data).edited_gmt);
+        assert.equal((await edit('Now embargoed too.')).status, 200);
+        const heldAgain = await stream.next();
+        assert.deepEqual([heldAgain.event, JSON.parse(heldAgain.data)], ['removed', { id: shown.id, post: 9 }]);
+        await setStatus(server, held.id, 'trash');
+        const trashed = await stream.next();
+        assert.deepEqual([trashed.event, JSON.parse(trashed.data)], ['removed', { id: held.id, post: 9 }]);
+        const ids = [first, approved, edited, heldAgain, trashed].map((event) => Number(event.id));
+        assert.deepEqual(ids, [...ids].sort((a, b) => a - b), 'event IDs grow');
+        assert.equal(new Set(ids).size, ids.length);
+      } finally {
+        stream.close();
+      }
+    });
+
+    it('resumes after Last-Event-ID or last_event_id without losses or duplicates, and refuses hostile IDs cleanly', async () => {
+      const server = await serve();
+      const url = `${server.api}/comments/stream?post=11`;
+      const postOne = async () => (await json(await server.post(newComment({ post: 11 })))).id;
+      const commentIds = (events: StreamEvent[]) => events.map((event) => JSON.parse(event.data).id as number);
+      const first = await openEventStream(url);
+      const sent = [await postOne(), await postOne(), await postOne()];
+      const seen = [await first.next(), await first.next(), await first.next()];
+      assert.deepEqual(commentIds(seen), sent);
+      first.close();
+      await first.ended;
+      sent.push(await postOne(), await postOne());
+
+      const resumes: { headers: Record<string, string>; query: string }[] = [
+        { headers: { 'Last-Event-ID': seen[0].id! }, query: '' },
+        { headers: {}, query: `&last_event_id=${seen[0].id}` },
+      ];
+      for (const resume of resumes) {
+        const again = await openEventStream(`${url}${resume.query}`, resume.headers);
+        try {
+          const expected = sent.slice(1);
+          const replayed: StreamEvent[] = [];
+          for (const _ of expected) replayed.push(await again.next());
+          assert.deepEqual(commentIds(replayed), expected, 'every event after the one given, once, in order');
+          const live = await postOne();
+          sent.push(live);
+          assert.deepEqual(commentIds([await again.next()]), [live]);
+          assert.equal(again.received().length, expected.length + 1, 'no duplicates');
+        } finally {
+          again.close();
+        }
+      }
+      // An ID beyond the log (another server's, or made up) resumes from now.
+      const ahead = await openEventStream(url, { 'Last-Event-ID': '999999999999' });
+      try {
+        const live = await postOne();
+        assert.deepEqual(commentIds([await ahead.next()]), [live]);
+      } finally {
+        ahead.close();
+      }
+      const hostile = ['abc', '-1', '1e9', '1'.repeat(16), '1 OR 1=1', '١٢', '0x10', ''];
+      for (const value of hostile) {
+        for (const [query, headers, name] of [
+          [`&last_event_id=${encodeURIComponent(value)}`, {}, 'last_event_id'],
+          ['', { 'Last-Event-ID': value }, 'Last-Event-ID'],
+        ] as const) {
+          // A header carries printable ASCII only (fetch refuses the rest), and an empty one is no header.
+          if (name === 'Last-Event-ID' && !/^[\x20-\x7e]+$/.test(value)) continue;
+          const refused = await fetch(`${url}${query}`, { headers });
+          assert.equal(refused.status, 400, `${name}: ${value}`);
+          const body = await error(refused);
+          assert.equal(body.code, 'rest_invalid_param');
+          assert.equal(body.data.params?.[name], `${name} must be the id of an event of this stream (digits only).`);
+        }
+      }
+      for (const query of ['', '?post=0', '?post=abc', '?post=99999999999']) {
+        const refused = await fetch(`${server.api}/comments/stream${query}`);
+        assert.equal(refused.status, 400, query);
+        assert.equal((await error(refused)).code, 'rest_invalid_param');
+      }
+    });
+
+    it('caps the streams of one address (429) and ends a stream after its maximum age', async () => {
+      const server = await serve({ streamsPerAddress: 2 });
+      const url = `${server.api}/comments/stream?post=12`;
+      const [one, two] = [await openEventStream(url), await openEventStream(`${server.api}/comments/stream?post=13`)];
+      try {
+        assert.deepEqual([one.status, two.status], [200, 200]);
+        const third = await fetch(url);
+        assert.equal(third.status, 429);
+        assert.ok(Number(third.headers.get('Retry-After')) > 0);
+        const refusal = await error(third);
+        assert.equal(refusal.code, 'rest_too_many_streams');
+        assert.match(refusal.message, /Too many live comment streams/);
+        one.close();
+        // The server counts the stream as closed once it sees the connection go.
+        let reopened: Awaited<ReturnType<typeof openEventStream>> | undefined;
+        for (const deadline = Date.now() + 5000; Date.now() < deadline && reopened?.status !== 200; ) {
+          reopened?.close();
+          reopened = await openEventStream(url);
+        }
+        assert.equal(reopened?.status, 200, 'a closed stream frees its place');
+        reopened?.close();
+      } finally {
+        one.close();
+        two.close();
+      }
+      const brief = await serve({ streamMaxAgeSeconds: 1 });
+      const ending = await openEventStream(`${brief.api}/comments/stream?post=12`);
+      assert.equal(ending.status, 200);
+      const started = Date.now();
+      await ending.ended;
+      assert.ok(Date.now() - started < 4000, 'ended by the server after its maximum age');
+      assert.match(ending.text(), /^retry: \d+\n\n/, 'the browser is told when to reconnect');
     });
 
     it('answers bad list parameters in WordPress’s error shape with a message that names the parameter', async () => {
