@@ -49,8 +49,12 @@ export function unanswered(error: unknown): CommentApiError {
   return new CommentApiError(timedOut ? 'timeout' : 'network', 0, String(error));
 }
 
+// Every read asks past the browser's own cache (`no-cache`: a 304 when nothing changed), so that a reader who reloads
+// sees what the server or its caching proxy shows now; the proxy still answers most reads within its max-age.
+const READ = { credentials: 'omit', cache: 'no-cache' } as const;
+
 async function send(endpoint: string, url: URL, init: RequestInit = {}): Promise<Response> {
-  const response = await fetch(url, { credentials: 'omit', ...init }).catch((error: unknown) => {
+  const response = await fetch(url, { ...READ, ...init }).catch((error: unknown) => {
     throw unanswered(error);
   });
   ourServer.set(endpoint, response.headers.has(SERVER_HEADER));
@@ -86,8 +90,6 @@ export interface CommentQuery {
   parent?: readonly number[];
   /** Our server only: every reply at any depth below these top-level comments, oldest first. */
   thread?: readonly number[];
-  /** Asks the server even when the browser's cache holds a fresh answer (it still answers 304 when nothing changed). */
-  revalidate?: boolean;
 }
 
 /** One page of a post's approved comments, with WordPress's totals. */
@@ -95,7 +97,7 @@ export async function fetchComments(endpoint: string, post: number, query: Comme
   const params: Record<string, string | number> = { post, page: query.page ?? 1, per_page: query.perPage, order: query.order ?? 'asc' };
   if (query.parent) params.parent = query.parent.join(',');
   if (query.thread) params.thread = query.thread.join(',');
-  const response = await send(endpoint, commentsUrl(endpoint, '', params), { signal, cache: query.revalidate ? 'no-cache' : 'default' });
+  const response = await send(endpoint, commentsUrl(endpoint, '', params), { signal });
   const body: unknown = await response.json();
   return {
     comments: Array.isArray(body) ? (body as WpComment[]) : [],
@@ -113,8 +115,8 @@ export async function fetchComment(endpoint: string, id: number, signal?: AbortS
 export const knownOurServer = (endpoint: string): boolean | undefined => ourServer.get(endpoint);
 
 /** How many approved comments a post has (`X-WP-Total` of a one-comment page); lean, for the toggle's budget. */
-export async function countComments(endpoint: string, post: number, signal?: AbortSignal, revalidate = false): Promise<number> {
-  const response = await fetch(commentsUrl(endpoint, '', { post, per_page: 1 }), { credentials: 'omit', signal, cache: revalidate ? 'no-cache' : 'default' });
+export async function countComments(endpoint: string, post: number, signal?: AbortSignal): Promise<number> {
+  const response = await fetch(commentsUrl(endpoint, '', { post, per_page: 1 }), { ...READ, signal });
   ourServer.set(endpoint, response.headers.has(SERVER_HEADER));
   // The one comment is not needed, but reading it to the end frees the connection at once.
   await response.text();

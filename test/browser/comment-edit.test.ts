@@ -152,8 +152,7 @@ describe('editing one’s own comment', () => {
     other.live = false;
     wrapper.prepend(other);
     await other.updateComplete;
-    // Past the browser's cache, which may still hold the page as it was before the comment (max-age).
-    await other.reload();
+    await other.loadComplete;
     await other.updateComplete;
     button(other, mine.id, 'Delete').click();
     await other.updateComplete;
@@ -166,7 +165,7 @@ describe('editing one’s own comment', () => {
     localStorage.setItem(key, JSON.stringify({ ...grant, until: Date.now() - 1000 }));
     const late = await fixture<CommentList>(html`<comment-list endpoint=${server.endpoint} post-id=${mine.post} live="false"></comment-list>`);
     await late.updateComplete;
-    await late.reload();
+    await late.loadComplete;
     await late.updateComplete;
     expect(itemOf(late, mine.id)).not.to.equal(null);
     expect(buttons(late, mine.id)).to.deep.equal([]);

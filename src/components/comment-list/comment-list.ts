@@ -296,7 +296,7 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
     const source = this.apiEndpoint && this.post ? `${this.apiEndpoint}|${this.post}|${this.currentOrder}|${this.pageSize}` : '';
     if (source !== this.source) {
       this.source = source;
-      if (source) void this.restart(false);
+      if (source) void this.reload();
     }
   }
 
@@ -518,7 +518,7 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
     return this.currentOrder === 'desc' ? sorted.reverse() : sorted;
   }
 
-  private loadPage(page: number, revalidate = false): Promise<void> {
+  private loadPage(page: number): Promise<void> {
     const endpoint = this.apiEndpoint;
     const post = this.post;
     if (!endpoint || !post) return Promise.resolve();
@@ -526,8 +526,8 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
     const source = this.source;
     this.loading = (async () => {
       try {
-        const top = await fetchComments(endpoint, post, { page, perPage: this.pageSize, order: this.currentOrder, parent: [0], revalidate });
-        const replies = await this.fetchReplies(endpoint, post, top.comments.map((comment) => comment.id), revalidate);
+        const top = await fetchComments(endpoint, post, { page, perPage: this.pageSize, order: this.currentOrder, parent: [0] });
+        const replies = await this.fetchReplies(endpoint, post, top.comments.map((comment) => comment.id));
         // A sort or a post changed meanwhile: that reload's answer is the one to show.
         if (source !== this.source) return;
         this.add([...top.comments, ...replies]);
@@ -546,11 +546,11 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
    * Every reply below some top-level comments: one paged `thread=` list on our server, else one `parent=` list per
    * level (a stock WordPress lists direct replies only).
    */
-  private async fetchReplies(endpoint: string, post: number, rootIds: number[], revalidate: boolean): Promise<WpComment[]> {
+  private async fetchReplies(endpoint: string, post: number, rootIds: number[]): Promise<WpComment[]> {
     if (rootIds.length === 0) return [];
     if (knownOurServer(endpoint)) {
       // A server older than `thread=` ignores it and lists the post's comments: only replies are taken from it.
-      const thread = await this.fetchAllPages(endpoint, post, { perPage: MAX_PER_PAGE, thread: rootIds, revalidate });
+      const thread = await this.fetchAllPages(endpoint, post, { perPage: MAX_PER_PAGE, thread: rootIds });
       return thread.filter((comment) => comment.parent);
     }
     const found: WpComment[] = [];
@@ -560,7 +560,7 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
       const level: WpComment[] = [];
       for (let start = 0; start < parents.length; start += MAX_PER_PAGE) {
         const parent = parents.slice(start, start + MAX_PER_PAGE);
-        level.push(...(await this.fetchAllPages(endpoint, post, { perPage: MAX_PER_PAGE, parent, revalidate })));
+        level.push(...(await this.fetchAllPages(endpoint, post, { perPage: MAX_PER_PAGE, parent })));
       }
       // A reply seen already (a loop in bad data) is not followed again.
       const next = level.filter((comment) => !seen.has(comment.id));
@@ -586,21 +586,14 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
     return this.loading;
   }
 
-  /**
-   * Loads the comments again from the first page, asking the server past the browser's cache, and keeping the
-   * reader's own comments still held for moderation.
-   */
+  /** Loads the comments again from the first page, keeping the reader's own comments still held for moderation. */
   reload(): Promise<void> {
-    return this.restart(true);
-  }
-
-  private restart(revalidate: boolean): Promise<void> {
     this.roots = this.roots.filter((comment) => comment.status === 'hold');
     this.replies = this.replies.filter((comment) => comment.status === 'hold');
     this.sanitized.clear();
     this.page = 0;
     this.totalPages = 0;
-    return this.loadPage(1, revalidate);
+    return this.loadPage(1);
   }
 
   /**

@@ -81,16 +81,15 @@ export class CommentToggle extends NewsroomElement<typeof commentToggleTerms.en>
     return this.counting;
   }
 
-  /** Fetches the count; `revalidate` past the browser's cache, when it is asked again after a change on the page. */
-  private async fetchCount(revalidate = false): Promise<void> {
+  private async fetchCount(): Promise<void> {
     const sentAt = performance.now();
     this.fetchSentAt = sentAt;
     try {
-      const count = await countComments(safeUrl(this.endpoint)!, this.postId!, undefined, revalidate);
+      const count = await countComments(safeUrl(this.endpoint)!, this.postId!);
       if (this.fetchSentAt !== sentAt) return;
       this.fetchSentAt = undefined;
       // A change on the page while the count was on its way may or may not be in it: the count is asked again.
-      if (this.changedAt > sentAt) return this.fetchCount(true);
+      if (this.changedAt > sentAt) return this.fetchCount();
       this.count = count;
       this.countedAt = performance.now();
     } catch {
@@ -108,7 +107,7 @@ export class CommentToggle extends NewsroomElement<typeof commentToggleTerms.en>
   adjustCount(delta: number, since = performance.now()): void {
     this.changedAt = performance.now();
     if (this.fetchSentAt !== undefined || this.count === undefined) return;
-    if (this.countedAt >= since && safeUrl(this.endpoint) && this.postId) this.counting = this.fetchCount(true);
+    if (this.countedAt >= since && safeUrl(this.endpoint) && this.postId) this.counting = this.fetchCount();
     else this.count = Math.max(0, this.count + delta);
   }
 
