@@ -168,7 +168,8 @@ describe('comment-section', () => {
     let created!: () => void;
     const commentCreated = new Promise<void>((resolve) => (created = resolve));
     let countRequests = 0;
-    let toggle!: CommentToggle;
+    // The toggle, once the section has rendered it (the fetch wrapper below runs before).
+    const parts: { toggle?: CommentToggle } = {};
     window.fetch = async (input, init) => {
       const url = new URL(input instanceof Request ? input.url : String(input));
       if (url.pathname.endsWith('/comments') && url.searchParams.get('per_page') === '1') {
@@ -179,12 +180,12 @@ describe('comment-section', () => {
       const response = await realFetch(input, init);
       if (init?.method === 'POST') {
         created();
-        await waitUntil(() => toggle.count !== undefined, 'the count arrived first');
+        await waitUntil(() => parts.toggle?.count !== undefined, 'the count arrived first');
       }
       return response;
     };
     const element = await section(server, post);
-    toggle = part<CommentToggle>(element, 'comment-toggle');
+    const toggle = (parts.toggle = part<CommentToggle>(element, 'comment-toggle'));
     const { form } = await open(element);
     await fill(form, { content: 'Posted while the count was on its way.', ...author });
     const posted = oneEvent(form, 'comment-posted');
