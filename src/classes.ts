@@ -15,5 +15,6 @@ export { NewsroomToggleEvent } from './events/toggle-event.js';
 export { PullQuoteShareEvent, type PullQuoteShareDetail, type PullQuoteShareNetwork } from './events/pull-quote-share-event.js';
 export { CommentSubmitEvent } from './events/comment-submit-event.js';
 export { CommentPostedEvent } from './events/comment-posted-event.js';
+export { CommentCountEvent } from './events/comment-count-event.js';
 export { CommentErrorEvent } from './events/comment-error-event.js';
 export { CommentReplyEvent } from './events/comment-reply-event.js';

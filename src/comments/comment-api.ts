@@ -1,4 +1,14 @@
-import { SERVER_HEADER, type WpComment, type WpCommentCreate, type WpError } from 'newsroom-comment-protocol';
+import {
+  EDIT_TOKEN_HEADER,
+  SERVER_HEADER,
+  STREAM_PATH,
+  STREAM_RESUME_PARAM,
+  type EditRefusal,
+  type WpComment,
+  type WpCommentCreate,
+  type WpCommentCreated,
+  type WpError,
+} from 'newsroom-comment-protocol';
 
 /** A refusal from the server (its WordPress error) or a failure to reach it (`network`, `timeout`, status 0). */
 export class CommentApiError extends Error {
@@ -6,12 +16,15 @@ export class CommentApiError extends Error {
   readonly status: number;
   /** Field name (`author_email`…) to that field's message, when the server names the fields at fault. */
   readonly params: Record<string, string>;
+  /** Why an edit was refused (`data.reason` of a 403 `rest_cannot_edit`), when the server says. */
+  readonly reason?: EditRefusal;
 
-  constructor(code: string, status: number, message: string, params: Record<string, string> = {}) {
+  constructor(code: string, status: number, message: string, params: Record<string, string> = {}, reason?: EditRefusal) {
     super(message);
     this.code = code;
     this.status = status;
     this.params = params;
+    this.reason = reason;
   }
 }
 
@@ -36,8 +49,12 @@ export function unanswered(error: unknown): CommentApiError {
   return new CommentApiError(timedOut ? 'timeout' : 'network', 0, String(error));
 }
 
+// Every read asks past the browser's own cache (`no-cache`: a 304 when nothing changed), so that a reader who reloads
+// sees what the server or its caching proxy shows now; the proxy still answers most reads within its max-age.
+const READ = { credentials: 'omit', cache: 'no-cache' } as const;
+
 async function send(endpoint: string, url: URL, init: RequestInit = {}): Promise<Response> {
-  const response = await fetch(url, { credentials: 'omit', ...init }).catch((error: unknown) => {
+  const response = await fetch(url, { ...READ, ...init }).catch((error: unknown) => {
     throw unanswered(error);
   });
   ourServer.set(endpoint, response.headers.has(SERVER_HEADER));
@@ -50,7 +67,8 @@ async function errorOf(response: Response): Promise<CommentApiError> {
     const body = (await response.json()) as Partial<WpError>;
     if (typeof body.code === 'string' && typeof body.message === 'string') {
       const params = body.data?.params;
-      return new CommentApiError(body.code, response.status, body.message, params && typeof params === 'object' ? params : {});
+      const reason = body.data?.reason;
+      return new CommentApiError(body.code, response.status, body.message, params && typeof params === 'object' ? params : {}, reason);
     }
   } catch {
     // Not WordPress's JSON (a proxy's error page, say): the status alone tells what happened.
@@ -63,10 +81,23 @@ const total = (response: Response, header: string): number => {
   return Number.isInteger(value) && value >= 0 ? value : 0;
 };
 
-/** One page of a post's approved comments, oldest first, with WordPress's totals. */
-export async function fetchComments(endpoint: string, post: number, page: number, perPage: number, signal?: AbortSignal): Promise<CommentPage> {
-  const url = commentsUrl(endpoint, '', { post, page, per_page: perPage, order: 'asc' });
-  const response = await send(endpoint, url, { signal });
+/** What a list request asks for, beyond the post: WordPress's `page`, `per_page`, `order` and `parent`, and our `thread`. */
+export interface CommentQuery {
+  page?: number;
+  perPage: number;
+  order?: 'asc' | 'desc';
+  /** Direct replies of these comments (`[0]`: the top-level comments). */
+  parent?: readonly number[];
+  /** Our server only: every reply at any depth below these top-level comments, oldest first. */
+  thread?: readonly number[];
+}
+
+/** One page of a post's approved comments, with WordPress's totals. */
+export async function fetchComments(endpoint: string, post: number, query: CommentQuery, signal?: AbortSignal): Promise<CommentPage> {
+  const params: Record<string, string | number> = { post, page: query.page ?? 1, per_page: query.perPage, order: query.order ?? 'asc' };
+  if (query.parent) params.parent = query.parent.join(',');
+  if (query.thread) params.thread = query.thread.join(',');
+  const response = await send(endpoint, commentsUrl(endpoint, '', params), { signal });
   const body: unknown = await response.json();
   return {
     comments: Array.isArray(body) ? (body as WpComment[]) : [],
@@ -75,9 +106,17 @@ export async function fetchComments(endpoint: string, post: number, page: number
   };
 }
 
+/** One approved comment by id (a 404 `CommentApiError` when it is not visible). */
+export async function fetchComment(endpoint: string, id: number, signal?: AbortSignal): Promise<WpComment> {
+  return (await (await send(endpoint, commentsUrl(endpoint, `/${id}`), { signal })).json()) as WpComment;
+}
+
+/** Whether an earlier response told that the endpoint is our comment server (`undefined`: no response yet). */
+export const knownOurServer = (endpoint: string): boolean | undefined => ourServer.get(endpoint);
+
 /** How many approved comments a post has (`X-WP-Total` of a one-comment page); lean, for the toggle's budget. */
 export async function countComments(endpoint: string, post: number, signal?: AbortSignal): Promise<number> {
-  const response = await fetch(commentsUrl(endpoint, '', { post, per_page: 1 }), { credentials: 'omit', signal });
+  const response = await fetch(commentsUrl(endpoint, '', { post, per_page: 1 }), { ...READ, signal });
   ourServer.set(endpoint, response.headers.has(SERVER_HEADER));
   // The one comment is not needed, but reading it to the end frees the connection at once.
   await response.text();
@@ -101,9 +140,26 @@ export async function createComment(
   payload: WpCommentCreate,
   idempotencyKey: string,
   signal?: AbortSignal,
-): Promise<WpComment> {
+): Promise<WpCommentCreated> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (await isOurServer(endpoint, payload.post, signal)) headers['Idempotency-Key'] = idempotencyKey;
   const response = await send(endpoint, commentsUrl(endpoint), { method: 'POST', headers, body: JSON.stringify(payload), signal });
+  return (await response.json()) as WpCommentCreated;
+}
+
+/** Our server only: edits one's own comment's text with its edit token; answers the comment as it now is. */
+export async function editComment(endpoint: string, id: number, content: string, token: string, signal?: AbortSignal): Promise<WpComment> {
+  const headers = { 'Content-Type': 'application/json', [EDIT_TOKEN_HEADER]: token };
+  const response = await send(endpoint, commentsUrl(endpoint, `/${id}`), { method: 'POST', headers, body: JSON.stringify({ content }), signal });
   return (await response.json()) as WpComment;
+}
+
+/** Our server only: deletes one's own comment with its edit token. */
+export async function deleteComment(endpoint: string, id: number, token: string, signal?: AbortSignal): Promise<void> {
+  await send(endpoint, commentsUrl(endpoint, `/${id}`), { method: 'DELETE', headers: { [EDIT_TOKEN_HEADER]: token }, signal });
+}
+
+/** Our server only: the URL of a post's stream of comment changes, resuming after `lastEventId` when given. */
+export function streamUrl(endpoint: string, post: number, lastEventId?: string): string {
+  return commentsUrl(endpoint, STREAM_PATH, lastEventId ? { post, [STREAM_RESUME_PARAM]: lastEventId } : { post }).href;
 }

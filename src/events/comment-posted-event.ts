@@ -7,10 +7,13 @@ import type { WpComment } from 'newsroom-comment-protocol';
  */
 export class CommentPostedEvent extends Event {
   readonly comment?: WpComment;
+  /** When the request that created the comment was sent (`performance.now()`). */
+  readonly sentAt: number;
 
-  constructor(comment: WpComment | undefined) {
+  constructor(comment: WpComment | undefined, sentAt = performance.now()) {
     super('comment-posted', { bubbles: true, composed: true });
     this.comment = comment;
+    this.sentAt = sentAt;
   }
 }
 

@@ -5,10 +5,13 @@ import '../../src/components/comment-section/define.js';
 import type { CommentSection } from '../../src/components/comment-section/comment-section.js';
 import type { CommentList } from '../../src/components/comment-list/comment-list.js';
 import type { CommentForm } from '../../src/components/comment-form/comment-form.js';
+import type { CommentToggle } from '../../src/components/comment-toggle/comment-toggle.js';
 import type { CommentPostedEvent } from '../../src/events/comment-posted-event.js';
 import type { NewsroomToggleEvent } from '../../src/events/toggle-event.js';
 import { expectAccessible } from './helpers.js';
 import { commentServer, freshAuthor, freshPostId, moderate, seedComment, type CommentServer } from './comment-fixtures.js';
+
+const realFetch = window.fetch;
 
 async function section(server: CommentServer, post: number): Promise<CommentSection> {
   const element = await fixture<CommentSection>(html`<comment-section endpoint=${server.endpoint} post-id=${post}></comment-section>`);
@@ -43,7 +46,10 @@ async function fill(form: CommentForm, values: Record<string, string>): Promise<
 }
 
 describe('comment-section', () => {
-  afterEach(() => history.replaceState(null, '', location.pathname + location.search));
+  afterEach(() => {
+    window.fetch = realFetch;
+    history.replaceState(null, '', location.pathname + location.search);
+  });
 
   it('shows only the toggle, and loads the list, the form and DOMPurify only when opened', async () => {
     const server = await commentServer();
@@ -150,6 +156,61 @@ describe('comment-section', () => {
     expect(toggle.count).to.equal(2);
     await toggle.updateComplete;
     expect(toggleButton(element).textContent!.trim()).to.equal('2 comments');
+  });
+
+  it('counts a comment once when the count fetch in flight reads it before the form hears back', async () => {
+    const server = await commentServer();
+    const post = freshPostId();
+    const author = freshAuthor();
+    await seedComment(server, { post, content: 'An earlier word', ...author });
+    // The toggle's count request waits until the reader's comment is on the server, and is answered (and applied)
+    // before the form gets the server's answer: the order of a slow count on a busy server.
+    let created!: () => void;
+    const commentCreated = new Promise<void>((resolve) => (created = resolve));
+    let countRequests = 0;
+    // The toggle, once the section has rendered it (the fetch wrapper below runs before).
+    const parts: { toggle?: CommentToggle } = {};
+    window.fetch = async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (url.pathname.endsWith('/comments') && url.searchParams.get('per_page') === '1') {
+        countRequests += 1;
+        if (countRequests === 1) await commentCreated;
+        return realFetch(input, init);
+      }
+      const response = await realFetch(input, init);
+      if (init?.method === 'POST') {
+        created();
+        await waitUntil(() => parts.toggle?.count !== undefined, 'the count arrived first');
+      }
+      return response;
+    };
+    const element = await section(server, post);
+    const toggle = (parts.toggle = part<CommentToggle>(element, 'comment-toggle'));
+    const { form } = await open(element);
+    await fill(form, { content: 'Posted while the count was on its way.', ...author });
+    const posted = oneEvent(form, 'comment-posted');
+    form.submit();
+    expect(((await posted) as unknown as CommentPostedEvent).comment!.status).to.equal('approved');
+    await toggle.countComplete;
+    await toggle.updateComplete;
+    expect(toggle.count).to.equal(2);
+    expect(toggleButton(element).textContent!.trim()).to.equal('2 comments');
+  });
+
+  it('opens from a sort fragment (#comments-newest) in that order', async () => {
+    const server = await commentServer();
+    const post = freshPostId();
+    for (const name of ['Older', 'Newer']) await seedComment(server, { post, content: name, ...freshAuthor(), author_name: name });
+    history.replaceState(null, '', `${location.pathname}${location.search}#comments-newest`);
+    const element = await section(server, post);
+    await element.show();
+    const list = part<CommentList>(element, 'comment-list');
+    await list.updateComplete;
+    await list.loadComplete;
+    await list.updateComplete;
+    expect(element.open).to.equal(true);
+    expect([...list.shadowRoot!.querySelectorAll('.author')].map((name) => name.textContent!.trim())).to.deep.equal(['Newer', 'Older']);
+    expect(list.shadowRoot!.querySelector('select')!.value).to.equal('desc');
   });
 
   it('opens with the keyboard', async () => {

@@ -111,4 +111,33 @@ describe('comment-toggle', () => {
     wrapper.append(element);
     expect(await countShown(element)).to.equal('Click to comment');
   });
+
+  it('adjusts a count the page gave by changes on the page, never below zero', async () => {
+    const element = await fixture<CommentToggle>(html`<comment-toggle count="1"></comment-toggle>`);
+    element.adjustCount(1);
+    await element.updateComplete;
+    expect(label(element)).to.equal('2 comments');
+    element.adjustCount(-1);
+    element.adjustCount(-1);
+    element.adjustCount(-1);
+    await element.updateComplete;
+    expect(label(element)).to.equal('Click to comment');
+  });
+
+  it('asks again for a count answered after a change on the page began, instead of adding to it', async () => {
+    const server = await commentServer();
+    const post = freshPostId();
+    await seedComment(server, { post, content: 'Counted', ...freshAuthor() });
+    // The reader's comment, sent before the count was answered: the count already holds it.
+    await seedComment(server, { post, content: 'Posted meanwhile', ...freshAuthor() });
+    const sentBeforeTheCount = performance.now();
+    const element = await fixture<CommentToggle>(html`<comment-toggle endpoint=${server.endpoint} post-id=${post}></comment-toggle>`);
+    expect(await countShown(element)).to.equal('2 comments');
+    // Reported after the count arrived, it is not added on top: the count is asked again.
+    element.adjustCount(1, sentBeforeTheCount);
+    await element.countComplete;
+    await element.updateComplete;
+    expect(label(element)).to.equal('2 comments');
+  });
 });
+

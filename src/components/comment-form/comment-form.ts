@@ -7,10 +7,11 @@ import { buttonStyles } from '../../internal/button.styles.js';
 import { CommentSubmitEvent } from '../../events/comment-submit-event.js';
 import { CommentPostedEvent } from '../../events/comment-posted-event.js';
 import { CommentErrorEvent } from '../../events/comment-error-event.js';
-import { HONEYPOT_FIELD, type WpComment, type WpCommentCreate } from 'newsroom-comment-protocol';
+import { HONEYPOT_FIELD, type WpComment, type WpCommentCreate, type WpCommentCreated } from 'newsroom-comment-protocol';
 import { CommentPart } from '../../comments/comment-part.js';
 import { CommentApiError, createComment, unanswered } from '../../comments/comment-api.js';
 import { requireNameEmailConverter } from '../../comments/comment-options.js';
+import { writeEditGrant } from '../../comments/comment-storage.js';
 import { postClassicForm } from './classic-post.js';
 import { newAttemptKey, readAuthor, readDraft, writeAuthor, writeDraft } from './drafts.js';
 import { FIELD_ORDER, validateComment, type CommentField, type CommentValues } from './validate.js';
@@ -33,7 +34,8 @@ type Notice = keyof typeof commentFormTerms.en | { serverText: string };
  *
  * The text is saved in `localStorage` per post and parent while the reader types, and cleared only once the
  * server has accepted the comment. Against our comment server each comment carries an `Idempotency-Key`, reused on
- * retries; against a stock WordPress only standard headers are sent. `mode="wp-form"` posts the classic fields to
+ * retries; against a stock WordPress only standard headers are sent. The edit token our server returns with a new
+ * comment is kept in `localStorage` for the `comment-list`, which offers Edit and Delete while the edit window is open. `mode="wp-form"` posts the classic fields to
  * `action` (`…/wp-comments-post.php`) instead. A `<form>` the page puts inside is what readers without JavaScript use.
  *
  * @slot - Ignored once the element runs: a classic `<form>` for readers without JavaScript, whose typed values
@@ -206,13 +208,16 @@ export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
     if (!this.dispatchEvent(new CommentSubmitEvent(payload))) return;
     this.status = 'sending';
     const attempt = this.recordAttempt(payload);
+    const sentAt = performance.now();
     try {
-      const comment = await this.send(target, payload, attempt.key);
-      this.handleSent(comment, comment.status === 'hold');
+      const { edit_token: token, edit_until: until, ...comment } = (await this.send(target, payload, attempt.key)) as WpCommentCreated;
+      // Our server's edit token, returned this once, stays in this browser only (never in a URL, a cookie or an event).
+      if (token && until) writeEditGrant(target, comment.id, { token, until: Date.parse(`${until}Z`) });
+      this.handleSent(comment, comment.status === 'hold', sentAt);
     } catch (error) {
       const failure = error instanceof CommentApiError ? error : unanswered(error);
       // A "duplicate" answer to a retry means that the first attempt landed.
-      if (attempt.retry && failure.status === 409) this.handleSent(undefined, false);
+      if (attempt.retry && failure.status === 409) this.handleSent(undefined, false, sentAt);
       else this.handleFailure(failure);
     }
   }
@@ -265,13 +270,13 @@ export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
     return { status: held ? 'hold' : 'approved' } as WpComment;
   }
 
-  private async handleSent(comment: WpComment | undefined, held: boolean): Promise<void> {
+  private async handleSent(comment: WpComment | undefined, held: boolean, sentAt: number): Promise<void> {
     writeDraft(this.draftId, undefined);
     this.values.content = '';
     this.held = held;
     this.status = 'sent';
     if (this.remember) this.saveAuthor();
-    this.dispatchEvent(new CommentPostedEvent(this.mode === 'wp-form' ? undefined : comment));
+    this.dispatchEvent(new CommentPostedEvent(this.mode === 'wp-form' ? undefined : comment, sentAt));
     if (this.parent) this.handleCancelReply();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.status')?.focus();

@@ -102,4 +102,68 @@ export const styles = css`
     min-block-size: 2.75rem;
     margin: 0;
   }
+
+  .tools {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    margin-block-end: var(--comment-list-gap, 1.5rem);
+  }
+
+  select,
+  textarea {
+    box-sizing: border-box;
+    max-inline-size: 100%;
+    min-block-size: 2.75rem;
+    padding-inline: 0.5rem;
+    font: inherit;
+    color: inherit;
+    background: Field;
+    border: 1px solid var(--_muted);
+    border-radius: var(--_radius);
+  }
+
+  .in-reply-to {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
+  .new {
+    border-color: currentColor;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+
+  .edit {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+    margin-block: 0.5rem;
+  }
+
+  .edit textarea {
+    inline-size: 100%;
+    padding: 0.5rem;
+    resize: vertical;
+  }
+
+  .edit p {
+    margin: 0;
+  }
+
+  .edit-error {
+    color: var(--_accent);
+    font-weight: 600;
+  }
+
+  .edited {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
 `;

@@ -1,5 +1,8 @@
 import type { BuiltinTerms } from '../../internal/terms.js';
 
+type Plural = Intl.LDMLPluralRule;
+
+// Counted terms get the formatted number and its Intl.PluralRules category.
 const en = {
   comments: 'Comments',
   loading: 'Loading comments…',
@@ -9,6 +12,26 @@ const en = {
   loadMore: 'Load more comments',
   reply: 'Reply',
   awaitingModeration: 'Your comment is awaiting moderation.',
+  sort: 'Sort comments',
+  oldest: 'Oldest first',
+  newest: 'Newest first',
+  inReplyTo: (name: string) => `In reply to ${name}`,
+  moreShown: (count: string, category: Plural) => `${count} more ${category === 'one' ? 'comment' : 'comments'} shown`,
+  newComments: (count: string, category: Plural) => `${count} new ${category === 'one' ? 'comment' : 'comments'}`,
+  edited: 'edited',
+  edit: 'Edit',
+  delete: 'Delete',
+  save: 'Save',
+  cancel: 'Cancel',
+  editLabel: 'Edit your comment',
+  confirmDelete: 'Delete your comment? This cannot be undone.',
+  deleted: 'Your comment has been deleted.',
+  saved: 'Your comment has been updated.',
+  editFailed: 'Your change could not be saved. Your text is kept here: try again.',
+  cannotEdit: 'This comment can no longer be changed from this browser.',
+  expired: 'The time for changing this comment is over.',
+  replied: 'This comment has a reply now, so it can no longer be changed.',
+  moderated: 'A moderator has reviewed this comment, so it can no longer be changed.',
 };
 
 export const commentListTerms: BuiltinTerms<typeof en> = {
@@ -22,6 +45,27 @@ export const commentListTerms: BuiltinTerms<typeof en> = {
     loadMore: 'Afficher plus de commentaires',
     reply: 'Répondre',
     awaitingModeration: 'Votre commentaire est en attente de modération.',
+    sort: 'Trier les commentaires',
+    oldest: 'Les plus anciens d’abord',
+    newest: 'Les plus récents d’abord',
+    inReplyTo: (name: string) => `En réponse à ${name}`,
+    moreShown: (count: string, category: Plural) =>
+      category === 'one' ? `${count} commentaire de plus affiché` : `${count} commentaires de plus affichés`,
+    newComments: (count: string, category: Plural) => (category === 'one' ? `${count} nouveau commentaire` : `${count} nouveaux commentaires`),
+    edited: 'modifié',
+    edit: 'Modifier',
+    delete: 'Supprimer',
+    save: 'Enregistrer',
+    cancel: 'Annuler',
+    editLabel: 'Modifier votre commentaire',
+    confirmDelete: 'Supprimer votre commentaire\u00a0? Cette action est définitive.',
+    deleted: 'Votre commentaire a été supprimé.',
+    saved: 'Votre commentaire a été modifié.',
+    editFailed: 'Votre modification n’a pas pu être enregistrée. Votre texte est conservé ici\u00a0: réessayez.',
+    cannotEdit: 'Ce commentaire ne peut plus être modifié depuis ce navigateur.',
+    expired: 'Le délai pour modifier ce commentaire est écoulé.',
+    replied: 'Ce commentaire a reçu une réponse et ne peut donc plus être modifié.',
+    moderated: 'Un modérateur a examiné ce commentaire, qui ne peut donc plus être modifié.',
   },
   uk: {
     comments: 'Коментарі',
@@ -32,5 +76,27 @@ export const commentListTerms: BuiltinTerms<typeof en> = {
     loadMore: 'Показати більше коментарів',
     reply: 'Відповісти',
     awaitingModeration: 'Ваш коментар очікує на модерацію.',
+    sort: 'Сортувати коментарі',
+    oldest: 'Спочатку старіші',
+    newest: 'Спочатку новіші',
+    inReplyTo: (name: string) => `У відповідь: ${name}`,
+    moreShown: (count: string, category: Plural) =>
+      `Показано ще ${count} ${{ one: 'коментар', few: 'коментарі', many: 'коментарів' }[category as string] ?? 'коментаря'}`,
+    newComments: (count: string, category: Plural) =>
+      `${count} ${{ one: 'новий коментар', few: 'нові коментарі', many: 'нових коментарів' }[category as string] ?? 'нового коментаря'}`,
+    edited: 'змінено',
+    edit: 'Змінити',
+    delete: 'Видалити',
+    save: 'Зберегти',
+    cancel: 'Скасувати',
+    editLabel: 'Змініть свій коментар',
+    confirmDelete: 'Видалити ваш коментар? Цю дію не можна скасувати.',
+    deleted: 'Ваш коментар видалено.',
+    saved: 'Ваш коментар змінено.',
+    editFailed: 'Не вдалося зберегти зміну. Ваш текст збережено тут: спробуйте ще раз.',
+    cannotEdit: 'Цей коментар більше не можна змінити з цього браузера.',
+    expired: 'Час для зміни цього коментаря минув.',
+    replied: 'На цей коментар уже відповіли, тож його більше не можна змінити.',
+    moderated: 'Модератор уже переглянув цей коментар, тож його більше не можна змінити.',
   },
 };

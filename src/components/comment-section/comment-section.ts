@@ -4,23 +4,23 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { NewsroomElement } from '../../internal/newsroom-element.js';
 import { NewsroomToggleEvent } from '../../events/toggle-event.js';
 import type { CommentReplyEvent } from '../../events/comment-reply-event.js';
-import type { CommentPostedEvent } from '../../events/comment-posted-event.js';
+import type { CommentCountEvent } from '../../events/comment-count-event.js';
 import type { CommentList } from '../comment-list/comment-list.js';
 import type { CommentForm } from '../comment-form/comment-form.js';
 import type { CommentToggle } from '../comment-toggle/comment-toggle.js';
 import { endpointContext, postIdContext } from '../../comments/comment-context.js';
 import { requireNameEmailConverter } from '../../comments/comment-options.js';
+import { COMMENT_FRAGMENT, ORDER_FRAGMENT } from '../../comments/comment-links.js';
 import { commentSectionTerms } from './comment-section.terms.js';
 import { styles } from './comment-section.styles.js';
-
-const COMMENT_HASH = /^#comment-(\d+)$/;
 
 /**
  * @tag comment-section
  * @summary A post's comments: a "Click to comment" button that opens the list of comments and the reply form.
  *
  * Nothing of the list or the form (nor DOMPurify) is downloaded, and no comment is fetched, until the reader opens
- * the section, or arrives with `#comments` or `#comment-<id>` in the URL.
+ * the section, or arrives with `#comments`, `#comment-<id>` or a sort order's `#comments-newest` / `#comments-oldest`
+ * in the URL.
  *
  * @csspart toggle - The `comment-toggle`.
  * @csspart body - The wrapper of the list and the form.
@@ -100,8 +100,8 @@ export class CommentSection extends NewsroomElement<typeof commentSectionTerms.e
 
   private readonly handleHashChange = async (): Promise<void> => {
     const hash = location.hash;
-    const commentId = COMMENT_HASH.exec(hash)?.[1];
-    if (hash !== '#comments' && !commentId) return;
+    const commentId = COMMENT_FRAGMENT.exec(hash)?.[1];
+    if (hash !== '#comments' && !ORDER_FRAGMENT.test(hash) && !commentId) return;
     await this.show();
     if (commentId) await this.list?.reveal(Number(commentId));
     else this.scrollIntoView({ block: 'start' });
@@ -117,10 +117,8 @@ export class CommentSection extends NewsroomElement<typeof commentSectionTerms.e
     this.form?.replyTo(event.commentId, event.authorName);
   }
 
-  private handlePosted(event: CommentPostedEvent): void {
-    // X-WP-Total counts approved comments only: a held one joins the count once a moderator approves it.
-    const toggle = this.renderRoot.querySelector<CommentToggle>('comment-toggle');
-    if (event.comment?.status === 'approved' && toggle?.count !== undefined) toggle.count += 1;
+  private handleCount(event: CommentCountEvent): void {
+    this.renderRoot.querySelector<CommentToggle>('comment-toggle')?.adjustCount(event.delta, event.since);
   }
 
   private get list(): CommentList | null {
@@ -145,9 +143,9 @@ export class CommentSection extends NewsroomElement<typeof commentSectionTerms.e
         ?open=${this.open} @toggle=${this.handleToggle}></comment-toggle>
       <div part="body" class="body" id="body" ?hidden=${!this.open} aria-label=${this.localize.term('comments')} role="region">
         ${this.partsLoaded
-          ? html`<comment-list part="list" avatars=${this.avatars} max-depth=${this.maxDepth} @comment-reply=${this.handleReply}></comment-list>
-              <comment-form part="form" heading-level=${this.headingLevel} .requireNameEmail=${this.requireNameEmail}
-                @comment-posted=${this.handlePosted}></comment-form>`
+          ? html`<comment-list part="list" avatars=${this.avatars} max-depth=${this.maxDepth} .live=${this.open}
+                @comment-reply=${this.handleReply} @comment-count=${this.handleCount}></comment-list>
+              <comment-form part="form" heading-level=${this.headingLevel} .requireNameEmail=${this.requireNameEmail}></comment-form>`
           : this.open
             ? html`<p role="status">${this.localize.term('loading')}</p>`
             : nothing}

@@ -64,17 +64,51 @@ export class CommentToggle extends NewsroomElement<typeof commentToggleTerms.en>
     }
     if (this.count === undefined && !this.countWanted && safeUrl(this.endpoint) && this.postId && this.postId > 0) {
       this.countWanted = true;
-      onFirstSight(this, () => void this.fetchCount());
+      onFirstSight(this, () => void (this.counting = this.fetchCount()));
     }
   }
 
+  /** When the count fetch in flight was sent, if one is. */
+  private fetchSentAt?: number;
+  /** When the count in use was answered by the server (never: the page gave it). */
+  private countedAt = -Infinity;
+  /** When the count last changed on this page. */
+  private changedAt = -Infinity;
+  private counting: Promise<void> = Promise.resolve();
+
+  /** Resolves when the count fetch in flight, if any, has settled (and any fetch it led to). */
+  get countComplete(): Promise<void> {
+    return this.counting;
+  }
+
   private async fetchCount(): Promise<void> {
+    const sentAt = performance.now();
+    this.fetchSentAt = sentAt;
     try {
-      this.count = await countComments(safeUrl(this.endpoint)!, this.postId!);
+      const count = await countComments(safeUrl(this.endpoint)!, this.postId!);
+      if (this.fetchSentAt !== sentAt) return;
+      this.fetchSentAt = undefined;
+      // A change on the page while the count was on its way may or may not be in it: the count is asked again.
+      if (this.changedAt > sentAt) return this.fetchCount();
+      this.count = count;
+      this.countedAt = performance.now();
     } catch {
       // The button still opens the comments, whose list shows the error and a retry.
+      this.fetchSentAt = undefined;
       this.countFailed = true;
     }
+  }
+
+  /**
+   * Changes the count by `delta` for a change on the page (a comment posted, one that arrived live or was removed)
+   * that began at `since` (`performance.now()`, default now). A count fetched while that change may already have
+   * reached the server is not trusted to hold it or not: it is fetched again instead.
+   */
+  adjustCount(delta: number, since = performance.now()): void {
+    this.changedAt = performance.now();
+    if (this.fetchSentAt !== undefined || this.count === undefined) return;
+    if (this.countedAt >= since && safeUrl(this.endpoint) && this.postId) this.counting = this.fetchCount();
+    else this.count = Math.max(0, this.count + delta);
   }
 
   private handleClick(): void {

@@ -1,0 +1,136 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/components/comment-list/define.js';
+import '../../src/components/comment-section/define.js';
+import type { CommentList } from '../../src/components/comment-list/comment-list.js';
+import type { CommentSection } from '../../src/components/comment-section/comment-section.js';
+import type { CommentToggle } from '../../src/components/comment-toggle/comment-toggle.js';
+import type { CommentCountEvent } from '../../src/events/comment-count-event.js';
+import { expectAccessible } from './helpers.js';
+import { commentServer, freshAuthor, freshPostId, moderate, seedComment, type CommentServer } from './comment-fixtures.js';
+
+const RealEventSource = window.EventSource;
+/** Every stream the page opens, in order (the real EventSource, recorded). */
+let streams: EventSource[] = [];
+
+class RecordedEventSource extends RealEventSource {
+  constructor(url: string | URL, init?: EventSourceInit) {
+    super(url, init);
+    streams.push(this);
+  }
+}
+
+async function opened(count = 1): Promise<EventSource> {
+  await waitUntil(() => streams.length >= count && streams[count - 1].readyState === RealEventSource.OPEN, 'the stream opened', { timeout: 5000 });
+  return streams[count - 1];
+}
+
+async function list(server: CommentServer, post: number): Promise<CommentList> {
+  const wrapper = await fixture<HTMLElement>(html`<div lang="en"><comment-list endpoint=${server.endpoint} post-id=${post}></comment-list></div>`);
+  const element = wrapper.querySelector('comment-list')!;
+  await element.updateComplete;
+  await element.loadComplete;
+  await element.updateComplete;
+  return element;
+}
+
+const items = (element: CommentList) => [...element.shadowRoot!.querySelectorAll<HTMLLIElement>('li[id^="comment-"]')];
+const newButton = (element: CommentList) => element.shadowRoot!.querySelector<HTMLButtonElement>('button[part="new"]');
+const liveText = (element: CommentList) => element.shadowRoot!.querySelector('.visually-hidden[role="status"]')!.textContent!.trim();
+
+function setVisibility(state: 'visible' | 'hidden'): void {
+  // The page's visibility as a browser reports it when the reader switches tabs.
+  Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+describe('comment-list live', () => {
+  beforeEach(() => {
+    streams = [];
+    window.EventSource = RecordedEventSource;
+  });
+
+  afterEach(() => {
+    window.EventSource = RealEventSource;
+    delete (document as { visibilityState?: unknown }).visibilityState;
+    for (const stream of streams) stream.close();
+  });
+
+  it('keeps new comments behind a "N new comments" button, announced politely, and shows them on request', async () => {
+    const server = await commentServer();
+    const post = freshPostId();
+    await seedComment(server, { post, content: 'First', ...freshAuthor(), author_name: 'First' });
+    const element = await list(server, post);
+    const counts: number[] = [];
+    element.addEventListener('comment-count', (event: CommentCountEvent) => counts.push(event.delta));
+    const stream = await opened();
+    expect(new URL(stream.url).searchParams.get('post')).to.equal(String(post));
+
+    const second = await seedComment(server, { post, content: 'Second', ...freshAuthor(), author_name: 'Second' });
+    await seedComment(server, { post, content: 'Third', ...freshAuthor(), author_name: 'Third' });
+    await waitUntil(() => newButton(element)?.textContent!.trim() === '2 new comments', 'two comments wait', { timeout: 5000 });
+    expect(liveText(element)).to.equal('2 new comments');
+    expect(items(element)).to.have.length(1);
+    expect(counts).to.deep.equal([1, 1]);
+    await expectAccessible(element);
+
+    newButton(element)!.click();
+    await element.updateComplete;
+    expect(items(element).map((item) => item.querySelector('.author')!.textContent!.trim())).to.deep.equal(['First', 'Second', 'Third']);
+    expect(element.shadowRoot!.activeElement!.closest('li')!.id).to.equal(`comment-${second.id}`);
+    expect(newButton(element)).to.equal(null);
+  });
+
+  it('removes a comment a moderator takes down, and counts it out', async () => {
+    const server = await commentServer();
+    const post = freshPostId();
+    const doomed = await seedComment(server, { post, content: 'Soon gone', ...freshAuthor() });
+    await seedComment(server, { post, content: 'Stays', ...freshAuthor() });
+    const element = await list(server, post);
+    const counts: number[] = [];
+    element.addEventListener('comment-count', (event: CommentCountEvent) => counts.push(event.delta));
+    await opened();
+    await moderate(server, doomed.id, 'trash');
+    await waitUntil(() => items(element).length === 1, 'the comment went', { timeout: 5000 });
+    expect(counts).to.deep.equal([-1]);
+  });
+
+  it('closes the stream while the page is hidden and resumes after the last event when it shows again', async () => {
+    const server = await commentServer();
+    const post = freshPostId();
+    const element = await list(server, post);
+    const first = await opened();
+    await seedComment(server, { post, content: 'While visible', ...freshAuthor() });
+    await waitUntil(() => newButton(element) !== null, 'the first comment waits', { timeout: 5000 });
+
+    setVisibility('hidden');
+    expect(first.readyState).to.equal(RealEventSource.CLOSED);
+    await seedComment(server, { post, content: 'While hidden', ...freshAuthor() });
+    setVisibility('visible');
+    const second = await opened(2);
+    expect(new URL(second.url).searchParams.get('last_event_id')).to.match(/^\S+$/);
+    await waitUntil(() => newButton(element)?.textContent!.trim() === '2 new comments', 'the missed comment came', { timeout: 5000 });
+  });
+
+  it('updates the toggle’s count in an open section, and opens no stream while it is closed', async () => {
+    const server = await commentServer();
+    const post = freshPostId();
+    await seedComment(server, { post, content: 'Counted', ...freshAuthor() });
+    const element = await fixture<CommentSection>(html`<comment-section endpoint=${server.endpoint} post-id=${post}></comment-section>`);
+    const toggle = element.shadowRoot!.querySelector<CommentToggle>('comment-toggle')!;
+    await waitUntil(() => toggle.count === 1, 'the toggle counted');
+    expect(streams).to.have.length(0);
+    await element.show();
+    const list = element.shadowRoot!.querySelector('comment-list')!;
+    await list.loadComplete;
+    await opened();
+    await seedComment(server, { post, content: 'Live', ...freshAuthor() });
+    await waitUntil(() => toggle.count === 2, 'the toggle counts the new comment', { timeout: 5000 });
+    await toggle.updateComplete;
+    expect(toggle.shadowRoot!.querySelector('button')!.textContent!.trim()).to.equal('2 comments');
+
+    toggle.shadowRoot!.querySelector('button')!.click();
+    await element.updateComplete;
+    await list.updateComplete;
+    expect(streams[0].readyState).to.equal(RealEventSource.CLOSED);
+  });
+});
