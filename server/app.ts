@@ -3,7 +3,7 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
-import { EDIT_TOKEN_HEADER, SERVER_HEADER } from 'newsroom-comment-protocol';
+import { EDIT_TOKEN_HEADER, SERVER_HEADER, STREAM_POSITION_HEADER } from 'newsroom-comment-protocol';
 import { createCommentEventFeed } from './comments/events.js';
 import { createCommentService } from './comments/service.js';
 import { type CommentServerOptions, ConfigError, type ResolvedOptions, loadAdminToken, resolveOptions } from './config.js';
@@ -118,7 +118,7 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
         origin: settings.allowedOrigins.includes('*') ? '*' : settings.allowedOrigins,
         methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
         allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', EDIT_TOKEN_HEADER, 'Last-Event-ID'],
-        exposedHeaders: ['X-WP-Total', 'X-WP-TotalPages', SERVER_HEADER, 'ETag'],
+        exposedHeaders: ['X-WP-Total', 'X-WP-TotalPages', SERVER_HEADER, 'ETag', STREAM_POSITION_HEADER],
         maxAge: 600,
       });
       // Only JSON bodies: a cross-site HTML form or text/plain POST (no preflight) is refused before it is read.

@@ -90,6 +90,12 @@ export const SERVER_HEADER = 'X-Comment-Server';
 export const STREAM_PATH = '/stream';
 export const STREAM_RESUME_PARAM = 'last_event_id';
 
+/**
+ * Our server only: response header of a list, the event log's position read before the list was: a stream opened
+ * after the list resumes from it (`last_event_id`), so that nothing approved in between is missed.
+ */
+export const STREAM_POSITION_HEADER = 'X-Comment-Event-Position';
+
 /** The events of the stream: their `event:` names and the JSON in their `data:`. */
 export interface CommentStreamEvents {
   /** A comment became visible (approved, at creation or by a moderator). */

@@ -45,8 +45,11 @@ export interface CommentService {
   edit(id: number, editToken: string, content: string | undefined): Promise<StoredComment>;
   /** The author deletes their comment, proven by the edit token; resolves with it as it was. */
   deleteOwn(id: number, editToken: string): Promise<StoredComment>;
-  /** One page of comments and how many there are in all. */
-  list(query: CommentListQuery): Promise<{ items: StoredComment[]; total: number; totalPages: number }>;
+  /**
+   * One page of comments and how many there are in all, with the event log's position read before them (`eventPosition`):
+   * every change after it is an event after it.
+   */
+  list(query: CommentListQuery): Promise<{ items: StoredComment[]; total: number; totalPages: number; eventPosition: number }>;
   get(id: number): Promise<StoredComment>;
   setStatus(id: number, status: WpCommentStatus): Promise<StoredComment>;
   /** Moves a comment to the trash; resolves with it trashed. */
@@ -132,10 +135,11 @@ export function createCommentService(storage: CommentStorage, policy: CommentPol
       }
     },
     async list(query) {
+      const eventPosition = await storage.lastEventId();
       const { items, total } = await storage.listComments(query);
       const totalPages = Math.ceil(total / query.perPage);
       if (total > 0 && query.page > totalPages) throw new CommentRejected({ reason: 'page-out-of-range' });
-      return { items, total, totalPages };
+      return { items, total, totalPages, eventPosition };
     },
     get: existing,
     async edit(id, editToken, content) {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { EDIT_TOKEN_HEADER, HONEYPOT_FIELD, type WpCommentDeleted, type WpCommentStatus } from 'newsroom-comment-protocol';
+import { EDIT_TOKEN_HEADER, HONEYPOT_FIELD, STREAM_POSITION_HEADER, type WpCommentDeleted, type WpCommentStatus } from 'newsroom-comment-protocol';
 import type { CommentService, StoredComment } from '../comments/service.js';
 import { commentSchema, createdCommentSchema, presentComment, presentCreated, presentForModerator } from '../present/comment.js';
 import { MESSAGES, WpHttpError, invalidParams } from './errors.js';
@@ -130,7 +130,7 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
         throw new WpHttpError(401, 'rest_forbidden_param', MESSAGES.forbiddenStatusParam);
       }
       const present = presentIn(request, query.context);
-      const { items, total, totalPages } = await comments.list({
+      const { items, total, totalPages, eventPosition } = await comments.list({
         post: query.post,
         parents: query.parent,
         thread: query.thread,
@@ -141,6 +141,8 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
         order: query.thread !== undefined ? 'asc' : query.order,
       });
       reply.header('X-WP-Total', String(total)).header('X-WP-TotalPages', String(totalPages));
+      // Not part of the ETag: a cached list with an older position only makes a stream replay events the list holds.
+      reply.header(STREAM_POSITION_HEADER, String(eventPosition));
       return items.map(present);
     },
   );

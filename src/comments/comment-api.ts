@@ -2,6 +2,7 @@ import {
   EDIT_TOKEN_HEADER,
   SERVER_HEADER,
   STREAM_PATH,
+  STREAM_POSITION_HEADER,
   STREAM_RESUME_PARAM,
   type EditRefusal,
   type WpComment,
@@ -32,6 +33,8 @@ export interface CommentPage {
   comments: WpComment[];
   total: number;
   totalPages: number;
+  /** Our server only: the event log's position before this list was read, where a stream opened after it resumes. */
+  streamPosition?: string;
 }
 
 // Whether an endpoint is our comment server (which takes `Idempotency-Key`) or possibly a stock WordPress.
@@ -103,6 +106,7 @@ export async function fetchComments(endpoint: string, post: number, query: Comme
     comments: Array.isArray(body) ? (body as WpComment[]) : [],
     total: total(response, 'X-WP-Total'),
     totalPages: total(response, 'X-WP-TotalPages'),
+    streamPosition: /^\d{1,16}$/.exec(response.headers.get(STREAM_POSITION_HEADER) ?? '')?.[0],
   };
 }
 

@@ -55,6 +55,25 @@ describe('comment-list live', () => {
     for (const stream of streams) stream.close();
   });
 
+  it('misses no comment approved between reading the list and opening the stream', async () => {
+    const server = await commentServer();
+    const post = freshPostId();
+    await seedComment(server, { post, content: 'Listed', ...freshAuthor(), author_name: 'Listed' });
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="en"><comment-list endpoint=${server.endpoint} post-id=${post} .live=${false}></comment-list></div>`,
+    );
+    const element = wrapper.querySelector('comment-list')!;
+    await element.loadComplete;
+    await element.updateComplete;
+    expect(streams).to.have.length(0);
+    await seedComment(server, { post, content: 'In between', ...freshAuthor(), author_name: 'In between' });
+    element.live = true;
+    const stream = await opened();
+    expect(new URL(stream.url).searchParams.get('last_event_id')).to.match(/^\d+$/);
+    await waitUntil(() => newButton(element)?.textContent!.trim() === '1 new comment', 'the comment approved in between waits', { timeout: 5000 });
+    expect(items(element)).to.have.length(1);
+  });
+
   it('keeps new comments behind a "N new comments" button, announced politely, and shows them on request', async () => {
     const server = await commentServer();
     const post = freshPostId();

@@ -532,6 +532,9 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
         if (source !== this.source) return;
         this.add([...top.comments, ...replies]);
         for (const comment of [...top.comments, ...replies]) this.counted.add(comment.id);
+        // A stream not yet opened resumes where this list was read: nothing approved in between is missed (what it
+        // replays that the list holds replaces itself).
+        if (!this.stream) this.lastEventId ??= top.streamPosition;
         this.page = page;
         this.totalPages = top.totalPages;
         this.status = 'ready';

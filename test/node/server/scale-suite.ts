@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import type { CommentServerOptions } from '../../../server/app.js';
 import { createHash } from 'node:crypto';
-import { EDIT_TOKEN_HEADER, type WpComment, type WpCommentCreated, type WpCommentDeleted, type WpError } from 'newsroom-comment-protocol';
+import { EDIT_TOKEN_HEADER, STREAM_POSITION_HEADER, type WpComment, type WpCommentCreated, type WpCommentDeleted, type WpError } from 'newsroom-comment-protocol';
 import { moderator, newComment, queryDatabase, startTestServer, type TestCommentServer } from '../support/comment-server.js';
 import { openEventStream, type StreamEvent } from '../support/event-stream.js';
 import type { FreshStorage } from './api-suite.js';
@@ -354,6 +354,26 @@ export function scaleSuite(name: string, fresh: FreshStorage): void {
         assert.equal(refused.status, 400, query);
         assert.equal((await error(refused)).code, 'rest_invalid_param');
       }
+    });
+
+    it('tells with a list where the event log stood before it was read, so that a stream opened later misses nothing', async () => {
+      const server = await serve();
+      const postOne = async () => (await json(await server.post(newComment({ post: 12 })))).id;
+      const listed = [await postOne()];
+      const list = await fetch(`${server.api}/comments?post=12`);
+      assert.deepEqual(ids(await json<WpComment[]>(list)), listed);
+      const position = list.headers.get(STREAM_POSITION_HEADER);
+      assert.match(position ?? '', /^\d+$/);
+      // Approved after the list was read and before the page opened its stream.
+      const between = await postOne();
+      const stream = await openEventStream(`${server.api}/comments/stream?post=12&last_event_id=${position}`);
+      try {
+        assert.equal(JSON.parse((await stream.next()).data).id, between);
+      } finally {
+        stream.close();
+      }
+      const preflight = await fetch(`${server.api}/comments?post=12`, { headers: { Origin: 'https://news.example' } });
+      assert.match(preflight.headers.get('Access-Control-Expose-Headers') ?? '', new RegExp(STREAM_POSITION_HEADER, 'i'));
     });
 
     it('caps the streams of one address (429) and ends a stream after its maximum age', async () => {
