@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { WpComment } from 'newsroom-comment-protocol';
+import '../src/components/comment-list/define.js';
 
 // A pretend comment server of our kind (it sends X-Comment-Server), answered in the page: a post with many
 // conversations, a stream that brings new comments, and a comment this browser may still edit. The comments are
