@@ -164,6 +164,36 @@ export async function deleteComment(endpoint: string, id: number, token: string,
 }
 
 /** Our server only: the URL of a post's stream of comment changes, resuming after `lastEventId` when given. */
-export function streamUrl(endpoint: string, post: number, lastEventId?: string): string {
+/** The kinds of events a post's stream sends. */
+const STREAM_EVENTS = ['comment', 'edited', 'removed'] as const;
+
+/** One stream per endpoint and post, however many lists follow it: a browser opens few connections per server. */
+const streams = new Map<string, { source: EventSource; listeners: Set<(event: MessageEvent<string>) => void> }>();
+
+/**
+ * Follows a post's stream of comment changes, from `lastEventId` when this opens it; lists of the same post on one
+ * page share one connection. Returns the function that stops following (the last one closes the stream).
+ */
+export function followStream(endpoint: string, post: number, lastEventId: string | undefined, listener: (event: MessageEvent<string>) => void): () => void {
+  const key = `${endpoint}|${post}`;
+  let stream = streams.get(key);
+  if (!stream) {
+    const source = new EventSource(streamUrl(endpoint, post, lastEventId));
+    const listeners = new Set<(event: MessageEvent<string>) => void>();
+    for (const name of STREAM_EVENTS) source.addEventListener(name, (event) => listeners.forEach((each) => each(event)));
+    stream = { source, listeners };
+    streams.set(key, stream);
+  }
+  const shared = stream;
+  shared.listeners.add(listener);
+  return () => {
+    shared.listeners.delete(listener);
+    if (shared.listeners.size > 0 || streams.get(key) !== shared) return;
+    shared.source.close();
+    streams.delete(key);
+  };
+}
+
+function streamUrl(endpoint: string, post: number, lastEventId?: string): string {
   return commentsUrl(endpoint, STREAM_PATH, lastEventId ? { post, [STREAM_RESUME_PARAM]: lastEventId } : { post }).href;
 }

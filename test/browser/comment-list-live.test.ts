@@ -55,6 +55,25 @@ describe('comment-list live', () => {
     for (const stream of streams) stream.close();
   });
 
+  it('shares one stream among the lists of one post, so that a page never runs out of connections to the server', async () => {
+    const server = await commentServer();
+    const post = freshPostId();
+    await seedComment(server, { post, content: 'Listed', ...freshAuthor(), author_name: 'Listed' });
+    const lists = await Promise.all([list(server, post), list(server, post), list(server, post)]);
+    await opened();
+    await seedComment(server, { post, content: 'Shared', ...freshAuthor(), author_name: 'Shared' });
+    for (const element of lists) {
+      await waitUntil(() => newButton(element)?.textContent!.trim() === '1 new comment', 'each list hears of it', { timeout: 5000 });
+    }
+    expect(streams).to.have.length(1);
+    // The last list to stop following closes the connection.
+    lists[0].remove();
+    lists[1].remove();
+    expect(streams[0].readyState).to.equal(RealEventSource.OPEN);
+    lists[2].remove();
+    expect(streams[0].readyState).to.equal(RealEventSource.CLOSED);
+  });
+
   it('misses no comment approved between reading the list and opening the stream', async () => {
     const server = await commentServer();
     const post = freshPostId();

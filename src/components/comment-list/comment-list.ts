@@ -9,7 +9,7 @@ import { CommentReplyEvent } from '../../events/comment-reply-event.js';
 import type { CommentPostedEvent } from '../../events/comment-posted-event.js';
 import type { CommentStreamEvents, WpComment } from 'newsroom-comment-protocol';
 import { CommentPart } from '../../comments/comment-part.js';
-import { CommentApiError, type CommentQuery, deleteComment, editComment, fetchComment, fetchComments, knownOurServer, streamUrl } from '../../comments/comment-api.js';
+import { CommentApiError, type CommentQuery, deleteComment, editComment, fetchComment, fetchComments, followStream, knownOurServer } from '../../comments/comment-api.js';
 import { requireNameEmailConverter as onUnlessFalse } from '../../comments/comment-options.js';
 import { CommentCountEvent } from '../../events/comment-count-event.js';
 import { fragmentOfOrder, orderOfFragment } from '../../comments/comment-links.js';
@@ -162,7 +162,8 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
   /** Edit grants of the reader's own comments on the page, while their window is open. */
   private readonly grants = new Map<number, EditGrant>();
   private grantTimer?: ReturnType<typeof setTimeout>;
-  private stream?: EventSource;
+  /** Stops following the post's stream, while the list follows it. */
+  private unfollow?: () => void;
   private streamSource = '';
   private lastEventId?: string;
 
@@ -193,19 +194,15 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
     const source = endpoint && this.post ? `${endpoint}|${this.post}` : '';
     const wanted =
       this.live && this.isConnected && document.visibilityState === 'visible' && this.page > 0 && !!endpoint && knownOurServer(endpoint) === true;
-    if (this.stream && (!wanted || source !== this.streamSource)) {
-      this.stream.close();
-      this.stream = undefined;
+    if (this.unfollow && (!wanted || source !== this.streamSource)) {
+      this.unfollow();
+      this.unfollow = undefined;
     }
     if (source !== this.streamSource) {
       this.streamSource = source;
       this.lastEventId = undefined;
     }
-    if (wanted && !this.stream) {
-      const stream = new EventSource(streamUrl(endpoint!, this.post!, this.lastEventId));
-      for (const name of ['comment', 'edited', 'removed'] as const) stream.addEventListener(name, this.handleStreamEvent);
-      this.stream = stream;
-    }
+    if (wanted && !this.unfollow) this.unfollow = followStream(endpoint!, this.post!, this.lastEventId, this.handleStreamEvent);
   };
 
   private readonly handleStreamEvent = (event: MessageEvent<string>): void => {
@@ -534,7 +531,7 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
         for (const comment of [...top.comments, ...replies]) this.counted.add(comment.id);
         // A stream not yet opened resumes where this list was read: nothing approved in between is missed (what it
         // replays that the list holds replaces itself).
-        if (!this.stream) this.lastEventId ??= top.streamPosition;
+        if (!this.unfollow) this.lastEventId ??= top.streamPosition;
         this.page = page;
         this.totalPages = top.totalPages;
         this.status = 'ready';
