@@ -1,7 +1,7 @@
 // A throwaway PostgreSQL cluster for tests: a temp data dir, a free loopback port, started and stopped with pg_ctl.
 // initdb and postgres refuse to run as root, so as root they run as the `postgres` user (Debian's package).
 import { execFileSync } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,8 @@ export interface TestPostgres {
   /** Stops the server and removes its files. */
   destroy(): void;
 }
+
+export const postgresAvailable = (): boolean => BIN !== undefined && existsSync(join(BIN, 'pg_ctl'));
 
 /** A port that was free a moment ago on 127.0.0.1. */
 export function freePort(): Promise<number> {
