@@ -4,35 +4,18 @@
 // IDs) — each request timed alone over a kept-alive loopback connection. The server runs as its own process
 // (`server/main.ts`). Goal: every kind of page in < 20 ms p99 on SQLite. Writes bench/results/comments-scale.json;
 // exits 1 when the goal is missed. PostgreSQL is measured too when it is installed (no goal of its own).
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { postgresAvailable, startPostgres } from '../test/node/support/postgres.ts';
+import { startBenchServer } from './lib/comment-server.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
 const TOP_LEVEL = 9000;
 const REPLIES = 1000;
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 400);
 const GOAL_P99_MS = 20;
-
-function startServer(env) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG: 'false', COMMENTS_ADMIN_TOKEN: 'bench-admin-token-0123456789', FLOOD_SECONDS: '0', MODERATION: 'none', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let printed = '';
-    child.stdout.on('data', (chunk) => {
-      printed += chunk;
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(printed)?.[1];
-      if (url) resolve({ url, stop: () => new Promise((done) => (child.once('exit', done), child.kill('SIGTERM'))) });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${printed}`)));
-  });
-}
 
 /** Seeds the post through the API, a few requests at a time; resolves with the top-level IDs. */
 async function seed(api) {
@@ -76,7 +59,7 @@ async function timed(url) {
 }
 
 async function measure(storage, env) {
-  const server = await startServer(env);
+  const server = await startBenchServer(env);
   try {
     const api = `${server.url}/wp-json/wp/v2/comments`;
     const seedStart = performance.now();

@@ -3,45 +3,18 @@
 // over loopback; a new approved comment is posted, and the time from sending it to its arrival on each stream is
 // measured, for several comments in turn. Goal: p99 < 1 s. Writes bench/results/comments-stream.json; exits 1 when the
 // goal is missed. BENCH_POSTGRES=1 measures PostgreSQL too (no goal of its own).
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, get } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { postgresAvailable, startPostgres } from '../test/node/support/postgres.ts';
+import { startBenchServer } from './lib/comment-server.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 1000);
 const COMMENTS = Number(process.env.BENCH_COMMENTS ?? 20);
 const GOAL_P99_MS = 1000;
-
-function startServer(env) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG: 'false',
-      COMMENTS_ADMIN_TOKEN: 'bench-admin-token-0123456789',
-      FLOOD_SECONDS: '0',
-      MODERATION: 'none',
-      STREAMS_PER_ADDRESS: String(STREAMS + 10),
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let printed = '';
-    child.stdout.on('data', (chunk) => {
-      printed += chunk;
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(printed)?.[1];
-      if (url) resolve({ url, stop: () => new Promise((done) => (child.once('exit', done), child.kill('SIGTERM'))) });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${printed}`)));
-  });
-}
 
 /** Opens a stream; calls `arrived(commentId, time)` for each `comment` event. */
 function openStream(url, agent, arrived) {
@@ -69,7 +42,7 @@ function openStream(url, agent, arrived) {
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function measure(storage, env) {
-  const server = await startServer(env);
+  const server = await startBenchServer({ STREAMS_PER_ADDRESS: String(STREAMS + 10), ...env });
   const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
   const requests = [];
   try {

@@ -4,36 +4,18 @@
 // Writes bench/results/server.json; exits 1 when a goal of issue 4 is missed.
 // Run with tsx (the npm script does): the throwaway PostgreSQL cluster comes from the tests' TypeScript helper.
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { postgresAvailable, startPostgres } from '../test/node/support/postgres.ts';
+import { startBenchServer } from './lib/comment-server.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = 10;
 const SEEDED = 200;
-const TOKEN = 'bench-admin-token-0123456789';
 /** The same request against WordPress 6.1 on this machine (issue 8): autocannon, 10 connections, 10 s. */
 export const WORDPRESS_GET = { requestsPerSecond: 73, p99Ms: 1074 };
-
-function startServer(env) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG: 'false', COMMENTS_ADMIN_TOKEN: TOKEN, FLOOD_SECONDS: '0', MODERATION: 'none', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let printed = '';
-    child.stdout.on('data', (chunk) => {
-      printed += chunk;
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(printed)?.[1];
-      if (url) resolve({ url, stop: () => new Promise((done) => (child.once('exit', done), child.kill('SIGTERM'))) });
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${printed}`)));
-  });
-}
 
 let sequence = 0;
 const comment = () => {
@@ -53,7 +35,7 @@ function run(options) {
 }
 
 async function measure(storage, env) {
-  const server = await startServer(env);
+  const server = await startBenchServer(env);
   try {
     const api = `${server.url}/wp-json/wp/v2/comments`;
     for (let index = 0; index < SEEDED; index += 1) {
