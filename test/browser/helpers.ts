@@ -150,3 +150,15 @@ export async function notDefinedPage(body: string, size = 'inline-size: 640px; b
     },
   };
 }
+
+/** Resolves once `find` returns something, checked each frame: for what arrives with a lazily loaded module, which fires no event. */
+export function waitFor<T>(find: () => T | null | undefined): Promise<T> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const found = find();
+      if (found) resolve(found);
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
+}

@@ -5,7 +5,7 @@ import '../../src/components/speaker-caption/define.js';
 import { PullQuote } from '../../src/components/pull-quote/pull-quote.js';
 import { PullQuoteShareEvent } from '../../src/events/pull-quote-share-event.js';
 import { registerTranslation } from '../../src/internal/localize.js';
-import { afterChange, expectAccessible, expectSpokenOnce, generatedChildren, HOSTILE_STRINGS, lightText, partText, renderedText, shownElements, xssTrapped } from './helpers.js';
+import { afterChange, expectAccessible, expectSpokenOnce, generatedChildren, HOSTILE_STRINGS, lightText, partText, renderedText, shownElements, waitFor, xssTrapped } from './helpers.js';
 
 const BLINKEN =
   'The actions that we see Russia committing every day, virtually every minute of every day, are in complete contradiction to any serious diplomatic effort to end the war.';
@@ -63,18 +63,6 @@ async function openMenu(element: PullQuote): Promise<HTMLElement> {
   const menu = await waitFor(() => shadow(element).querySelector<HTMLElement>('#share-menu'));
   await element.updateComplete;
   return menu;
-}
-
-/** Resolves once `find` returns something; the share menu arrives after a dynamic import, with no event to wait on. */
-function waitFor<T>(find: () => T | null | undefined): Promise<T> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const found = find();
-      if (found) resolve(found);
-      else requestAnimationFrame(check);
-    };
-    check();
-  });
 }
 
 /** Clicks "Copy quote" and returns the `pull-quote-share` event's detail, cancelled so the clipboard is untouched. */

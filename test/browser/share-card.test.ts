@@ -8,7 +8,7 @@ import '../../src/internal/share-card.js';
 import type { PullQuote } from '../../src/components/pull-quote/pull-quote.js';
 import type { StatCallout } from '../../src/components/stat-callout/stat-callout.js';
 import type { PullQuoteShareEvent } from '../../src/events/pull-quote-share-event.js';
-import { expectAccessible } from './helpers.js';
+import { expectAccessible, waitFor } from './helpers.js';
 
 /**
  * Image cards compared with the reference PNGs in test/browser/share-cards/<browser>/ (the two engines draw text
@@ -56,18 +56,6 @@ afterEach(() => restore.splice(0).forEach((undo) => undo()));
 function stubNavigator(name: 'share' | 'canShare', value: unknown): void {
   Object.defineProperty(navigator, name, { value, configurable: true });
   restore.push(() => delete (navigator as unknown as Record<string, unknown>)[name]);
-}
-
-/** Resolves once `find` returns something (modules load on first use, with no event to wait on). */
-function waitFor<T>(find: () => T | null | undefined): Promise<T> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const found = find();
-      if (found) resolve(found);
-      else requestAnimationFrame(check);
-    };
-    check();
-  });
 }
 
 async function place<T extends HTMLElement>(markup: ReturnType<typeof html>, lang: string, dir = 'ltr'): Promise<T> {
