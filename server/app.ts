@@ -6,10 +6,12 @@ import { join } from 'node:path';
 import { EDIT_TOKEN_HEADER, SERVER_HEADER, STREAM_POSITION_HEADER } from 'newsroom-comment-protocol';
 import { createCommentEventFeed } from './comments/events.js';
 import { createCommentService } from './comments/service.js';
+import { createDataRightsService } from './comments/rights.js';
 import { type CommentServerOptions, ConfigError, type ResolvedOptions, loadAdminToken, resolveOptions } from './config.js';
 import { adminRoutes } from './routes/admin.js';
 import { httpCaching } from './routes/caching.js';
 import { commentRoutes } from './routes/comments.js';
+import { dataRoutes } from './routes/data.js';
 import { streamRoutes } from './routes/stream.js';
 import { MESSAGES, WpHttpError, toWpError } from './routes/errors.js';
 import { EVENT_TTL_MS, IDEMPOTENCY_TTL_MS, type CommentStorage } from './storage/port.js';
@@ -19,6 +21,8 @@ export type { CommentServerOptions } from './config.js';
 
 /** Where the WordPress-compatible API lives, as on a WordPress site. */
 export const API_PREFIX = '/wp-json/wp/v2';
+/** Where a moderator answers data-rights requests (docs/data-rights.md). */
+export const DATA_PREFIX = '/wp-json/newsroom/v1/data';
 const SERVER_NAME = 'newsroom-elements';
 // The largest valid comment (65,525 bytes of text) escaped as \uXXXX JSON fits; anything bigger is refused with 413.
 const BODY_LIMIT = 256 * 1024;
@@ -150,6 +154,21 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
     },
     { prefix: API_PREFIX },
   );
+
+  const rights = createDataRightsService(storage, { ipRetentionDays: settings.ipRetentionDays, now: settings.now });
+  await app.register(
+    async (data) => {
+      data.setValidatorCompiler(strict);
+      dataRoutes(data, { rights, postLink: settings.postLink, isModerator });
+    },
+    { prefix: DATA_PREFIX },
+  );
+  // IP addresses older than IP_RETENTION_DAYS are erased at start and every hour (so kept at most an hour longer).
+  const eraseExpiredAddresses = () =>
+    rights.eraseExpiredAddresses().catch((error: unknown) => app.log.warn({ err: error }, 'could not erase expired IP addresses'));
+  await eraseExpiredAddresses();
+  const addressEraser = setInterval(eraseExpiredAddresses, 60 * 60 * 1000).unref();
+  app.addHook('onClose', async () => clearInterval(addressEraser));
 
   await app.register(adminRoutes);
 
