@@ -1,6 +1,6 @@
 import AjvCompiler from '@fastify/ajv-compiler';
 import cors from '@fastify/cors';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
 import { EDIT_TOKEN_HEADER, SERVER_HEADER, STREAM_POSITION_HEADER } from 'newsroom-comment-protocol';
@@ -13,7 +13,7 @@ import { httpCaching } from './routes/caching.js';
 import { commentRoutes } from './routes/comments.js';
 import { dataRoutes } from './routes/data.js';
 import { streamRoutes } from './routes/stream.js';
-import { MESSAGES, WpHttpError, toWpError } from './routes/errors.js';
+import { answerInWordPressShape, requireJsonBody } from './routes/errors.js';
 import { EVENT_TTL_MS, IDEMPOTENCY_TTL_MS, type CommentStorage } from './storage/port.js';
 import { openSqliteStorage } from './storage/sqlite.js';
 
@@ -125,22 +125,8 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
         exposedHeaders: ['X-WP-Total', 'X-WP-TotalPages', SERVER_HEADER, 'ETag', STREAM_POSITION_HEADER],
         maxAge: 600,
       });
-      // Only JSON bodies: a cross-site HTML form or text/plain POST (no preflight) is refused before it is read.
-      api.addHook('onRequest', async (request) => {
-        if (!['POST', 'PUT', 'PATCH'].includes(request.method)) return;
-        const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-        if (type !== 'application/json') {
-          throw new WpHttpError(415, 'rest_unsupported_media_type', 'Send the request body as application/json.');
-        }
-      });
-      api.setErrorHandler((error: FastifyError, request, reply) => {
-        const wpError = toWpError(error);
-        if (wpError.status >= 500) request.log.error({ err: error }, 'request failed');
-        return reply.code(wpError.status).headers(wpError.headers).send(wpError.toJSON());
-      });
-      api.setNotFoundHandler((_request, reply) =>
-        reply.code(404).send(new WpHttpError(404, 'rest_no_route', MESSAGES.noRoute).toJSON()),
-      );
+      api.addHook('onRequest', async (request) => requireJsonBody(request));
+      answerInWordPressShape(api);
       httpCaching(api, { maxAgeSeconds: settings.cacheMaxAgeSeconds, staleSeconds: settings.cacheStaleSeconds });
       streamRoutes(api, {
         events,

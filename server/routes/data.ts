@@ -3,7 +3,7 @@ import { COMMENT_LIMITS } from 'newsroom-comment-protocol';
 import type { DataRightsService, ErasureMode } from '../comments/rights.js';
 import { commentSchema, presentForModerator } from '../present/comment.js';
 import { dataExportSchema, erasureSchema, presentErasure, presentExport } from '../present/data.js';
-import { MESSAGES, WpHttpError, answerInWordPressShape } from './errors.js';
+import { MESSAGES, WpHttpError, answerInWordPressShape, requireJsonBody } from './errors.js';
 
 export interface DataRoutesOptions {
   rights: DataRightsService;
@@ -51,9 +51,7 @@ export function dataRoutes(app: FastifyInstance, options: DataRoutesOptions): vo
   // Without the moderator's token nothing is read, not even the body.
   app.addHook('onRequest', async (request) => {
     if (!options.isModerator(request)) throw new WpHttpError(401, 'rest_forbidden', MESSAGES.forbidden);
-    if (request.method !== 'POST') return;
-    const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    if (type !== 'application/json') throw new WpHttpError(415, 'rest_unsupported_media_type', 'Send the request body as application/json.');
+    requireJsonBody(request);
   });
   app.addHook('onSend', async (_request, reply) => {
     reply.header('Cache-Control', 'private, no-store');

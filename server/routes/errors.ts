@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { EditRefusal, WpError } from 'newsroom-comment-protocol';
 import { CommentRejected, type CommentField, type Rejection } from '../comments/rejection.js';
 import { StorageUnavailableError } from '../comments/service.js';
@@ -180,4 +180,11 @@ export function answerInWordPressShape(scope: FastifyInstance): void {
     return reply.code(wpError.status).headers(wpError.headers).send(wpError.toJSON());
   });
   scope.setNotFoundHandler((_request, reply) => reply.code(404).send(new WpHttpError(404, 'rest_no_route', MESSAGES.noRoute).toJSON()));
+}
+
+/** Only JSON bodies: a cross-site HTML form or text/plain POST (no preflight) is refused before it is read. */
+export function requireJsonBody(request: FastifyRequest): void {
+  if (!['POST', 'PUT', 'PATCH'].includes(request.method)) return;
+  const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/json') throw new WpHttpError(415, 'rest_unsupported_media_type', 'Send the request body as application/json.');
 }
