@@ -1,17 +1,19 @@
 import AjvCompiler from '@fastify/ajv-compiler';
 import cors from '@fastify/cors';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
 import { EDIT_TOKEN_HEADER, SERVER_HEADER, STREAM_POSITION_HEADER } from 'newsroom-comment-protocol';
 import { createCommentEventFeed } from './comments/events.js';
 import { createCommentService } from './comments/service.js';
+import { createDataRightsService } from './comments/rights.js';
 import { type CommentServerOptions, ConfigError, type ResolvedOptions, loadAdminToken, resolveOptions } from './config.js';
 import { adminRoutes } from './routes/admin.js';
 import { httpCaching } from './routes/caching.js';
 import { commentRoutes } from './routes/comments.js';
+import { dataRoutes } from './routes/data.js';
 import { streamRoutes } from './routes/stream.js';
-import { MESSAGES, WpHttpError, toWpError } from './routes/errors.js';
+import { answerInWordPressShape, requireJsonBody } from './routes/errors.js';
 import { EVENT_TTL_MS, IDEMPOTENCY_TTL_MS, type CommentStorage } from './storage/port.js';
 import { openSqliteStorage } from './storage/sqlite.js';
 
@@ -19,6 +21,8 @@ export type { CommentServerOptions } from './config.js';
 
 /** Where the WordPress-compatible API lives, as on a WordPress site. */
 export const API_PREFIX = '/wp-json/wp/v2';
+/** Where a moderator answers data-rights requests (docs/data-rights.md). */
+export const DATA_PREFIX = '/wp-json/newsroom/v1/data';
 const SERVER_NAME = 'newsroom-elements';
 // The largest valid comment (65,525 bytes of text) escaped as \uXXXX JSON fits; anything bigger is refused with 413.
 const BODY_LIMIT = 256 * 1024;
@@ -121,22 +125,8 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
         exposedHeaders: ['X-WP-Total', 'X-WP-TotalPages', SERVER_HEADER, 'ETag', STREAM_POSITION_HEADER],
         maxAge: 600,
       });
-      // Only JSON bodies: a cross-site HTML form or text/plain POST (no preflight) is refused before it is read.
-      api.addHook('onRequest', async (request) => {
-        if (!['POST', 'PUT', 'PATCH'].includes(request.method)) return;
-        const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-        if (type !== 'application/json') {
-          throw new WpHttpError(415, 'rest_unsupported_media_type', 'Send the request body as application/json.');
-        }
-      });
-      api.setErrorHandler((error: FastifyError, request, reply) => {
-        const wpError = toWpError(error);
-        if (wpError.status >= 500) request.log.error({ err: error }, 'request failed');
-        return reply.code(wpError.status).headers(wpError.headers).send(wpError.toJSON());
-      });
-      api.setNotFoundHandler((_request, reply) =>
-        reply.code(404).send(new WpHttpError(404, 'rest_no_route', MESSAGES.noRoute).toJSON()),
-      );
+      api.addHook('onRequest', async (request) => requireJsonBody(request));
+      answerInWordPressShape(api);
       httpCaching(api, { maxAgeSeconds: settings.cacheMaxAgeSeconds, staleSeconds: settings.cacheStaleSeconds });
       streamRoutes(api, {
         events,
@@ -150,6 +140,21 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
     },
     { prefix: API_PREFIX },
   );
+
+  const rights = createDataRightsService(storage, { ipRetentionDays: settings.ipRetentionDays, now: settings.now });
+  await app.register(
+    async (data) => {
+      data.setValidatorCompiler(strict);
+      dataRoutes(data, { rights, postLink: settings.postLink, isModerator });
+    },
+    { prefix: DATA_PREFIX },
+  );
+  // IP addresses older than IP_RETENTION_DAYS are erased at start and every hour (so kept at most an hour longer).
+  const eraseExpiredAddresses = () =>
+    rights.eraseExpiredAddresses().catch((error: unknown) => app.log.warn({ err: error }, 'could not erase expired IP addresses'));
+  await eraseExpiredAddresses();
+  const addressEraser = setInterval(eraseExpiredAddresses, 60 * 60 * 1000).unref();
+  app.addHook('onClose', async () => clearInterval(addressEraser));
 
   await app.register(adminRoutes);
 

@@ -80,6 +80,12 @@ export interface CommentServerOptions {
   logger?: boolean;
   /** Clock in ms, for tests of the flood window. */
   now?: () => number;
+  /**
+   * Days a comment's IP address is kept; the server then erases it, with the flood key derived from it (env
+   * IP_RETENTION_DAYS, default 30, at least 1: the flood rule and moderation keywords need the address of recent
+   * comments). See docs/data-rights.md.
+   */
+  ipRetentionDays?: number;
 }
 
 export type ResolvedOptions = Required<Omit<CommentServerOptions, 'databaseUrl'>> & { databaseUrl?: string };
@@ -144,6 +150,7 @@ export function resolveOptions(options: CommentServerOptions, env: NodeJS.Proces
     streamMaxAgeSeconds: options.streamMaxAgeSeconds ?? integer('STREAM_MAX_AGE_SECONDS', env.STREAM_MAX_AGE_SECONDS, 1, 86400) ?? 900,
     logger: options.logger ?? boolean('LOG', env.LOG) ?? false,
     now: options.now ?? Date.now,
+    ipRetentionDays: options.ipRetentionDays ?? integer('IP_RETENTION_DAYS', env.IP_RETENTION_DAYS, 1, 3650) ?? 30,
   };
   if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535) {
     throw new ConfigError(`PORT must be an integer from 0 to 65535, got "${resolved.port}"`);
@@ -214,6 +221,9 @@ export function resolveOptions(options: CommentServerOptions, env: NodeJS.Proces
   }
   if (!resolved.postLink.includes('{post}')) {
     throw new ConfigError('POST_LINK must contain {post}');
+  }
+  if (!Number.isInteger(resolved.ipRetentionDays) || resolved.ipRetentionDays < 1 || resolved.ipRetentionDays > 3650) {
+    throw new ConfigError(`IP_RETENTION_DAYS must be an integer from 1 to 3650, got "${resolved.ipRetentionDays}"`);
   }
   return resolved;
 }

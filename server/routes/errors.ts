@@ -1,4 +1,4 @@
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { EditRefusal, WpError } from 'newsroom-comment-protocol';
 import { CommentRejected, type CommentField, type Rejection } from '../comments/rejection.js';
 import { StorageUnavailableError } from '../comments/service.js';
@@ -51,6 +51,7 @@ export const MESSAGES = {
   invalidStatusField: "Sorry, you are not allowed to edit 'status' for comments.",
   alreadyTrashed: 'The comment has already been trashed.',
   invalidJson: 'Invalid JSON body passed.',
+  forbidden: 'Sorry, you are not allowed to do that.',
   pageTooLarge: 'The page number requested is larger than the number of pages available.',
   // Not WordPress's (it has no idempotency keys): the wording of Stripe's idempotency_key_reused error.
   // Not WordPress's (it has no edit window for anonymous authors): why an author may no longer change a comment.
@@ -169,4 +170,21 @@ export function toWpError(error: FastifyError): WpHttpError {
         ? new WpHttpError(error.statusCode, 'rest_invalid_request', 'The request is invalid.')
         : new WpHttpError(500, 'rest_internal_error', 'The server could not handle the request.');
   }
+}
+
+/** Answers every error and unknown route of a Fastify scope in WordPress's shape (a 5xx is logged). */
+export function answerInWordPressShape(scope: FastifyInstance): void {
+  scope.setErrorHandler((error: FastifyError, request, reply) => {
+    const wpError = toWpError(error);
+    if (wpError.status >= 500) request.log.error({ err: error }, 'request failed');
+    return reply.code(wpError.status).headers(wpError.headers).send(wpError.toJSON());
+  });
+  scope.setNotFoundHandler((_request, reply) => reply.code(404).send(new WpHttpError(404, 'rest_no_route', MESSAGES.noRoute).toJSON()));
+}
+
+/** Only JSON bodies: a cross-site HTML form or text/plain POST (no preflight) is refused before it is read. */
+export function requireJsonBody(request: FastifyRequest): void {
+  if (!['POST', 'PUT', 'PATCH'].includes(request.method)) return;
+  const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/json') throw new WpHttpError(415, 'rest_unsupported_media_type', 'Send the request body as application/json.');
 }

@@ -17,6 +17,7 @@ import {
   type CommentEventKind,
   visibilityEvent,
 } from './port.js';
+import type { ErasureOutcome, ErasureRequest } from './rights-port.js';
 
 /** Versioned migrations: each runs once, in order, inside a transaction. Never edit one that has shipped. */
 const MIGRATIONS: readonly string[] = [
@@ -80,6 +81,9 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX comment_events_by_post ON comment_events (post, id);
    CREATE INDEX comment_events_by_date ON comment_events (created_at);`,
+  // 10: data rights (#18). The IP retention job finds the comments that still hold an address, oldest first; erased
+  // ones leave this index, so it stays the size of the retention period.
+  "CREATE INDEX comments_with_address_by_date ON comments (created_at) WHERE author_ip != ''",
 ];
 
 const BACKFILL_BATCH = 500;
@@ -319,6 +323,50 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
     return { kind: 'created', comment: { ...comment, id, status: told, createdAt: request.createdAt } };
   }
 
+  // Data rights (#18): an address's comments erased in one transaction.
+  async function eraseByEmail(client: pg.PoolClient, request: ErasureRequest): Promise<ErasureOutcome> {
+    const email = comparableEmail(request.email);
+    // The lock a new comment of this address takes: none is created halfway through its erasure.
+    await client.query('SELECT pg_advisory_xact_lock($1)', [lockKey(`email:${email}`).toString()]);
+    const found = await client.query<CommentRow>('SELECT * FROM comments WHERE lower(author_email) = $1 ORDER BY id FOR UPDATE', [email]);
+    const erased = found.rows.map(toStoredComment);
+    const parentOf = new Map(erased.map((comment) => [comment.id, comment.parent]));
+    const outcome: ErasureOutcome = { comments: erased.length, reparented: 0, idempotencyKeys: 0 };
+    for (const comment of erased) {
+      const forgotten = await client.query('DELETE FROM idempotency_keys WHERE comment_id = $1', [comment.id]);
+      outcome.idempotencyKeys += forgotten.rowCount ?? 0;
+      if (request.mode === 'anonymise') {
+        // An empty duplicate key matches no comment's; NULL would mark the row for the start-up backfill to fill again.
+        await client.query(
+          `UPDATE comments SET author_name = $1, author_email = '', author_url = '', author_ip = '', sender = NULL, duplicate_key = '',
+             edit_token_hash = NULL WHERE id = $2`,
+          [request.anonymousName, comment.id],
+        );
+        await logEvent(client, comment, visibilityEvent(comment.status, comment.status, true));
+        continue;
+      }
+      // The replies of other people move up to the nearest ancestor that stays. Every status is named so that the
+      // lookup uses the (status, post, parent) index; FOR UPDATE waits for a reply being posted (FOR SHARE there).
+      let survivor = comment.parent;
+      while (parentOf.has(survivor)) survivor = parentOf.get(survivor)!;
+      const replies = await client.query<CommentRow>(
+        "SELECT * FROM comments WHERE status IN ('approved', 'hold', 'spam', 'trash') AND post = $1 AND parent = $2 FOR UPDATE",
+        [comment.post, comment.id],
+      );
+      for (const reply of replies.rows.map(toStoredComment)) {
+        if (parentOf.has(reply.id)) continue;
+        await client.query('UPDATE comments SET parent = $1 WHERE id = $2', [survivor, reply.id]);
+        await logEvent(client, reply, visibilityEvent(reply.status, reply.status, true));
+        outcome.reparented += 1;
+      }
+      await client.query('DELETE FROM comments WHERE id = $1', [comment.id]);
+      await logEvent(client, comment, visibilityEvent(comment.status, undefined));
+    }
+    // Seam for the lead (#18, notifications): delete the address's notification subscriptions and queued mails
+    // (notify_* tables) here, in this transaction.
+    return outcome;
+  }
+
   return {
     kind: 'postgres',
     createComment: (request) => transaction((client) => create(client, request)),
@@ -428,6 +476,23 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
     },
     async pruneIdempotencyKeys(before) {
       await query('DELETE FROM idempotency_keys WHERE created_at < $1', [before]);
+    },
+    async commentsByEmail(email, page, perPage) {
+      const folded = comparableEmail(email);
+      const [counted, rows] = await Promise.all([
+        query<{ total: string }>('SELECT count(*) AS total FROM comments WHERE lower(author_email) = $1', [folded]),
+        query<CommentRow>('SELECT * FROM comments WHERE lower(author_email) = $1 ORDER BY created_at, id LIMIT $2 OFFSET $3', [
+          folded,
+          perPage,
+          (page - 1) * perPage,
+        ]),
+      ]);
+      return { items: rows.rows.map(toStoredComment), total: Number(counted.rows[0].total) };
+    },
+    eraseByEmail: (request) => transaction((client) => eraseByEmail(client, request)),
+    async eraseAddressesBefore(before) {
+      const { rowCount } = await query("UPDATE comments SET author_ip = '', sender = NULL WHERE author_ip != '' AND created_at < $1", [before]);
+      return rowCount ?? 0;
     },
     async ping() {
       await query('SELECT 1');

@@ -18,6 +18,7 @@ import {
   type StoredEvent,
   visibilityEvent,
 } from './port.js';
+import type { ErasureOutcome, ErasureRequest } from './rights-port.js';
 
 /** Versioned migrations: each runs once, in order, inside a transaction. Never edit one that has shipped. */
 const MIGRATIONS: readonly string[] = [
@@ -84,6 +85,9 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX comment_events_by_post ON comment_events (post, id);
    CREATE INDEX comment_events_by_date ON comment_events (created_at);`,
+  // 10: data rights (#18). The IP retention job finds the comments that still hold an address, oldest first; erased
+  // ones leave this index, so it stays the size of the retention period.
+  "CREATE INDEX comments_with_address_by_date ON comments (created_at) WHERE author_ip != ''",
 ];
 
 const BACKFILL_BATCH = 500;
@@ -317,6 +321,50 @@ export function openSqliteStorage(file: string): CommentStorage {
     }
   });
 
+  // Data rights (#18): an address's comments found and erased, old IP addresses erased.
+  const rights = {
+    countByEmail: db.prepare('SELECT count(*) AS total FROM comments WHERE lower(author_email) = ?'),
+    pageByEmail: db.prepare('SELECT * FROM comments WHERE lower(author_email) = ? ORDER BY created_at, id LIMIT ? OFFSET ?'),
+    allByEmail: db.prepare('SELECT * FROM comments WHERE lower(author_email) = ? ORDER BY id'),
+    // Every status is named so that the lookup uses the (status, post, parent) index.
+    repliesOf: db.prepare("SELECT * FROM comments WHERE status IN ('approved', 'hold', 'spam', 'trash') AND post = ? AND parent = ?"),
+    reparent: db.prepare('UPDATE comments SET parent = ? WHERE id = ?'),
+    // An empty duplicate key matches no comment's; NULL would mark the row for the start-up backfill to fill again.
+    anonymise: db.prepare(
+      `UPDATE comments SET author_name = ?, author_email = '', author_url = '', author_ip = '', sender = NULL, duplicate_key = '',
+         edit_token_hash = NULL WHERE id = ?`,
+    ),
+    forgetKeys: db.prepare('DELETE FROM idempotency_keys WHERE comment_id = ?'),
+    eraseAddresses: db.prepare("UPDATE comments SET author_ip = '', sender = NULL WHERE author_ip != '' AND created_at < ?"),
+  };
+  const eraseByEmail = db.transaction((request: ErasureRequest): ErasureOutcome => {
+    const erased = (rights.allByEmail.all(comparableEmail(request.email)) as CommentRow[]).map(toStoredComment);
+    const parentOf = new Map(erased.map((comment) => [comment.id, comment.parent]));
+    const outcome: ErasureOutcome = { comments: erased.length, reparented: 0, idempotencyKeys: 0 };
+    for (const comment of erased) {
+      outcome.idempotencyKeys += rights.forgetKeys.run(comment.id).changes;
+      if (request.mode === 'anonymise') {
+        rights.anonymise.run(request.anonymousName, comment.id);
+        logEvent(comment, visibilityEvent(comment.status, comment.status, true));
+        continue;
+      }
+      // The replies of other people move up to the nearest ancestor that stays.
+      let survivor = comment.parent;
+      while (parentOf.has(survivor)) survivor = parentOf.get(survivor)!;
+      for (const reply of (rights.repliesOf.all(comment.post, comment.id) as CommentRow[]).map(toStoredComment)) {
+        if (parentOf.has(reply.id)) continue;
+        rights.reparent.run(survivor, reply.id);
+        logEvent(reply, visibilityEvent(reply.status, reply.status, true));
+        outcome.reparented += 1;
+      }
+      statements.delete.run(comment.id);
+      logEvent(comment, visibilityEvent(comment.status, undefined));
+    }
+    // Seam for the lead (#18, notifications): delete the address's notification subscriptions and queued mails
+    // (notify_* tables) here, in this transaction.
+    return outcome;
+  });
+
   return {
     kind: 'sqlite',
     async createComment(request) {
@@ -374,6 +422,20 @@ export function openSqliteStorage(file: string): CommentStorage {
     },
     async pruneIdempotencyKeys(before) {
       statements.prune.run(before);
+    },
+    async commentsByEmail(email, page, perPage) {
+      const folded = comparableEmail(email);
+      const { total } = rights.countByEmail.get(folded) as { total: number };
+      const rows = rights.pageByEmail.all(folded, perPage, (page - 1) * perPage) as CommentRow[];
+      return { items: rows.map(toStoredComment), total };
+    },
+    async eraseByEmail(request) {
+      const outcome = eraseByEmail.immediate(request);
+      wakeWatchers();
+      return outcome;
+    },
+    async eraseAddressesBefore(before) {
+      return rights.eraseAddresses.run(before).changes;
     },
     async ping() {
       statements.ping.get();
