@@ -39,6 +39,12 @@ export async function moderate(server: CommentServer, id: number, status: 'appro
   await admin(server, `/${id}`, { method: 'POST', body: JSON.stringify({ status }) });
 }
 
+/** Erases every comment of an address through the data-rights API (`delete` moves replies up to the nearest ancestor kept). */
+export async function eraseAuthor(email: string, mode: 'delete' | 'anonymise'): Promise<void> {
+  const response = await fetch(`/__comment-server/erase?${new URLSearchParams({ email, mode })}`);
+  if (!response.ok) throw new Error(`erase: ${response.status} ${await response.text()}`);
+}
+
 /** Every comment of a post with a given status, as the moderator sees them. */
 export async function commentsWithStatus(server: CommentServer, post: number, status: string): Promise<WpComment[]> {
   return (await admin(server, `?post=${post}&status=${status}&per_page=100`)).json();

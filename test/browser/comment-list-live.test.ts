@@ -6,7 +6,7 @@ import type { CommentSection } from '../../src/components/comment-section/commen
 import type { CommentToggle } from '../../src/components/comment-toggle/comment-toggle.js';
 import type { CommentCountEvent } from '../../src/events/comment-count-event.js';
 import { expectAccessible } from './helpers.js';
-import { commentServer, freshAuthor, freshPostId, moderate, seedComment, type CommentServer } from './comment-fixtures.js';
+import { commentServer, eraseAuthor, freshAuthor, freshPostId, moderate, seedComment, type CommentServer } from './comment-fixtures.js';
 
 const RealEventSource = window.EventSource;
 /** Every stream the page opens, in order (the real EventSource, recorded). */
@@ -130,6 +130,22 @@ describe('comment-list live', () => {
     await moderate(server, doomed.id, 'trash');
     await waitUntil(() => items(element).length === 1, 'the comment went', { timeout: 5000 });
     expect(counts).to.deep.equal([-1]);
+  });
+
+  it('shows a reply as a top-level comment when its parent is erased and it moves up', async () => {
+    const server = await commentServer();
+    const post = freshPostId();
+    const erased = freshAuthor();
+    const parent = await seedComment(server, { post, content: 'Erased on request', ...erased });
+    const reply = await seedComment(server, { post, parent: parent.id, content: 'An answer that stays', ...freshAuthor() });
+    const element = await list(server, post);
+    await opened();
+    await eraseAuthor(erased.author_email, 'delete');
+    await waitUntil(() => items(element).length === 1, 'the erased comment went', { timeout: 5000 });
+    const [shown] = items(element);
+    expect(shown.id).to.equal(`comment-${reply.id}`);
+    expect(shown.textContent).to.contain('An answer that stays');
+    await expectAccessible(element);
   });
 
   it('closes the stream while the page is hidden and resumes after the last event when it shows again', async () => {

@@ -1,7 +1,8 @@
 // A Web Test Runner plugin that runs the real comment server (server/app.ts) for the comment elements' browser tests.
 // Nothing starts until a test asks `GET /__comment-server` (so stat-callout runs pay nothing); the answer is
 // `{ url, adminToken }` of an instance on 127.0.0.1, a random port and a temporary SQLite folder, allowing the test
-// page's origin. `?flood=KEY` gives a separate instance per KEY with WordPress's 15-second flood rule on (one per
+// page's origin. `GET /__comment-server/erase?email=…&mode=…` erases an address on the main instance (data rights).
+// `?flood=KEY` gives a separate instance per KEY with WordPress's 15-second flood rule on (one per
 // browser, since Chromium and Firefox run at the same time from the same address); the main one has it off.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -30,9 +31,22 @@ export function commentServerPlugin() {
     return { ...server, dataDir };
   }
 
+  // The data-rights API answers no cross-origin request (a moderator's tool): the test page asks through here.
+  async function erase({ email, mode }) {
+    const { url } = await instances.get('main');
+    const response = await fetch(`${url}/wp-json/newsroom/v1/data/erase`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, mode }),
+      signal: globalThis.AbortSignal.timeout(10_000),
+    });
+    return { status: response.status, body: await response.text(), type: 'json' };
+  }
+
   return {
     name: 'comment-server',
     async serve(context) {
+      if (context.path === '/__comment-server/erase') return erase(context.query);
       if (context.path !== '/__comment-server') return undefined;
       const flood = typeof context.query.flood === 'string' ? context.query.flood : '';
       const name = flood ? `flood:${flood}` : 'main';

@@ -346,11 +346,14 @@ export class CommentList extends CommentPart<typeof commentListTerms.en> {
   /** Adds comments not shown yet (a newer copy replaces a shown one): top-level ones in the order in use, replies by date. */
   private add(comments: WpComment[]): void {
     const fresh = new Map(comments.map((comment) => [comment.id, comment]));
+    // A newer copy takes the old one's place, unless it moved between top level and replies (a reply whose parent
+    // was erased moves up): then it is placed again below.
     const update = (list: WpComment[]) =>
-      list.map((comment) => {
+      list.flatMap((comment) => {
         const newer = fresh.get(comment.id);
+        if (newer && !newer.parent !== !comment.parent) return [];
         fresh.delete(comment.id);
-        return newer ?? comment;
+        return [newer ?? comment];
       });
     const roots = update(this.roots);
     const replies = update(this.replies);
