@@ -16,7 +16,7 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', '**/*.js', 'server/**/*.ts', 'bench/**/*', 'test/node/**/*.ts'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', fetch: 'readonly' },
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', fetch: 'readonly', AbortSignal: 'readonly' },
     },
   },
   {

@@ -38,7 +38,7 @@ export function commentServerPlugin() {
       method: 'POST',
       headers: { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ email, mode }),
-      signal: globalThis.AbortSignal.timeout(10_000),
+      signal: AbortSignal.timeout(10_000),
     });
     return { status: response.status, body: await response.text(), type: 'json' };
   }
