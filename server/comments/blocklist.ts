@@ -1,8 +1,13 @@
 import { BlockList, isIP } from 'node:net';
 import type { BlockListKind } from 'newsroom-comment-protocol';
+import { comparableText } from '../storage/keys.js';
 
-/** Text as block lists compare it: Unicode-normalised (NFKC, so full-width and compatibility forms match) and case-folded. */
-export const foldText = (text: string): string => text.normalize('NFKC').toLowerCase();
+/**
+ * Text as block lists compare it, the form duplicates are compared in: NFKC (full-width and compatibility forms match),
+ * invisible characters removed, case-folded, whitespace runs as one space; linear in the text's length (runs of
+ * combining marks are bounded before normalising).
+ */
+export const foldText = comparableText;
 
 const MAX_WORD_LENGTH = 200;
 
