@@ -33,7 +33,7 @@ const activeId = (page: Page) => page.evaluate('document.activeElement && docume
 const said = (page: Page, words: string, region = '#status') =>
   page.waitForFunction(`document.querySelector(${JSON.stringify(region)}).textContent.includes(${JSON.stringify(words)})`, WAIT);
 /** Focuses an element and presses a key on it: what a keyboard user does after tabbing there. */
-async function press(page: Page, selector: string, key: 'Enter' | 'Space' | 'Escape' = 'Enter'): Promise<void> {
+async function press(page: Page, selector: string, key: 'Enter' | ' ' | 'Escape' = 'Enter'): Promise<void> {
   await page.focus(selector);
   await page.keyboard.press(key);
 }
@@ -142,8 +142,8 @@ for (const name of ['chromium', 'firefox'] as const) {
 
     it('approves a selection by keyboard, announces it, undoes it, and deletes forever only after confirmation', async () => {
       const [newest, second] = await checkedIds(page);
-      await press(page, `#select-${newest}`, 'Space');
-      await press(page, `#select-${second}`, 'Space');
+      await press(page, `#select-${newest}`, ' ');
+      await press(page, `#select-${second}`, ' ');
       assert.equal(await page.$eval('#select-all', (box) => (box as unknown as { indeterminate: boolean }).indeterminate), true);
       await press(page, '.bulk [data-action="approve"]');
       await said(page, '2 comments approved. Undo is available');
@@ -156,7 +156,7 @@ for (const name of ['chromium', 'firefox'] as const) {
       assert.deepEqual(await statusesOf(server, [newest, second]), ['hold', 'hold']);
       assert.equal(await page.$eval('#undo-bar', (bar) => (bar as unknown as { hidden: boolean }).hidden), true);
 
-      await press(page, '#select-all', 'Space');
+      await press(page, '#select-all', ' ');
       await said(page, '20 comments selected.');
       const page1 = await checkedIds(page);
       await press(page, '.bulk [data-action="spam"]');
@@ -167,12 +167,12 @@ for (const name of ['chromium', 'firefox'] as const) {
       await press(page, '#queues [data-status="spam"]');
       await said(page, 'Spam: 20 comments.');
       const [victim] = await checkedIds(page);
-      await press(page, `#select-${victim}`, 'Space');
+      await press(page, `#select-${victim}`, ' ');
       await press(page, '.bulk [data-action="trash"]');
       await said(page, '1 comment trashed.');
       await press(page, '#queues [data-status="trash"]');
       await said(page, 'Trash: 1 comment.');
-      await press(page, `#select-${victim}`, 'Space');
+      await press(page, `#select-${victim}`, ' ');
 
       await press(page, '.bulk [data-action="delete"]');
       await page.waitForSelector('#confirm-delete[open]', WAIT);
@@ -242,7 +242,7 @@ for (const name of ['chromium', 'firefox'] as const) {
       await anaPage.waitForSelector('#comments > li', WAIT);
       assert.equal(await text(anaPage, '#signed-in-as'), 'Signed in as Ana.');
       const [anaPick] = await checkedIds(anaPage);
-      await press(anaPage, `#select-${anaPick}`, 'Space');
+      await press(anaPage, `#select-${anaPick}`, ' ');
       await press(anaPage, '.bulk [data-action="approve"]');
       await said(anaPage, '1 comment approved.');
 
