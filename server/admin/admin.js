@@ -10,10 +10,10 @@ const UNDO_SHOWN_MS = 15_000;
 const QUEUE_NAMES = { hold: 'Held', approved: 'Approved', spam: 'Spam', trash: 'Trash' };
 const DONE = { approve: 'approved', hold: 'held', spam: 'marked as spam', trash: 'trashed', delete: 'deleted forever' };
 const LISTS = [
-  { kind: 'hold', title: 'Words that hold', field: 'Word or phrase' },
-  { kind: 'spam', title: 'Words that send to spam', field: 'Word or phrase' },
-  { kind: 'email', title: 'Refused emails', field: 'Email or @domain' },
-  { kind: 'ip', title: 'Refused IP ranges', field: 'IP address or CIDR range' },
+  { kind: 'hold', title: 'Words that hold', name: 'words that hold', field: 'Word or phrase' },
+  { kind: 'spam', title: 'Words that send to spam', name: 'words that send to spam', field: 'Word or phrase' },
+  { kind: 'email', title: 'Refused emails', name: 'refused emails', field: 'Email or @domain' },
+  { kind: 'ip', title: 'Refused IP ranges', name: 'refused IP ranges', field: 'IP address or CIDR range' },
 ];
 
 const $ = (id) => document.getElementById(id);
@@ -224,7 +224,7 @@ function confirmDelete(ids) {
 // Block lists
 
 function renderBlockLists(entries) {
-  const lists = LISTS.map(({ kind, title, field }) => {
+  const lists = LISTS.map(({ kind, title, name, field }) => {
     const section = element('section', 'list');
     section.setAttribute('aria-labelledby', `list-${kind}-heading`);
     const heading = element('h3', '', title);
@@ -235,7 +235,7 @@ function renderBlockLists(entries) {
       const item = element('li');
       item.append(
         element('span', 'value', entry.value),
-        button('Remove', guarded(() => removeBlockEntry(entry, kind)), `Remove “${entry.value}” from ${title.toLowerCase()}`),
+        button('Remove', guarded(() => removeBlockEntry(entry, kind)), `Remove “${entry.value}” from ${name}`),
       );
       items.append(item);
     }
@@ -251,13 +251,13 @@ function renderBlockLists(entries) {
     label.htmlFor = input.id;
     const add = element('button', '', 'Add');
     add.type = 'submit';
-    add.setAttribute('aria-label', `Add to ${title.toLowerCase()}`);
+    add.setAttribute('aria-label', `Add to ${name}`);
     const problem = element('p', 'problem');
     problem.id = `add-${kind}-problem`;
     form.append(label, input, add, problem);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      addBlockEntry(kind, title, input, problem).catch(fail);
+      addBlockEntry(kind, name, input, problem).catch(fail);
     });
     section.append(heading, items, form);
     return section;
@@ -269,11 +269,11 @@ async function loadBlockLists() {
   renderBlockLists(await api('/blocklist'));
 }
 
-async function addBlockEntry(kind, title, input, problem) {
+async function addBlockEntry(kind, name, input, problem) {
   try {
     const entry = await send('/blocklist', 'POST', { kind, value: input.value });
     await loadBlockLists();
-    announce(`Added “${entry.value}” to ${title.toLowerCase()}.`);
+    announce(`Added “${entry.value}” to ${name}.`);
     $(`add-${kind}`).focus();
     await loadAudit();
   } catch (error) {

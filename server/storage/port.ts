@@ -154,8 +154,6 @@ export interface CommentStorage extends ModerationStorage {
   createComment(request: CreateRequest): Promise<CreateOutcome>;
   getComment(id: number): Promise<StoredComment | undefined>;
   listComments(query: CommentListQuery): Promise<{ items: StoredComment[]; total: number }>;
-  /** A moderator's decision: the comment is then out of its author's hands. */
-  setStatus(id: number, status: WpCommentStatus): Promise<StoredComment | undefined>;
   /**
    * An author's edit or deletion, atomic with the facts it is decided on: `decide` (which must not throw) sees the
    * comment as locked inside the transaction; an update whose text duplicates another comment is refused.

@@ -566,14 +566,6 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
       ]);
       return { items: rows.rows.map(toStoredComment), total: Number(counted.rows[0].total) };
     },
-    setStatus: (id, status) =>
-      transaction(async (client) => {
-        const before = await client.query<CommentRow>('SELECT * FROM comments WHERE id = $1 FOR UPDATE', [id]);
-        if (!before.rows[0]) return undefined;
-        const { rows } = await client.query<CommentRow>('UPDATE comments SET status = $1, moderated = 1 WHERE id = $2 RETURNING *', [status, id]);
-        await logEvent(client, rows[0], visibilityEvent(before.rows[0].status, status));
-        return toStoredComment(rows[0]);
-      }),
     changeByAuthor: <R>(id: number, decide: (current: EditableComment) => AuthorChange<R>) =>
       transaction(async (client): Promise<AuthorChangeOutcome<R>> => {
         // The row lock orders this change with a moderator's decision and with a reply being posted (FOR SHARE there).

@@ -272,13 +272,6 @@ export function openSqliteStorage(file: string): CommentStorage {
   const logEvent = (comment: { id: number; post: number }, kind: CommentEventKind | undefined) => {
     if (kind) statements.logEvent.run(comment.post, comment.id, kind, Date.now());
   };
-  const setStatus = db.transaction((id: number, status: WpCommentStatus) => {
-    const before = byId(id);
-    if (!before) return undefined;
-    statements.setStatus.run(status, id);
-    logEvent(before, visibilityEvent(before.status, status));
-    return byId(id);
-  });
   const deleteComment = db.transaction((id: number) => {
     const before = byId(id);
     if (!before) return false;
@@ -565,11 +558,6 @@ export function openSqliteStorage(file: string): CommentStorage {
       const { total } = prepared.count.get(params) as { total: number };
       const items = total > offset ? (prepared.page.all(params) as CommentRow[]).map(toStoredComment) : [];
       return { items, total };
-    },
-    async setStatus(id, status) {
-      const updated = setStatus.immediate(id, status);
-      wakeWatchers();
-      return updated;
     },
     async changeByAuthor<R>(id: number, decide: (current: EditableComment) => AuthorChange<R>) {
       const outcome = changeByAuthor.immediate(id, decide) as AuthorChangeOutcome<R>;

@@ -86,7 +86,7 @@ function moderationSuite(name: string, fresh: FreshStorage): void {
 
     it('answers moderators only, never cached, and names the moderator', async () => {
       const [a] = await pair();
-      for (const headers of [{}, { Authorization: 'Bearer not-the-token-0123456789' }]) {
+      for (const headers of [{}, { Authorization: 'Bearer not-the-token-0123456789' }] as Array<Record<string, string>>) {
         const response = await fetch(`${a.url}${MODERATION_API_PATH}/comments`, { headers });
         assert.equal(response.status, 401);
         assert.equal(response.headers.get('cache-control'), 'private, no-store');
