@@ -217,6 +217,16 @@ for (const name of ['chromium', 'firefox'] as const) {
       assert.equal(fromNetwork.status, 403);
       assert.match(((await fromNetwork.json()) as WpError).message, /network/);
 
+      // A list entry, like a comment, is text: markup in it shows as typed, in the list and in the audit log.
+      await typeInto(page, '#add-spam', hostile);
+      await said(page, 'to words that send to spam.');
+      assert.ok((await text(page, '#blocklists')).includes(hostile));
+      assert.ok((await text(page, '#audit')).includes(hostile));
+      assert.equal(await page.$$eval('#blocklists img, #audit img', (images) => images.length), 0);
+      assert.equal(await page.evaluate('window.__pwned === true'), false);
+      await press(page, `button[aria-label="Remove “${hostile.replace(/"/g, '\\"')}” from words that send to spam"]`);
+      await said(page, 'Removed “<img');
+
       await press(page, 'button[aria-label="Remove “127.0.0.0/8” from refused IP ranges"]');
       await said(page, 'Removed “127.0.0.0/8”.');
       assert.equal((await postToOther({ content: 'Welcome back.' })).status, 201, 'removed on the page, accepted again at once');
@@ -279,9 +289,9 @@ for (const name of ['chromium', 'firefox'] as const) {
       ]) {
         assert.ok(entries.some((entry) => entry.startsWith(expected)), expected);
       }
-      assert.equal(entries.length, 12);
-      // Nine more actions make a second page of the log (twenty a page), holding the oldest entry.
-      for (let index = 0; index < 9; index += 1) {
+      assert.equal(entries.length, 14);
+      // Seven more actions make a second page of the log (twenty a page), holding the oldest entry.
+      for (let index = 0; index < 7; index += 1) {
         await typeInto(page, '#add-spam', `spam word ${index}`);
         await said(page, `Added “spam word ${index}” to words that send to spam.`);
       }
@@ -290,7 +300,7 @@ for (const name of ['chromium', 'firefox'] as const) {
       await said(page, 'Audit log, page 2 of 2.');
       assert.equal(await activeId(page), 'audit-heading');
       const older = await page.$$eval('#audit li', (items) => items.map((item) => (item.textContent ?? '').replace(/^.*UTC · /, '')));
-      assert.deepEqual(older, [entries[11]]);
+      assert.deepEqual(older, [entries[13]]);
       assert.match(older[0], /^admin: approve 2 comments: #\d+, #\d+$/);
       await press(page, '#audit-previous');
       await said(page, 'Audit log, page 1 of 2.');
