@@ -103,11 +103,13 @@ export function createCommentService(storage: CommentStorage, policy: CommentPol
   /** The site's rules with the desk's hold words added to MODERATION_KEYWORDS. */
   const rulesWith = (holdWords: readonly string[]) => ({ ...policy.moderation, keywords: [...policy.moderation.keywords, ...holdWords] });
 
-  /** Every moderator's status change goes through here, one comment or many, each in one transaction with its audit entry. */
-  const changeStatuses = async (ids: readonly number[], status: WpCommentStatus, moderator: string) => {
-    const { auditId, changes } = await storage.moderateComments([...new Set(ids)], status, { moderator, at: policy.now() });
-    return { auditId, changes };
-  };
+  /**
+   * The one path of a moderator's status change, one comment or many (the desk's bulk actions, the WordPress routes),
+   * each call one transaction with its audit entry; `changes` has every comment before and after. An undo's
+   * restorations come back from `storage.undoModeration` in the same shape.
+   */
+  const changeStatuses = (ids: readonly number[], status: WpCommentStatus, moderator: string) =>
+    storage.moderateComments([...new Set(ids)], status, { moderator, at: policy.now() });
   const changedIds = (changes: readonly StatusChange[]) => changes.map(({ comment }) => comment.id);
 
   const existing = async (id: number): Promise<StoredComment> => {

@@ -159,7 +159,6 @@ export interface CommentStorage extends ModerationStorage {
    * comment as locked inside the transaction; an update whose text duplicates another comment is refused.
    */
   changeByAuthor<Refusal>(id: number, decide: (current: EditableComment) => AuthorChange<Refusal>): Promise<AuthorChangeOutcome<Refusal>>;
-  deleteComment(id: number): Promise<boolean>;
   /**
    * Events after the event `after`, oldest first, at most `limit`, of one post or of all. Every change that shows or
    * hides a comment or changes a shown one logs its event in the change's own transaction, and event IDs grow in the

@@ -604,13 +604,6 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
           }
         }
       }),
-    deleteComment: (id) =>
-      transaction(async (client) => {
-        const { rows } = await client.query<CommentRow>('DELETE FROM comments WHERE id = $1 RETURNING *', [id]);
-        if (!rows[0]) return false;
-        await logEvent(client, rows[0], visibilityEvent(rows[0].status, undefined));
-        return true;
-      }),
     async eventsAfter(after, limit, post) {
       const { rows } = await query<{ id: string; post: number; comment_id: number; kind: CommentEventKind }>(
         post === undefined

@@ -272,13 +272,6 @@ export function openSqliteStorage(file: string): CommentStorage {
   const logEvent = (comment: { id: number; post: number }, kind: CommentEventKind | undefined) => {
     if (kind) statements.logEvent.run(comment.post, comment.id, kind, Date.now());
   };
-  const deleteComment = db.transaction((id: number) => {
-    const before = byId(id);
-    if (!before) return false;
-    statements.delete.run(id);
-    logEvent(before, visibilityEvent(before.status, undefined));
-    return true;
-  });
 
   const create = db.transaction((request: CreateRequest): CreateOutcome => {
     const { comment, idempotency } = request;
@@ -563,11 +556,6 @@ export function openSqliteStorage(file: string): CommentStorage {
       const outcome = changeByAuthor.immediate(id, decide) as AuthorChangeOutcome<R>;
       wakeWatchers();
       return outcome;
-    },
-    async deleteComment(id) {
-      const deleted = deleteComment.immediate(id);
-      wakeWatchers();
-      return deleted;
     },
     async eventsAfter(after, limit, post) {
       return (post === undefined ? statements.eventsAfter.all(after, limit) : statements.postEventsAfter.all(post, after, limit)) as StoredEvent[];
