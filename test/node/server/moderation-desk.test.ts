@@ -187,6 +187,8 @@ for (const name of ['chromium', 'firefox'] as const) {
       await said(page, '1 comment deleted forever.');
       assert.deepEqual(await statusesOf(server, [victim]), ['gone']);
       assert.equal(await page.$eval('#undo-bar', (bar) => (bar as unknown as { hidden: boolean }).hidden), true, 'no undo for delete forever');
+      assert.equal(await page.$eval('#empty', (node) => (node as unknown as { hidden: boolean }).hidden), false, 'the trash is empty');
+      await assertAxeClean(page, 'an empty queue');
       await press(page, '#queues [data-status="hold"]');
       await said(page, 'Held: 5 comments.');
     });
@@ -261,6 +263,7 @@ for (const name of ['chromium', 'firefox'] as const) {
       await press(anaPage, '#refresh');
       await said(anaPage, 'That token was not accepted.', '#sign-in-error');
       assert.equal(await anaPage.evaluate('sessionStorage.length'), 0, 'the revoked token is forgotten');
+      await assertAxeClean(anaPage, 'signed out by a revoked token');
       const elsewhere = await fetch(`${other.url}${MODERATION_API_PATH}/me`, { headers: { Authorization: `Bearer ${anaToken}` } });
       assert.equal(elsewhere.status, 401, 'refused by the other process too');
       await anaPage.close();
@@ -301,6 +304,7 @@ for (const name of ['chromium', 'firefox'] as const) {
       assert.equal(await activeId(page), 'audit-heading');
       const older = await page.$$eval('#audit li', (items) => items.map((item) => (item.textContent ?? '').replace(/^.*UTC · /, '')));
       assert.deepEqual(older, [entries[13]]);
+      await assertAxeClean(page, 'the audit log’s second page');
       assert.match(older[0], /^admin: approve 2 comments: #\d+, #\d+$/);
       await press(page, '#audit-previous');
       await said(page, 'Audit log, page 1 of 2.');
