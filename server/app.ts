@@ -1,9 +1,9 @@
 import AjvCompiler from '@fastify/ajv-compiler';
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
-import { EDIT_TOKEN_HEADER, SERVER_HEADER, STREAM_POSITION_HEADER } from 'newsroom-comment-protocol';
+import { EDIT_TOKEN_HEADER, MODERATION_API_PATH, SERVER_HEADER, STREAM_POSITION_HEADER } from 'newsroom-comment-protocol';
+import { createModerationDesk } from './comments/desk.js';
 import { createCommentEventFeed } from './comments/events.js';
 import { createCommentService } from './comments/service.js';
 import { createDataRightsService } from './comments/rights.js';
@@ -12,6 +12,7 @@ import { adminRoutes } from './routes/admin.js';
 import { httpCaching } from './routes/caching.js';
 import { commentRoutes } from './routes/comments.js';
 import { dataRoutes } from './routes/data.js';
+import { moderationRoutes } from './routes/moderation.js';
 import { streamRoutes } from './routes/stream.js';
 import { answerInWordPressShape, requireJsonBody } from './routes/errors.js';
 import { EVENT_TTL_MS, IDEMPOTENCY_TTL_MS, type CommentStorage } from './storage/port.js';
@@ -48,8 +49,6 @@ function canResolve(specifier: string): boolean {
   }
 }
 
-const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
-
 /** The moderator's token when the server generated it now: shown once to the operator, then only in its file. */
 export interface GeneratedAdminToken {
   token: string;
@@ -59,8 +58,10 @@ export interface GeneratedAdminToken {
 /** The comment server built from resolved settings (the one place they are resolved is the caller). */
 async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstance; generatedAdminToken?: GeneratedAdminToken }> {
   const admin = loadAdminToken(settings.adminToken, settings.dataDir);
-  const adminDigest = digest(admin.token);
   const storage = await openStorage(settings.databaseUrl, settings.dataDir);
+  const desk = createModerationDesk(storage, settings.now);
+  // The configured token is the first moderator, `admin`; the desk names more (and revokes them) in the database.
+  await desk.registerConfiguredToken(admin.token);
   // How often the event feed reads the log without a wake-up (one may be lost while PostgreSQL reconnects).
   const events = await createCommentEventFeed(storage, { pollMs: 5000 });
   const comments = createCommentService(storage, {
@@ -89,11 +90,18 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
     },
   });
 
-  const isModerator = (request: FastifyRequest): boolean => {
+  // A request's moderator is looked up once, before any route sees it, from the database: a token revoked on any
+  // process is refused by the next request everywhere.
+  const moderators = new WeakMap<FastifyRequest, { label: string }>();
+  app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
-    if (typeof header !== 'string' || !header.startsWith('Bearer ')) return false;
-    return timingSafeEqual(digest(header.slice('Bearer '.length).trim()), adminDigest);
-  };
+    if (typeof header !== 'string' || !header.startsWith('Bearer ')) return;
+    const moderator = await desk.moderatorOf(header.slice('Bearer '.length).trim());
+    if (moderator) moderators.set(request, moderator);
+  });
+  /** The moderator making the request (their token's label, for the audit log), if any. */
+  const moderatorOf = (request: FastifyRequest): { label: string } | undefined => moderators.get(request);
+  const isModerator = (request: FastifyRequest): boolean => moderatorOf(request) !== undefined;
   const clientAddress = (request: FastifyRequest): string => request.ip.replace(/^::ffff:/, '');
 
   // While shutting down, idle connections close at once (Fastify's default), requests still in flight get the grace
@@ -114,10 +122,17 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
   const strict = validators({}, { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true, allowUnionTypes: true } });
   const coercing = validators({}, { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: true } });
 
+  /** What every JSON API of the server shares: validation, JSON bodies only, and errors in WordPress's shape. */
+  const jsonApi = (api: FastifyInstance): void => {
+    // Query strings are text by nature; a JSON body must carry the right types (WordPress: wrong type → 400).
+    api.setValidatorCompiler((route) => (route.httpPart === 'body' ? strict(route) : coercing(route)));
+    api.addHook('onRequest', async (request) => requireJsonBody(request));
+    answerInWordPressShape(api);
+  };
+
   await app.register(
     async (api) => {
-      // Query strings are text by nature; a JSON body must carry the right types (WordPress: wrong type → 400).
-      api.setValidatorCompiler((route) => (route.httpPart === 'body' ? strict(route) : coercing(route)));
+      jsonApi(api);
       await api.register(cors, {
         origin: settings.allowedOrigins.includes('*') ? '*' : settings.allowedOrigins,
         methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
@@ -125,8 +140,6 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
         exposedHeaders: ['X-WP-Total', 'X-WP-TotalPages', SERVER_HEADER, 'ETag', STREAM_POSITION_HEADER],
         maxAge: 600,
       });
-      api.addHook('onRequest', async (request) => requireJsonBody(request));
-      answerInWordPressShape(api);
       httpCaching(api, { maxAgeSeconds: settings.cacheMaxAgeSeconds, staleSeconds: settings.cacheStaleSeconds });
       streamRoutes(api, {
         events,
@@ -136,9 +149,18 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
         heartbeatSeconds: settings.streamHeartbeatSeconds,
         maxAgeSeconds: settings.streamMaxAgeSeconds,
       });
-      commentRoutes(api, { comments, postLink: settings.postLink, isModerator, clientAddress });
+      commentRoutes(api, { comments, postLink: settings.postLink, isModerator, moderatorOf, clientAddress });
     },
     { prefix: API_PREFIX },
+  );
+
+  // Same-origin only (no CORS): the desk at /admin is the one page that calls it.
+  await app.register(
+    async (api) => {
+      jsonApi(api);
+      moderationRoutes(api, { comments, desk, postLink: settings.postLink, moderatorOf });
+    },
+    { prefix: MODERATION_API_PATH },
   );
 
   const rights = createDataRightsService(storage, { ipRetentionDays: settings.ipRetentionDays, now: settings.now });
@@ -184,7 +206,7 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
 
 /**
  * The comment server as a Fastify instance, routes registered but not listening: the WordPress-compatible API under
- * `/wp-json/wp/v2`, the moderation page at `/admin` and `/healthz`. The caller may add its own routes before `listen`.
+ * `/wp-json/wp/v2`, the moderation desk at `/admin` with its API under `/wp-json/newsroom/v1/moderation`, and `/healthz`. The caller may add its own routes before `listen`.
  * A generated admin token is stored in the data folder (and logged as generated, never shown, when logging is on).
  */
 export async function createCommentApp(options: CommentServerOptions = {}): Promise<FastifyInstance> {

@@ -105,3 +105,75 @@ export interface CommentStreamEvents {
   /** A comment stopped being visible (deleted, trashed, held again or marked spam). */
   removed: { id: number; post: number };
 }
+
+/**
+ * Error code of a new comment refused by the site's block lists (its email address or network); `data.params` names
+ * `author_email` when the address is the reason. The comment elements word it in the reader's language.
+ */
+export const COMMENT_BLOCKED_CODE = 'comment_blocked';
+
+/** Our server only: where the moderation desk's API lives (`/admin` is its page). Moderator token required. */
+export const MODERATION_API_PATH = '/wp-json/newsroom/v1/moderation';
+
+/** What a moderator does to a selection of comments on the desk; `delete` is for good (no undo). */
+export type ModerationAction = 'approve' | 'hold' | 'spam' | 'trash' | 'delete';
+
+/** A comment as a moderator sees it (WordPress's `edit` context): with the email and the raw text, never the IP. */
+export interface WpModeratedComment extends WpComment {
+  author_email: string;
+  content: { rendered: string; raw: string };
+}
+
+/** `GET …/moderation/comments`: one page of a queue, newest first, and how many comments each queue holds. */
+export interface ModerationQueuePage {
+  items: WpModeratedComment[];
+  total: number;
+  total_pages: number;
+  counts: Record<WpCommentStatus, number>;
+}
+
+/** The answer to `POST …/moderation/bulk`: the audit entry of the action (undo names it) and the comments it changed. */
+export interface ModerationBulkResult {
+  action_id: number;
+  changed: number[];
+  /** Until when (UTC ISO time) `POST …/moderation/undo` with `action_id` restores the previous statuses; absent for `delete`. */
+  undo_until?: string;
+}
+
+/** A block-list kind: words that hold, words that send to spam, refused email addresses (or `@domain`), refused IP ranges. */
+export type BlockListKind = 'hold' | 'spam' | 'email' | 'ip';
+
+export interface BlockListEntry {
+  id: number;
+  kind: BlockListKind;
+  value: string;
+  created_gmt: string;
+}
+
+/** A named moderator token; the token itself is shown once, in the answer that creates it (`token`). */
+export interface ModeratorTokenInfo {
+  id: number;
+  label: string;
+  created_gmt: string;
+  revoked_gmt?: string;
+  /** The token from `COMMENTS_ADMIN_TOKEN` (or the generated one): changed through the configuration, not revoked here. */
+  configured: boolean;
+  token?: string;
+}
+
+/** One entry of the moderation audit log: who (the token's label), what and when. */
+export interface ModerationAuditEntry {
+  id: number;
+  date_gmt: string;
+  moderator: string;
+  action: string;
+  /** The action's particulars in words, for the page (`approve 2 comments: #4, #7`). */
+  summary: string;
+}
+
+/** A paged list of the desk (`X-WP-Total`-like counts in the body). */
+export interface ModerationPage<T> {
+  items: T[];
+  total: number;
+  total_pages: number;
+}

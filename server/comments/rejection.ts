@@ -17,6 +17,10 @@ export type Rejection =
   | { reason: 'not-found' }
   | { reason: 'already-trashed' }
   | { reason: 'page-out-of-range' }
+  /** The site's block lists refuse the comment: its email address (`field`) or its sender's network. */
+  | { reason: 'blocked'; field?: 'author_email' }
+  /** A desk action's undo: unknown (or not a status change), too late, or done already. */
+  | { reason: 'cannot-undo'; why: 'not-found' | 'expired' | 'already-undone' }
   /** An author's edit or deletion: without `refusal`, the token is missing or wrong. */
   | { reason: 'cannot-edit'; refusal?: EditRefusal };
 

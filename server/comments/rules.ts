@@ -1,6 +1,7 @@
 import { COMMENT_LIMITS, type WpCommentStatus } from 'newsroom-comment-protocol';
 import { isBlank } from '../storage/keys.js';
 import type { Verdict } from '../storage/port.js';
+import { foldText } from './blocklist.js';
 import { countLinks } from './links.js';
 import { CommentRejected, type CommentField } from './rejection.js';
 
@@ -100,12 +101,13 @@ export function cleanComment(input: CommentInput, requireNameEmail: boolean): Cl
 
 export interface ModerationRules {
   mode: ModerationMode;
+  /** Words and phrases that hold a comment (MODERATION_KEYWORDS and the desk's hold list), compared case-folded. */
   keywords: readonly string[];
 }
 
 /**
- * WordPress's check_comment(): `all` holds everything; 2 or more links or a moderation keyword hold the comment in
- * every other mode; `first-time` also holds an author without an earlier approved comment of the same name and email
+ * WordPress's check_comment(): `all` holds everything; 2 or more links or a moderation keyword (a substring of the
+ * author fields, text or IP address, Unicode-normalised and case-folded) hold the comment in every other mode; `first-time` also holds an author without an earlier approved comment of the same name and email
  * (emails compared case-insensitively).
  */
 export function decideStatus(
@@ -115,10 +117,8 @@ export function decideStatus(
 ): WpCommentStatus {
   if (rules.mode === 'all') return 'hold';
   if (countLinks(comment.content) >= 2) return 'hold';
-  const haystack = [comment.authorName, comment.authorEmail, comment.authorUrl, comment.content, comment.authorIp]
-    .join('\n')
-    .toLowerCase();
-  if (rules.keywords.some((word) => word !== '' && haystack.includes(word.toLowerCase()))) return 'hold';
+  const haystack = foldText([comment.authorName, comment.authorEmail, comment.authorUrl, comment.content, comment.authorIp].join('\n'));
+  if (rules.keywords.some((word) => word !== '' && haystack.includes(foldText(word)))) return 'hold';
   if (rules.mode === 'first-time' && !previouslyApproved) return 'hold';
   return 'approved';
 }

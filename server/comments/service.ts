@@ -1,11 +1,24 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { EditRefusal, WpCommentStatus } from 'newsroom-comment-protocol';
+import type { EditRefusal, ModerationAction, WpCommentStatus } from 'newsroom-comment-protocol';
 import { duplicateKey, requestFingerprint } from '../storage/keys.js';
 import type { AuthorChange, AuthorChangeOutcome, CommentListQuery, CommentStorage, EditableComment, StoredComment } from '../storage/port.js';
+import type { ModerationQueueQuery, StatusChange } from '../storage/moderation-port.js';
+import { blockListCache, containsAny, foldText } from './blocklist.js';
 import { CommentRejected, type Rejection } from './rejection.js';
 import { cleanComment, decideStatus, verdicts, type CommentInput, type ModerationRules } from './rules.js';
 
 export { StorageUnavailableError, type CommentListQuery, type StoredComment } from '../storage/port.js';
+export type { ModerationQueueQuery } from '../storage/moderation-port.js';
+
+/** How long after a desk action its undo is accepted (the page offers it for a shorter while). */
+export const UNDO_WINDOW_MS = 60_000;
+
+/** What a desk action did: its audit entry (undo names it), the comments it changed, and until when it can be undone. */
+export interface ModerationOutcome {
+  auditId: number;
+  changed: number[];
+  undoUntil?: number;
+}
 
 /** The site's comment rules, from the resolved configuration. */
 export interface CommentPolicy {
@@ -51,12 +64,29 @@ export interface CommentService {
    */
   list(query: CommentListQuery): Promise<{ items: StoredComment[]; total: number; totalPages: number; eventPosition: number }>;
   get(id: number): Promise<StoredComment>;
-  setStatus(id: number, status: WpCommentStatus): Promise<StoredComment>;
+  /** A moderator (named by their token's label, for the audit log) sets a comment's status. */
+  setStatus(id: number, status: WpCommentStatus, moderator: string): Promise<StoredComment>;
   /** Moves a comment to the trash; resolves with it trashed. */
-  trash(id: number): Promise<StoredComment>;
+  trash(id: number, moderator: string): Promise<StoredComment>;
   /** Deletes a comment for good; resolves with it as it was. */
-  delete(id: number): Promise<StoredComment>;
+  delete(id: number, moderator: string): Promise<StoredComment>;
+  /** One page of a moderator's queue, newest first, with every queue's count. */
+  queue(query: ModerationQueueQuery): Promise<{ items: StoredComment[]; total: number; totalPages: number; counts: Record<WpCommentStatus, number> }>;
+  /**
+   * The desk's bulk action on the comments of `ids` (those that exist), in one transaction with its audit entry; status
+   * changes take the same path as `setStatus`.
+   */
+  moderate(ids: readonly number[], action: ModerationAction, moderator: string): Promise<ModerationOutcome>;
+  /** Restores the statuses a desk action changed, within UNDO_WINDOW_MS, once. */
+  undo(auditId: number, moderator: string): Promise<ModerationOutcome>;
 }
+
+const ACTION_STATUS: Record<Exclude<ModerationAction, 'delete'>, WpCommentStatus> = {
+  approve: 'approved',
+  hold: 'hold',
+  spam: 'spam',
+  trash: 'trash',
+};
 
 const digestOf = (token: string): Buffer => createHash('sha256').update(token).digest();
 
@@ -69,6 +99,19 @@ const told = (comment: StoredComment): StoredComment => (comment.status === 'spa
  * one database transaction.
  */
 export function createCommentService(storage: CommentStorage, policy: CommentPolicy): CommentService {
+  const blockLists = blockListCache(storage);
+  /** The site's rules with the desk's hold words added to MODERATION_KEYWORDS. */
+  const rulesWith = (holdWords: readonly string[]) => ({ ...policy.moderation, keywords: [...policy.moderation.keywords, ...holdWords] });
+
+  /**
+   * The one path of a moderator's status change, one comment or many (the desk's bulk actions, the WordPress routes),
+   * each call one transaction with its audit entry; `changes` has every comment before and after. An undo's
+   * restorations come back from `storage.undoModeration` in the same shape.
+   */
+  const changeStatuses = (ids: readonly number[], status: WpCommentStatus, moderator: string) =>
+    storage.moderateComments([...new Set(ids)], status, { moderator, at: policy.now() });
+  const changedIds = (changes: readonly StatusChange[]) => changes.map(({ comment }) => comment.id);
+
   const existing = async (id: number): Promise<StoredComment> => {
     const comment = await storage.getComment(id);
     if (!comment) throw new CommentRejected({ reason: 'not-found' });
@@ -108,7 +151,12 @@ export function createCommentService(storage: CommentStorage, policy: CommentPol
   return {
     async create(submission) {
       const comment = { ...cleanComment(submission, policy.requireNameEmail), authorIp: submission.authorIp };
-      const spam = submission.honeypot !== undefined && submission.honeypot !== '';
+      const lists = await blockLists();
+      const refused = lists.refuses(comment.authorEmail, comment.authorIp);
+      if (refused) throw new CommentRejected({ reason: 'blocked', ...(refused === 'author_email' && { field: refused }) });
+      const words = foldText([comment.authorName, comment.authorEmail, comment.authorUrl, comment.content].join('\n'));
+      // A spam word files the comment as spam, told what a held comment is told (as a filled honeypot is).
+      const spam = (submission.honeypot !== undefined && submission.honeypot !== '') || containsAny(words, lists.spamWords);
       const { idempotencyKey } = submission;
       // Every new comment gets a token while edits are allowed, spam too: a bot learns nothing from its answer.
       const editToken = policy.editWindowSeconds > 0 ? randomBytes(32).toString('base64url') : undefined;
@@ -119,7 +167,7 @@ export function createCommentService(storage: CommentStorage, policy: CommentPol
         floodSeconds: policy.floodSeconds,
         idempotency: idempotencyKey === undefined ? undefined : { key: idempotencyKey, fingerprint: requestFingerprint(comment, spam) },
         editTokenHash: editToken && digestOf(editToken).toString('hex'),
-        verdicts: verdicts(comment, policy.moderation, spam),
+        verdicts: verdicts(comment, rulesWith(lists.holdWords), spam),
       });
       switch (outcome.kind) {
         case 'created':
@@ -146,11 +194,12 @@ export function createCommentService(storage: CommentStorage, policy: CommentPol
       const current = await existing(id);
       // The new text meets every rule of a new comment's text; the author's fields were checked when it was posted.
       const cleaned = cleanComment({ ...current, content }, false);
+      const rules = rulesWith((await blockLists()).holdWords);
       const editedAt = policy.now();
       const changed = await byAuthor(id, (locked) => {
         const refusal = refusalOf(locked, editToken);
         if (refusal) return { kind: 'refuse', refusal };
-        const decided = decideStatus({ ...cleaned, authorIp: locked.comment.authorIp }, policy.moderation, true);
+        const decided = decideStatus({ ...cleaned, authorIp: locked.comment.authorIp }, rules, true);
         // An edit never publishes: a held or spam comment stays so; a published one is held again if the rules say so.
         const status: WpCommentStatus = locked.comment.status === 'approved' ? decided : locked.comment.status;
         return { kind: 'update', content: cleaned.content, status, duplicateKey: duplicateKey(cleaned), editedAt };
@@ -164,21 +213,40 @@ export function createCommentService(storage: CommentStorage, policy: CommentPol
       });
       return told(deleted);
     },
-    async setStatus(id, status) {
+    async setStatus(id, status, moderator) {
       await existing(id);
-      const updated = await storage.setStatus(id, status);
-      if (!updated) throw new CommentRejected({ reason: 'not-found' });
-      return updated;
+      const { changes } = await changeStatuses([id], status, moderator);
+      if (!changes[0]) throw new CommentRejected({ reason: 'not-found' });
+      return changes[0].comment;
     },
-    async trash(id) {
+    async trash(id, moderator) {
       const comment = await existing(id);
       if (comment.status === 'trash') throw new CommentRejected({ reason: 'already-trashed' });
-      return (await storage.setStatus(id, 'trash')) ?? comment;
+      const { changes } = await changeStatuses([id], 'trash', moderator);
+      return changes[0]?.comment ?? comment;
     },
-    async delete(id) {
+    async delete(id, moderator) {
       const comment = await existing(id);
-      await storage.deleteComment(id);
+      await storage.deleteComments([id], { moderator, at: policy.now() });
       return comment;
+    },
+    async queue(query) {
+      const [{ items, total }, counts] = await Promise.all([storage.moderationQueue(query), storage.queueCounts()]);
+      return { items, total, totalPages: Math.ceil(total / query.perPage), counts };
+    },
+    async moderate(ids, action, moderator) {
+      if (action === 'delete') {
+        const { auditId, deleted } = await storage.deleteComments([...new Set(ids)], { moderator, at: policy.now() });
+        return { auditId, changed: deleted.map(({ id }) => id) };
+      }
+      const { auditId, changes } = await changeStatuses(ids, ACTION_STATUS[action], moderator);
+      return { auditId, changed: changedIds(changes), undoUntil: policy.now() + UNDO_WINDOW_MS };
+    },
+    async undo(auditId, moderator) {
+      const now = policy.now();
+      const outcome = await storage.undoModeration(auditId, now - UNDO_WINDOW_MS, { moderator, at: now });
+      if (outcome.kind !== 'undone') throw new CommentRejected({ reason: 'cannot-undo', why: outcome.kind });
+      return { auditId: outcome.auditId, changed: changedIds(outcome.changes) };
     },
   };
 }

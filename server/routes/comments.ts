@@ -8,6 +8,8 @@ export interface CommentRoutesOptions {
   comments: CommentService;
   postLink: string;
   isModerator(request: FastifyRequest): boolean;
+  /** The moderator making the request (their token's label, written to the audit log), if any. */
+  moderatorOf(request: FastifyRequest): { label: string } | undefined;
   clientAddress(request: FastifyRequest): string;
 }
 
@@ -196,6 +198,9 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
     },
   );
 
+  // Called once isModerator has let the request through, so a moderator is there.
+  const labelOf = (request: FastifyRequest): string => options.moderatorOf(request)?.label ?? '';
+
   /** The author's edit token, when the request carries exactly one. */
   const editTokenOf = (request: FastifyRequest): string | undefined => {
     const token = request.headers[EDIT_TOKEN_HEADER.toLowerCase()];
@@ -217,7 +222,8 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
       return presentComment(await comments.edit(commentId, editToken, request.body?.content), postLink);
     }
     const requested = request.body?.status;
-    const comment = requested === undefined ? await comments.get(commentId) : await comments.setStatus(commentId, STATUS_ALIASES[requested]);
+    const comment =
+      requested === undefined ? await comments.get(commentId) : await comments.setStatus(commentId, STATUS_ALIASES[requested], labelOf(request));
     return presentForModerator(comment, postLink);
   };
   const changeSchema = {
@@ -247,9 +253,9 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
         return deleted;
       }
       if (request.query.force) {
-        return { deleted: true, previous: presentForModerator(await comments.delete(request.params.id), postLink) };
+        return { deleted: true, previous: presentForModerator(await comments.delete(request.params.id, labelOf(request)), postLink) };
       }
-      return presentForModerator(await comments.trash(request.params.id), postLink);
+      return presentForModerator(await comments.trash(request.params.id, labelOf(request)), postLink);
     },
   );
 }

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
-import type { EditRefusal, WpError } from 'newsroom-comment-protocol';
+import { COMMENT_BLOCKED_CODE, type EditRefusal, type WpError } from 'newsroom-comment-protocol';
 import { CommentRejected, type CommentField, type Rejection } from '../comments/rejection.js';
 import { StorageUnavailableError } from '../comments/service.js';
 
@@ -58,6 +58,12 @@ export const MESSAGES = {
   editExpired: 'The time to edit this comment is over.',
   editReplied: 'Someone has replied to this comment, so it can no longer be changed.',
   editModerated: 'A moderator has reviewed this comment, so it can no longer be changed.',
+  // Not WordPress's (it files a disallowed comment in the trash without a word): the desk's block lists refuse it.
+  blockedEmail: 'Sorry, comments from this email address are not accepted on this site.',
+  blockedNetwork: 'Sorry, comments from your network are not accepted on this site.',
+  undoNotFound: 'There is no moderation action with this ID that can be undone.',
+  undoExpired: 'The time to undo this action is over.',
+  undoDone: 'This action has already been undone.',
   idempotencyKeyReused:
     'Keys for idempotent requests can only be used with the same parameters they were first used with. Send a new key with a new comment.',
 } as const;
@@ -111,6 +117,18 @@ function fromRejection(rejection: Rejection): WpHttpError {
       return new WpHttpError(410, 'rest_already_trashed', MESSAGES.alreadyTrashed);
     case 'page-out-of-range':
       return new WpHttpError(400, 'rest_comment_invalid_page_number', MESSAGES.pageTooLarge);
+    case 'blocked':
+      return rejection.field === 'author_email'
+        ? new WpHttpError(403, COMMENT_BLOCKED_CODE, MESSAGES.blockedEmail, { author_email: MESSAGES.blockedEmail })
+        : new WpHttpError(403, COMMENT_BLOCKED_CODE, MESSAGES.blockedNetwork);
+    case 'cannot-undo': {
+      const [status, code, message] = {
+        'not-found': [404, 'moderation_undo_invalid_id', MESSAGES.undoNotFound],
+        expired: [410, 'moderation_undo_expired', MESSAGES.undoExpired],
+        'already-undone': [409, 'moderation_undo_done', MESSAGES.undoDone],
+      }[rejection.why] as [number, string, string];
+      return new WpHttpError(status, code, message);
+    }
     case 'cannot-edit': {
       if (rejection.refusal === undefined) return new WpHttpError(401, 'rest_cannot_edit', MESSAGES.cannotEdit);
       const message = { expired: MESSAGES.editExpired, replied: MESSAGES.editReplied, moderated: MESSAGES.editModerated }[rejection.refusal];

@@ -1,6 +1,7 @@
 import type { WpCommentStatus } from 'newsroom-comment-protocol';
 import { duplicateKey, senderOf } from './keys.js';
 import type { RightsStorage } from './rights-port.js';
+import type { ModerationStorage } from './moderation-port.js';
 
 /** A comment row as stored. The email and IP address never leave the server except to the moderator (email only). */
 export interface StoredComment {
@@ -149,19 +150,16 @@ export const derivedColumns = (comment: Omit<NewComment, 'authorUrl'>) => ({
  * duplicates, flood, first-time moderation) runs inside `createComment`'s transaction, so the database is the single
  * source of truth.
  */
-export interface CommentStorage extends RightsStorage {
+export interface CommentStorage extends RightsStorage, ModerationStorage {
   readonly kind: 'sqlite' | 'postgres';
   createComment(request: CreateRequest): Promise<CreateOutcome>;
   getComment(id: number): Promise<StoredComment | undefined>;
   listComments(query: CommentListQuery): Promise<{ items: StoredComment[]; total: number }>;
-  /** A moderator's decision: the comment is then out of its author's hands. */
-  setStatus(id: number, status: WpCommentStatus): Promise<StoredComment | undefined>;
   /**
    * An author's edit or deletion, atomic with the facts it is decided on: `decide` (which must not throw) sees the
    * comment as locked inside the transaction; an update whose text duplicates another comment is refused.
    */
   changeByAuthor<Refusal>(id: number, decide: (current: EditableComment) => AuthorChange<Refusal>): Promise<AuthorChangeOutcome<Refusal>>;
-  deleteComment(id: number): Promise<boolean>;
   /**
    * Events after the event `after`, oldest first, at most `limit`, of one post or of all. Every change that shows or
    * hides a comment or changes a shown one logs its event in the change's own transaction, and event IDs grow in the

@@ -7,6 +7,7 @@ import {
   derivedColumns,
   toStoredComment,
   type CommentRow,
+  type StoredComment,
   type CommentStorage,
   type CreateOutcome,
   type CreateRequest,
@@ -18,6 +19,15 @@ import {
   visibilityEvent,
 } from './port.js';
 import type { ErasureOutcome, ErasureRequest } from './rights-port.js';
+import {
+  likePattern,
+  type AuditDetail,
+  type AuditNote,
+  type ModerationStorage,
+  type StatusChange,
+  type StoredBlockEntry,
+  type StoredModeratorToken,
+} from './moderation-port.js';
 
 /** Versioned migrations: each runs once, in order, inside a transaction. Never edit one that has shipped. */
 const MIGRATIONS: readonly string[] = [
@@ -81,6 +91,34 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX comment_events_by_post ON comment_events (post, id);
    CREATE INDEX comment_events_by_date ON comment_events (created_at);`,
+  // 8: the moderation desk (#18): named moderator tokens (digests only), block lists with a version every process
+  // compares before a new comment, and the audit log of every moderation action.
+  `CREATE TABLE moderation_tokens (
+     id SERIAL PRIMARY KEY,
+     label TEXT NOT NULL,
+     token_hash TEXT NOT NULL UNIQUE,
+     configured INTEGER NOT NULL DEFAULT 0,
+     created_at BIGINT NOT NULL,
+     revoked_at BIGINT
+   );
+   CREATE UNIQUE INDEX moderation_tokens_live_label ON moderation_tokens (label) WHERE revoked_at IS NULL;
+   CREATE TABLE moderation_blocklist (
+     id SERIAL PRIMARY KEY,
+     kind TEXT NOT NULL CHECK (kind IN ('hold', 'spam', 'email', 'ip')),
+     value TEXT NOT NULL,
+     created_at BIGINT NOT NULL,
+     UNIQUE (kind, value)
+   );
+   CREATE TABLE moderation_state (id INTEGER PRIMARY KEY CHECK (id = 1), blocklist_version BIGINT NOT NULL);
+   INSERT INTO moderation_state (id, blocklist_version) VALUES (1, 0);
+   CREATE TABLE moderation_audit (
+     id SERIAL PRIMARY KEY,
+     moderator TEXT NOT NULL,
+     action TEXT NOT NULL,
+     detail TEXT NOT NULL,
+     created_at BIGINT NOT NULL,
+     undone_by INTEGER
+   );`,
   // 10: data rights (#18). The IP retention job finds the comments that still hold an address, oldest first; erased
   // ones leave this index, so it stays the size of the retention period.
   "CREATE INDEX comments_with_address_by_date ON comments (created_at) WHERE author_ip != ''",
@@ -366,8 +404,179 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
     // (notify_* tables) here, in this transaction.
     return outcome;
   }
+  // The moderation desk (#18): tokens, block lists, audit log, and changes to several comments in one transaction.
+  type TokenRow = { id: number; label: string; configured: number; created_at: string; revoked_at: string | null };
+  type BlockRow = { id: number; kind: StoredBlockEntry['kind']; value: string; created_at: string };
+  const toToken = (row: TokenRow): StoredModeratorToken => ({
+    id: row.id,
+    label: row.label,
+    configured: row.configured === 1,
+    createdAt: Number(row.created_at),
+    ...(row.revoked_at !== null && { revokedAt: Number(row.revoked_at) }),
+  });
+  const toBlockEntry = (row: BlockRow): StoredBlockEntry => ({ id: row.id, kind: row.kind, value: row.value, createdAt: Number(row.created_at) });
+  const audit = async (client: pg.PoolClient, note: AuditNote, detail: AuditDetail): Promise<number> => {
+    const { rows } = await client.query<{ id: number }>(
+      'INSERT INTO moderation_audit (moderator, action, detail, created_at) VALUES ($1, $2, $3, $4) RETURNING id',
+      [note.moderator, detail.action, JSON.stringify(detail), note.at],
+    );
+    return rows[0].id;
+  };
+  /** The comments of `ids` that exist, locked for the transaction, in the order given. */
+  const lockComments = async (client: pg.PoolClient, ids: readonly number[]): Promise<StoredComment[]> => {
+    const { rows } = await client.query<CommentRow>('SELECT * FROM comments WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE', [ids]);
+    const found = new Map(rows.map((row) => [row.id, toStoredComment(row)]));
+    return [...new Set(ids)].map((id) => found.get(id)).filter((comment) => comment !== undefined);
+  };
+  const changeStatus = async (client: pg.PoolClient, before: StoredComment, status: WpCommentStatus): Promise<StatusChange> => {
+    const { rows } = await client.query<CommentRow>('UPDATE comments SET status = $1, moderated = 1 WHERE id = $2 RETURNING *', [status, before.id]);
+    await logEvent(client, before, visibilityEvent(before.status, status));
+    return { previous: before, comment: toStoredComment(rows[0]) };
+  };
+  const moderation: ModerationStorage = {
+    async moderatorByTokenHash(tokenHash) {
+      const { rows } = await query<{ label: string }>('SELECT label FROM moderation_tokens WHERE token_hash = $1 AND revoked_at IS NULL', [tokenHash]);
+      return rows[0];
+    },
+    setConfiguredToken: (tokenHash, label, at) =>
+      transaction(async (client) => {
+        await client.query('UPDATE moderation_tokens SET revoked_at = $1 WHERE configured = 1 AND token_hash != $2 AND revoked_at IS NULL', [at, tokenHash]);
+        await client.query(
+          `INSERT INTO moderation_tokens (label, token_hash, configured, created_at) VALUES ($1, $2, 1, $3)
+           ON CONFLICT (token_hash) DO UPDATE SET revoked_at = NULL, configured = 1, label = excluded.label`,
+          [label, tokenHash, at],
+        );
+      }),
+    async listModeratorTokens() {
+      const { rows } = await query<TokenRow>('SELECT * FROM moderation_tokens ORDER BY revoked_at IS NOT NULL, id');
+      return rows.map(toToken);
+    },
+    createModeratorToken: (label, tokenHash, note) =>
+      transaction(async (client) => {
+        const { rows } = await client.query<TokenRow>(
+          'INSERT INTO moderation_tokens (label, token_hash, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING *',
+          [label, tokenHash, note.at],
+        );
+        if (!rows[0]) return undefined;
+        await audit(client, note, { action: 'token-create', label });
+        return toToken(rows[0]);
+      }),
+    revokeModeratorToken: (id, note) =>
+      transaction(async (client) => {
+        const { rows } = await client.query<TokenRow>('SELECT * FROM moderation_tokens WHERE id = $1 AND revoked_at IS NULL FOR UPDATE', [id]);
+        if (!rows[0]) return 'not-found' as const;
+        if (rows[0].configured === 1) return 'configured' as const;
+        await client.query('UPDATE moderation_tokens SET revoked_at = $1 WHERE id = $2', [note.at, id]);
+        await audit(client, note, { action: 'token-revoke', label: rows[0].label });
+        return toToken({ ...rows[0], revoked_at: String(note.at) });
+      }),
+    async blockListVersion() {
+      const { rows } = await query<{ version: string }>('SELECT blocklist_version AS version FROM moderation_state WHERE id = 1');
+      return Number(rows[0].version);
+    },
+    listBlockEntries: () =>
+      transaction(async (client) => {
+        // One snapshot: the version read is the version of the entries read.
+        await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+        const version = await client.query<{ version: string }>('SELECT blocklist_version AS version FROM moderation_state WHERE id = 1');
+        const { rows } = await client.query<BlockRow>('SELECT * FROM moderation_blocklist ORDER BY kind, value');
+        return { version: Number(version.rows[0].version), entries: rows.map(toBlockEntry) };
+      }),
+    addBlockEntry: (kind, value, note) =>
+      transaction(async (client) => {
+        const { rows } = await client.query<BlockRow>(
+          'INSERT INTO moderation_blocklist (kind, value, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING *',
+          [kind, value, note.at],
+        );
+        if (!rows[0]) return undefined;
+        await client.query('UPDATE moderation_state SET blocklist_version = blocklist_version + 1 WHERE id = 1');
+        await audit(client, note, { action: 'block-add', kind, value });
+        return toBlockEntry(rows[0]);
+      }),
+    removeBlockEntry: (id, note) =>
+      transaction(async (client) => {
+        const { rows } = await client.query<BlockRow>('DELETE FROM moderation_blocklist WHERE id = $1 RETURNING *', [id]);
+        if (!rows[0]) return undefined;
+        await client.query('UPDATE moderation_state SET blocklist_version = blocklist_version + 1 WHERE id = 1');
+        await audit(client, note, { action: 'block-remove', kind: rows[0].kind, value: rows[0].value });
+        return toBlockEntry(rows[0]);
+      }),
+    async moderationQueue(list) {
+      const params: unknown[] = [list.status];
+      const where = ['status = $1'];
+      if (list.post !== undefined) where.push(`post = $${params.push(list.post)}`);
+      if (list.search) {
+        const search = `$${params.push(likePattern(list.search))}`;
+        where.push(`(content ILIKE ${search} ESCAPE '\\' OR author_name ILIKE ${search} ESCAPE '\\' OR author_email ILIKE ${search} ESCAPE '\\')`);
+      }
+      const clause = where.join(' AND ');
+      const [counted, rows] = await Promise.all([
+        query<{ total: string }>(`SELECT count(*) AS total FROM comments WHERE ${clause}`, params),
+        query<CommentRow>(
+          `SELECT * FROM comments WHERE ${clause} ORDER BY created_at DESC, id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+          [...params, list.perPage, (list.page - 1) * list.perPage],
+        ),
+      ]);
+      return { items: rows.rows.map(toStoredComment), total: Number(counted.rows[0].total) };
+    },
+    async queueCounts() {
+      const counts: Record<WpCommentStatus, number> = { hold: 0, approved: 0, spam: 0, trash: 0 };
+      const { rows } = await query<{ status: WpCommentStatus; total: string }>('SELECT status, count(*) AS total FROM comments GROUP BY status');
+      for (const row of rows) counts[row.status] = Number(row.total);
+      return counts;
+    },
+    moderateComments: (ids, status, note) =>
+      transaction(async (client) => {
+        const changes: StatusChange[] = [];
+        for (const before of await lockComments(client, ids)) changes.push(await changeStatus(client, before, status));
+        const auditId = await audit(client, note, { action: 'status', status, changes: changes.map(({ previous }) => ({ id: previous.id, from: previous.status })) });
+        return { auditId, changes };
+      }),
+    deleteComments: (ids, note) =>
+      transaction(async (client) => {
+        const deleted = await lockComments(client, ids);
+        for (const comment of deleted) {
+          await client.query('DELETE FROM comments WHERE id = $1', [comment.id]);
+          await logEvent(client, comment, visibilityEvent(comment.status, undefined));
+        }
+        return { auditId: await audit(client, note, { action: 'delete', ids: deleted.map(({ id }) => id) }), deleted };
+      }),
+    undoModeration: (auditId, notBefore, note) =>
+      transaction(async (client) => {
+        const { rows } = await client.query<{ detail: string; created_at: string; undone_by: number | null }>(
+          'SELECT * FROM moderation_audit WHERE id = $1 FOR UPDATE',
+          [auditId],
+        );
+        const detail = rows[0] && (JSON.parse(rows[0].detail) as AuditDetail);
+        if (!rows[0] || detail?.action !== 'status') return { kind: 'not-found' as const };
+        if (rows[0].undone_by !== null) return { kind: 'already-undone' as const };
+        if (Number(rows[0].created_at) < notBefore) return { kind: 'expired' as const };
+        const changes: StatusChange[] = [];
+        const from = new Map(detail.changes.map((change) => [change.id, change.from]));
+        for (const current of await lockComments(client, [...from.keys()])) {
+          if (current.status === detail.status) changes.push(await changeStatus(client, current, from.get(current.id) ?? current.status));
+        }
+        const undoId = await audit(client, note, { action: 'undo', undoes: auditId, ids: changes.map(({ comment }) => comment.id) });
+        await client.query('UPDATE moderation_audit SET undone_by = $1 WHERE id = $2', [undoId, auditId]);
+        return { kind: 'undone' as const, auditId: undoId, changes };
+      }),
+    async listAudit(page, perPage) {
+      const [counted, rows] = await Promise.all([
+        query<{ total: string }>('SELECT count(*) AS total FROM moderation_audit'),
+        query<{ id: number; moderator: string; detail: string; created_at: string }>(
+          'SELECT * FROM moderation_audit ORDER BY id DESC LIMIT $1 OFFSET $2',
+          [perPage, (page - 1) * perPage],
+        ),
+      ]);
+      return {
+        items: rows.rows.map((row) => ({ id: row.id, moderator: row.moderator, at: Number(row.created_at), detail: JSON.parse(row.detail) as AuditDetail })),
+        total: Number(counted.rows[0].total),
+      };
+    },
+  };
 
   return {
+    ...moderation,
     kind: 'postgres',
     createComment: (request) => transaction((client) => create(client, request)),
     getComment: byId,
@@ -404,14 +613,6 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
       ]);
       return { items: rows.rows.map(toStoredComment), total: Number(counted.rows[0].total) };
     },
-    setStatus: (id, status) =>
-      transaction(async (client) => {
-        const before = await client.query<CommentRow>('SELECT * FROM comments WHERE id = $1 FOR UPDATE', [id]);
-        if (!before.rows[0]) return undefined;
-        const { rows } = await client.query<CommentRow>('UPDATE comments SET status = $1, moderated = 1 WHERE id = $2 RETURNING *', [status, id]);
-        await logEvent(client, rows[0], visibilityEvent(before.rows[0].status, status));
-        return toStoredComment(rows[0]);
-      }),
     changeByAuthor: <R>(id: number, decide: (current: EditableComment) => AuthorChange<R>) =>
       transaction(async (client): Promise<AuthorChangeOutcome<R>> => {
         // The row lock orders this change with a moderator's decision and with a reply being posted (FOR SHARE there).
@@ -449,13 +650,6 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
             return { kind: 'updated', comment: toStoredComment(updated.rows[0]), previous };
           }
         }
-      }),
-    deleteComment: (id) =>
-      transaction(async (client) => {
-        const { rows } = await client.query<CommentRow>('DELETE FROM comments WHERE id = $1 RETURNING *', [id]);
-        if (!rows[0]) return false;
-        await logEvent(client, rows[0], visibilityEvent(rows[0].status, undefined));
-        return true;
       }),
     async eventsAfter(after, limit, post) {
       const { rows } = await query<{ id: string; post: number; comment_id: number; kind: CommentEventKind }>(

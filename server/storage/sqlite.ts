@@ -7,6 +7,7 @@ import {
   derivedColumns,
   toStoredComment,
   type CommentRow,
+  type StoredComment,
   type CommentStorage,
   type CreateOutcome,
   type CreateRequest,
@@ -19,6 +20,15 @@ import {
   visibilityEvent,
 } from './port.js';
 import type { ErasureOutcome, ErasureRequest } from './rights-port.js';
+import {
+  likePattern,
+  type AuditDetail,
+  type AuditNote,
+  type ModerationStorage,
+  type StatusChange,
+  type StoredBlockEntry,
+  type StoredModeratorToken,
+} from './moderation-port.js';
 
 /** Versioned migrations: each runs once, in order, inside a transaction. Never edit one that has shipped. */
 const MIGRATIONS: readonly string[] = [
@@ -85,6 +95,34 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX comment_events_by_post ON comment_events (post, id);
    CREATE INDEX comment_events_by_date ON comment_events (created_at);`,
+  // 8: the moderation desk (#18): named moderator tokens (digests only), block lists with a version every process
+  // compares before a new comment, and the audit log of every moderation action.
+  `CREATE TABLE moderation_tokens (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     label TEXT NOT NULL,
+     token_hash TEXT NOT NULL UNIQUE,
+     configured INTEGER NOT NULL DEFAULT 0,
+     created_at INTEGER NOT NULL,
+     revoked_at INTEGER
+   );
+   CREATE UNIQUE INDEX moderation_tokens_live_label ON moderation_tokens (label) WHERE revoked_at IS NULL;
+   CREATE TABLE moderation_blocklist (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     kind TEXT NOT NULL CHECK (kind IN ('hold', 'spam', 'email', 'ip')),
+     value TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     UNIQUE (kind, value)
+   );
+   CREATE TABLE moderation_state (id INTEGER PRIMARY KEY CHECK (id = 1), blocklist_version INTEGER NOT NULL);
+   INSERT INTO moderation_state (id, blocklist_version) VALUES (1, 0);
+   CREATE TABLE moderation_audit (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     moderator TEXT NOT NULL,
+     action TEXT NOT NULL,
+     detail TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     undone_by INTEGER
+   );`,
   // 10: data rights (#18). The IP retention job finds the comments that still hold an address, oldest first; erased
   // ones leave this index, so it stays the size of the retention period.
   "CREATE INDEX comments_with_address_by_date ON comments (created_at) WHERE author_ip != ''",
@@ -238,20 +276,6 @@ export function openSqliteStorage(file: string): CommentStorage {
   const logEvent = (comment: { id: number; post: number }, kind: CommentEventKind | undefined) => {
     if (kind) statements.logEvent.run(comment.post, comment.id, kind, Date.now());
   };
-  const setStatus = db.transaction((id: number, status: WpCommentStatus) => {
-    const before = byId(id);
-    if (!before) return undefined;
-    statements.setStatus.run(status, id);
-    logEvent(before, visibilityEvent(before.status, status));
-    return byId(id);
-  });
-  const deleteComment = db.transaction((id: number) => {
-    const before = byId(id);
-    if (!before) return false;
-    statements.delete.run(id);
-    logEvent(before, visibilityEvent(before.status, undefined));
-    return true;
-  });
 
   const create = db.transaction((request: CreateRequest): CreateOutcome => {
     const { comment, idempotency } = request;
@@ -364,8 +388,191 @@ export function openSqliteStorage(file: string): CommentStorage {
     // (notify_* tables) here, in this transaction.
     return outcome;
   });
+  // The moderation desk (#18): tokens, block lists, audit log, and changes to several comments in one transaction.
+  const toToken = (row: { id: number; label: string; configured: number; created_at: number; revoked_at: number | null }): StoredModeratorToken => ({
+    id: row.id,
+    label: row.label,
+    configured: row.configured === 1,
+    createdAt: row.created_at,
+    ...(row.revoked_at !== null && { revokedAt: row.revoked_at }),
+  });
+  const toBlockEntry = (row: { id: number; kind: StoredBlockEntry['kind']; value: string; created_at: number }): StoredBlockEntry => ({
+    id: row.id,
+    kind: row.kind,
+    value: row.value,
+    createdAt: row.created_at,
+  });
+  const desk = {
+    moderator: db.prepare('SELECT label FROM moderation_tokens WHERE token_hash = ? AND revoked_at IS NULL'),
+    retireConfigured: db.prepare('UPDATE moderation_tokens SET revoked_at = ? WHERE configured = 1 AND token_hash != ? AND revoked_at IS NULL'),
+    upsertConfigured: db.prepare(
+      `INSERT INTO moderation_tokens (label, token_hash, configured, created_at) VALUES (?, ?, 1, ?)
+       ON CONFLICT (token_hash) DO UPDATE SET revoked_at = NULL, configured = 1, label = excluded.label`,
+    ),
+    tokens: db.prepare('SELECT * FROM moderation_tokens ORDER BY revoked_at IS NOT NULL, id'),
+    tokenById: db.prepare('SELECT * FROM moderation_tokens WHERE id = ?'),
+    liveLabel: db.prepare('SELECT 1 FROM moderation_tokens WHERE label = ? AND revoked_at IS NULL'),
+    insertToken: db.prepare('INSERT INTO moderation_tokens (label, token_hash, created_at) VALUES (?, ?, ?)'),
+    revokeToken: db.prepare('UPDATE moderation_tokens SET revoked_at = ? WHERE id = ?'),
+    version: db.prepare('SELECT blocklist_version AS version FROM moderation_state WHERE id = 1'),
+    bumpVersion: db.prepare('UPDATE moderation_state SET blocklist_version = blocklist_version + 1 WHERE id = 1'),
+    blockEntries: db.prepare('SELECT * FROM moderation_blocklist ORDER BY kind, value'),
+    blockEntry: db.prepare('SELECT * FROM moderation_blocklist WHERE id = ?'),
+    insertBlockEntry: db.prepare('INSERT INTO moderation_blocklist (kind, value, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+    deleteBlockEntry: db.prepare('DELETE FROM moderation_blocklist WHERE id = ?'),
+    counts: db.prepare('SELECT status, count(*) AS total FROM comments GROUP BY status'),
+    audit: db.prepare('INSERT INTO moderation_audit (moderator, action, detail, created_at) VALUES (?, ?, ?, ?)'),
+    auditById: db.prepare('SELECT * FROM moderation_audit WHERE id = ?'),
+    markUndone: db.prepare('UPDATE moderation_audit SET undone_by = ? WHERE id = ?'),
+    auditPage: db.prepare('SELECT * FROM moderation_audit ORDER BY id DESC LIMIT ? OFFSET ?'),
+    auditCount: db.prepare('SELECT count(*) AS total FROM moderation_audit'),
+  };
+  const audit = (note: AuditNote, detail: AuditDetail): number =>
+    Number(desk.audit.run(note.moderator, detail.action, JSON.stringify(detail), note.at).lastInsertRowid);
+  const changeStatus = (before: StoredComment, status: WpCommentStatus): StatusChange => {
+    statements.setStatus.run(status, before.id);
+    logEvent(before, visibilityEvent(before.status, status));
+    return { previous: before, comment: byId(before.id) ?? before };
+  };
+  const moderateComments = db.transaction((ids: readonly number[], status: WpCommentStatus, note: AuditNote) => {
+    const changes = ids.map(byId).filter((comment) => comment !== undefined).map((before) => changeStatus(before, status));
+    const auditId = audit(note, { action: 'status', status, changes: changes.map(({ previous }) => ({ id: previous.id, from: previous.status })) });
+    return { auditId, changes };
+  });
+  const deleteComments = db.transaction((ids: readonly number[], note: AuditNote) => {
+    const deleted = ids.map(byId).filter((comment) => comment !== undefined);
+    for (const comment of deleted) {
+      statements.delete.run(comment.id);
+      logEvent(comment, visibilityEvent(comment.status, undefined));
+    }
+    return { auditId: audit(note, { action: 'delete', ids: deleted.map(({ id }) => id) }), deleted };
+  });
+  const undoModeration = db.transaction((auditId: number, notBefore: number, note: AuditNote) => {
+    const row = desk.auditById.get(auditId) as { detail: string; created_at: number; undone_by: number | null } | undefined;
+    const detail = row && (JSON.parse(row.detail) as AuditDetail);
+    if (!row || detail?.action !== 'status') return { kind: 'not-found' as const };
+    if (row.undone_by !== null) return { kind: 'already-undone' as const };
+    if (row.created_at < notBefore) return { kind: 'expired' as const };
+    const changes: StatusChange[] = [];
+    for (const { id, from } of detail.changes) {
+      const current = byId(id);
+      if (current?.status === detail.status) changes.push(changeStatus(current, from));
+    }
+    const undoId = audit(note, { action: 'undo', undoes: auditId, ids: changes.map(({ comment }) => comment.id) });
+    desk.markUndone.run(undoId, auditId);
+    return { kind: 'undone' as const, auditId: undoId, changes };
+  });
+  const setConfiguredToken = db.transaction((tokenHash: string, label: string, at: number) => {
+    desk.retireConfigured.run(at, tokenHash);
+    desk.upsertConfigured.run(label, tokenHash, at);
+  });
+  const createToken = db.transaction((label: string, tokenHash: string, note: AuditNote) => {
+    if (desk.liveLabel.get(label)) return undefined;
+    const id = Number(desk.insertToken.run(label, tokenHash, note.at).lastInsertRowid);
+    audit(note, { action: 'token-create', label });
+    return toToken(desk.tokenById.get(id) as Parameters<typeof toToken>[0]);
+  });
+  const revokeToken = db.transaction((id: number, note: AuditNote) => {
+    const row = desk.tokenById.get(id) as Parameters<typeof toToken>[0] | undefined;
+    if (!row || row.revoked_at !== null) return 'not-found' as const;
+    if (row.configured === 1) return 'configured' as const;
+    desk.revokeToken.run(note.at, id);
+    audit(note, { action: 'token-revoke', label: row.label });
+    return toToken({ ...row, revoked_at: note.at });
+  });
+  const addBlockEntry = db.transaction((kind: StoredBlockEntry['kind'], value: string, note: AuditNote) => {
+    const { changes, lastInsertRowid } = desk.insertBlockEntry.run(kind, value, note.at);
+    if (changes === 0) return undefined;
+    desk.bumpVersion.run();
+    audit(note, { action: 'block-add', kind, value });
+    return toBlockEntry(desk.blockEntry.get(lastInsertRowid) as Parameters<typeof toBlockEntry>[0]);
+  });
+  const removeBlockEntry = db.transaction((id: number, note: AuditNote) => {
+    const row = desk.blockEntry.get(id) as Parameters<typeof toBlockEntry>[0] | undefined;
+    if (!row) return undefined;
+    desk.deleteBlockEntry.run(id);
+    desk.bumpVersion.run();
+    audit(note, { action: 'block-remove', kind: row.kind, value: row.value });
+    return toBlockEntry(row);
+  });
+  const moderation: ModerationStorage = {
+    async moderatorByTokenHash(tokenHash) {
+      return desk.moderator.get(tokenHash) as { label: string } | undefined;
+    },
+    async setConfiguredToken(tokenHash, label, at) {
+      setConfiguredToken.immediate(tokenHash, label, at);
+    },
+    async listModeratorTokens() {
+      return (desk.tokens.all() as Parameters<typeof toToken>[0][]).map(toToken);
+    },
+    async createModeratorToken(label, tokenHash, note) {
+      return createToken.immediate(label, tokenHash, note);
+    },
+    async revokeModeratorToken(id, note) {
+      return revokeToken.immediate(id, note);
+    },
+    async blockListVersion() {
+      return (desk.version.get() as { version: number }).version;
+    },
+    async listBlockEntries() {
+      return db.transaction(() => ({
+        version: (desk.version.get() as { version: number }).version,
+        entries: (desk.blockEntries.all() as Parameters<typeof toBlockEntry>[0][]).map(toBlockEntry),
+      }))();
+    },
+    async addBlockEntry(kind, value, note) {
+      return addBlockEntry.immediate(kind, value, note);
+    },
+    async removeBlockEntry(id, note) {
+      return removeBlockEntry.immediate(id, note);
+    },
+    async moderationQueue(query) {
+      const where = ['status = @status'];
+      if (query.post !== undefined) where.push('post = @post');
+      if (query.search) where.push("(content LIKE @search ESCAPE '\\' OR author_name LIKE @search ESCAPE '\\' OR author_email LIKE @search ESCAPE '\\')");
+      const clause = where.join(' AND ');
+      const params = {
+        status: query.status,
+        post: query.post ?? 0,
+        search: likePattern(query.search ?? ''),
+        limit: query.perPage,
+        offset: (query.page - 1) * query.perPage,
+      };
+      const { total } = db.prepare(`SELECT count(*) AS total FROM comments WHERE ${clause}`).get(params) as { total: number };
+      const rows = db.prepare(`SELECT * FROM comments WHERE ${clause} ORDER BY created_at DESC, id DESC LIMIT @limit OFFSET @offset`).all(params);
+      return { items: (rows as CommentRow[]).map(toStoredComment), total };
+    },
+    async queueCounts() {
+      const counts: Record<WpCommentStatus, number> = { hold: 0, approved: 0, spam: 0, trash: 0 };
+      for (const row of desk.counts.all() as Array<{ status: WpCommentStatus; total: number }>) counts[row.status] = row.total;
+      return counts;
+    },
+    async moderateComments(ids, status, note) {
+      const result = moderateComments.immediate(ids, status, note);
+      wakeWatchers();
+      return result;
+    },
+    async deleteComments(ids, note) {
+      const result = deleteComments.immediate(ids, note);
+      wakeWatchers();
+      return result;
+    },
+    async undoModeration(auditId, notBefore, note) {
+      const outcome = undoModeration.immediate(auditId, notBefore, note);
+      wakeWatchers();
+      return outcome;
+    },
+    async listAudit(page, perPage) {
+      const rows = desk.auditPage.all(perPage, (page - 1) * perPage) as Array<{ id: number; moderator: string; detail: string; created_at: number }>;
+      return {
+        items: rows.map((row) => ({ id: row.id, moderator: row.moderator, at: row.created_at, detail: JSON.parse(row.detail) as AuditDetail })),
+        total: (desk.auditCount.get() as { total: number }).total,
+      };
+    },
+  };
 
   return {
+    ...moderation,
     kind: 'sqlite',
     async createComment(request) {
       const outcome = create.immediate(request);
@@ -392,20 +599,10 @@ export function openSqliteStorage(file: string): CommentStorage {
       const items = total > offset ? (prepared.page.all(params) as CommentRow[]).map(toStoredComment) : [];
       return { items, total };
     },
-    async setStatus(id, status) {
-      const updated = setStatus.immediate(id, status);
-      wakeWatchers();
-      return updated;
-    },
     async changeByAuthor<R>(id: number, decide: (current: EditableComment) => AuthorChange<R>) {
       const outcome = changeByAuthor.immediate(id, decide) as AuthorChangeOutcome<R>;
       wakeWatchers();
       return outcome;
-    },
-    async deleteComment(id) {
-      const deleted = deleteComment.immediate(id);
-      wakeWatchers();
-      return deleted;
     },
     async eventsAfter(after, limit, post) {
       return (post === undefined ? statements.eventsAfter.all(after, limit) : statements.postEventsAfter.all(post, after, limit)) as StoredEvent[];

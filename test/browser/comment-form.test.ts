@@ -5,7 +5,7 @@ import type { CommentForm } from '../../src/components/comment-form/comment-form
 import type { CommentPostedEvent } from '../../src/events/comment-posted-event.js';
 import type { CommentErrorEvent } from '../../src/events/comment-error-event.js';
 import type { CommentSubmitEvent } from '../../src/events/comment-submit-event.js';
-import { HONEYPOT_FIELD, SERVER_HEADER } from 'newsroom-comment-protocol';
+import { COMMENT_BLOCKED_CODE, HONEYPOT_FIELD, SERVER_HEADER } from 'newsroom-comment-protocol';
 import { expectAccessible, xssTrapped } from './helpers.js';
 import { commentServer, commentsWithStatus, freshAuthor, freshPostId, seedComment, type CommentServer } from './comment-fixtures.js';
 
@@ -252,6 +252,40 @@ describe('comment-form', () => {
     await element.updateComplete;
     expect($(element, '.alert p').textContent).to.equal('posted');
     expect(errorOf(element, 'author_email')).to.deep.equal({ invalid: 'true', message: 'held' });
+  });
+
+  it("words a refusal by the site's block lists in the reader's language and keeps the text", async () => {
+    const server = await commentServer();
+    // The server's answers (moderation-api.test.ts checks them) to a refused email address and a refused network, with
+    // its header, as the form learns from each answer whether the endpoint is this server.
+    const refusals = [
+      { code: COMMENT_BLOCKED_CODE, message: 'Sorry, comments from this email address are not accepted on this site.', data: { status: 403, params: { author_email: 'Sorry, comments from this email address are not accepted on this site.' } } },
+      { code: COMMENT_BLOCKED_CODE, message: 'Sorry, comments from your network are not accepted on this site.', data: { status: 403 } },
+    ];
+    const expected = {
+      fr: ['Les commentaires de cette adresse e-mail ne sont pas acceptés sur ce site. Votre commentaire est conservé ici.', 'Les commentaires de votre réseau ne sont pas acceptés sur ce site. Votre commentaire est conservé ici.'],
+      uk: ['Коментарі з цієї email-адреси не приймаються на цьому сайті. Ваш коментар збережено тут.', 'Коментарі з вашої мережі не приймаються на цьому сайті. Ваш коментар збережено тут.'],
+    };
+    for (const [lang, [emailText, networkText]] of Object.entries(expected)) {
+      for (const [index, refusal] of refusals.entries()) {
+        window.fetch = async (input, init) =>
+          init?.method === 'POST' ? new Response(JSON.stringify(refusal), { status: 403, headers: { 'Content-Type': 'application/json', [SERVER_HEADER]: 'newsroom-elements' } }) : realFetch(input, init);
+        const element = await form(server, freshPostId(), lang);
+        await fill(element, { content: `Kept in ${lang}, ${index}.`, ...freshAuthor() });
+        const error = failed(element);
+        element.submit();
+        expect((await error).code).to.equal(COMMENT_BLOCKED_CODE);
+        await element.updateComplete;
+        if (index === 0) {
+          expect(alertText(element)).to.contain(emailText);
+          expect(errorOf(element, 'author_email')).to.deep.equal({ invalid: 'true', message: emailText });
+        } else {
+          expect(alertText(element)).to.contain(networkText);
+        }
+        expect(field(element, 'content').value).to.equal(`Kept in ${lang}, ${index}.`);
+        await expectAccessible(element);
+      }
+    }
   });
 
   it('shows the flood answer on the form and keeps the text', async () => {

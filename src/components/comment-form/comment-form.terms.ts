@@ -30,6 +30,8 @@ const en = {
   author_emailTooLong: 'Your email address is too long.',
   author_urlInvalid: 'Please enter a web address that starts with http:// or https://.',
   author_urlTooLong: 'Your URL is too long.',
+  author_emailBlocked: 'Comments from this email address are not accepted on this site. Your comment is kept here.',
+  networkBlocked: 'Comments from your network are not accepted on this site. Your comment is kept here.',
 };
 
 export const commentFormTerms: BuiltinTerms<typeof en> = {
@@ -63,6 +65,8 @@ export const commentFormTerms: BuiltinTerms<typeof en> = {
     author_emailTooLong: 'Votre adresse e-mail est trop longue.',
     author_urlInvalid: 'Veuillez saisir une adresse web commençant par http:// ou https://.',
     author_urlTooLong: 'Votre URL est trop longue.',
+    author_emailBlocked: 'Les commentaires de cette adresse e-mail ne sont pas acceptés sur ce site. Votre commentaire est conservé ici.',
+    networkBlocked: 'Les commentaires de votre réseau ne sont pas acceptés sur ce site. Votre commentaire est conservé ici.',
   },
   uk: {
     leaveReply: 'Залишити відповідь',
@@ -93,5 +97,7 @@ export const commentFormTerms: BuiltinTerms<typeof en> = {
     author_emailTooLong: 'Ваша email-адреса задовга.',
     author_urlInvalid: 'Будь ласка, введіть вебадресу, що починається з http:// або https://.',
     author_urlTooLong: 'Ваша URL-адреса задовга.',
+    author_emailBlocked: 'Коментарі з цієї email-адреси не приймаються на цьому сайті. Ваш коментар збережено тут.',
+    networkBlocked: 'Коментарі з вашої мережі не приймаються на цьому сайті. Ваш коментар збережено тут.',
   },
 };

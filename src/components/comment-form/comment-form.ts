@@ -7,7 +7,7 @@ import { buttonStyles } from '../../internal/button.styles.js';
 import { CommentSubmitEvent } from '../../events/comment-submit-event.js';
 import { CommentPostedEvent } from '../../events/comment-posted-event.js';
 import { CommentErrorEvent } from '../../events/comment-error-event.js';
-import { HONEYPOT_FIELD, type WpComment, type WpCommentCreate, type WpCommentCreated } from 'newsroom-comment-protocol';
+import { COMMENT_BLOCKED_CODE, HONEYPOT_FIELD, type WpComment, type WpCommentCreate, type WpCommentCreated } from 'newsroom-comment-protocol';
 import { CommentPart } from '../../comments/comment-part.js';
 import { CommentApiError, createComment, unanswered } from '../../comments/comment-api.js';
 import { requireNameEmailConverter } from '../../comments/comment-options.js';
@@ -288,9 +288,13 @@ export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
       const message = error.params[field];
       if (typeof message === 'string') fieldErrors[field] = { serverText: message };
     }
+    // The site's block lists refuse the email address or the network: worded by the form, in the reader's language.
+    const blocked = error.code === COMMENT_BLOCKED_CODE;
+    if (blocked && fieldErrors.author_email) fieldErrors.author_email = 'author_emailBlocked';
     this.errors = fieldErrors;
     // A failure to reach the server (status 0) is worded by the form; a refusal in the server's own words.
     if (error.status === 0) this.failure = error.code === 'timeout' ? 'timeout' : 'network';
+    else if (blocked) this.failure = fieldErrors.author_email ? 'author_emailBlocked' : 'networkBlocked';
     else this.failure = error.message ? { serverText: error.message } : 'failed';
     this.status = 'error';
     this.dispatchEvent(new CommentErrorEvent(error.code, error.status, error.message));
