@@ -167,7 +167,7 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
   await app.register(
     async (data) => {
       data.setValidatorCompiler(strict);
-      dataRoutes(data, { rights, postLink: settings.postLink, isModerator });
+      dataRoutes(data, { rights, postLink: settings.postLink, moderatorOf });
     },
     { prefix: DATA_PREFIX },
   );

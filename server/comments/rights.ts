@@ -39,7 +39,7 @@ export interface DataRightsService {
    * Anonymises or deletes every comment of the address and what is derived from them, in one transaction; anonymised
    * comments then show `anonymousName` (default ANONYMOUS_NAME; the site's own word in its language, or empty).
    */
-  erase(email: string, mode: ErasureMode, anonymousName?: string): Promise<ErasureOutcome>;
+  erase(email: string, mode: ErasureMode, moderator: string, anonymousName?: string): Promise<ErasureOutcome>;
   /** Erases the IP addresses kept longer than the retention period; resolves with how many comments held one. */
   eraseExpiredAddresses(): Promise<number>;
 }
@@ -70,8 +70,8 @@ export function createDataRightsService(storage: CommentStorage, policy: DataRig
       }
       return { email: address, exportedAt, comments };
     },
-    erase(email, mode, anonymousName = ANONYMOUS_NAME) {
-      return storage.eraseByEmail({ email: checked(email), mode, anonymousName });
+    erase(email, mode, moderator, anonymousName = ANONYMOUS_NAME) {
+      return storage.eraseByEmail({ email: checked(email), mode, anonymousName, note: { moderator, at: policy.now() } });
     },
     eraseExpiredAddresses() {
       return storage.eraseAddressesBefore(policy.now() - policy.ipRetentionDays * DAY_MS);

@@ -34,6 +34,8 @@ const comments = (ids: readonly number[]): string => {
   return `${ids.length} comment${ids.length === 1 ? '' : 's'}${ids.length > 0 ? `: ${listed}${more}` : ''}`;
 };
 
+const count = (n: number, one = 'comment', many = 'comments'): string => `${n} ${n === 1 ? one : many}`;
+
 /** An audit entry's particulars in words (English, as the whole desk). */
 function summary(detail: AuditDetail): string {
   switch (detail.action) {
@@ -51,6 +53,10 @@ function summary(detail: AuditDetail): string {
       return `create the token “${detail.label}”`;
     case 'token-revoke':
       return `revoke the token “${detail.label}”`;
+    case 'erase':
+      return detail.mode === 'delete'
+        ? `delete ${count(detail.comments)} at their author's request, moving ${count(detail.reparented, 'reply', 'replies')} up`
+        : `anonymise ${count(detail.comments)} at their author's request`;
   }
 }
 

@@ -8,7 +8,8 @@ import { MESSAGES, WpHttpError, answerInWordPressShape, requireJsonBody } from '
 export interface DataRoutesOptions {
   rights: DataRightsService;
   postLink: string;
-  isModerator(request: FastifyRequest): boolean;
+  /** The moderator making the request (their token's label, for the audit log), if any. */
+  moderatorOf(request: FastifyRequest): { label: string } | undefined;
 }
 
 // An exact address: some characters, an @, more characters, no whitespace (not WordPress's full is_email: the
@@ -50,7 +51,7 @@ export function dataRoutes(app: FastifyInstance, options: DataRoutesOptions): vo
   answerInWordPressShape(app);
   // Without the moderator's token nothing is read, not even the body.
   app.addHook('onRequest', async (request) => {
-    if (!options.isModerator(request)) throw new WpHttpError(401, 'rest_forbidden', MESSAGES.forbidden);
+    if (!options.moderatorOf(request)) throw new WpHttpError(401, 'rest_forbidden', MESSAGES.forbidden);
     requireJsonBody(request);
   });
   app.addHook('onSend', async (_request, reply) => {
@@ -82,7 +83,8 @@ export function dataRoutes(app: FastifyInstance, options: DataRoutesOptions): vo
     { schema: { body: eraseBodySchema, response: { 200: erasureSchema } } },
     async (request) => {
       const { email: address, mode, anonymous_name: anonymousName } = request.body;
-      return presentErasure(mode, await rights.erase(address, mode, anonymousName?.trim()));
+      const moderator = options.moderatorOf(request)!.label;
+      return presentErasure(mode, await rights.erase(address, mode, moderator, anonymousName?.trim()));
     },
   );
 }

@@ -31,7 +31,8 @@ export type AuditDetail =
   | { action: 'delete'; ids: number[] }
   | { action: 'undo'; undoes: number; ids: number[] }
   | { action: 'block-add' | 'block-remove'; kind: BlockListKind; value: string }
-  | { action: 'token-create' | 'token-revoke'; label: string };
+  | { action: 'token-create' | 'token-revoke'; label: string }
+  | { action: 'erase'; mode: 'anonymise' | 'delete'; comments: number; reparented: number };
 
 export interface StoredAuditEntry extends AuditNote {
   id: number;

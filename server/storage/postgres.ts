@@ -402,6 +402,7 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
     }
     // Seam for the lead (#18, notifications): delete the address's notification subscriptions and queued mails
     // (notify_* tables) here, in this transaction.
+    await audit(client, request.note, { action: 'erase', mode: request.mode, comments: outcome.comments, reparented: outcome.reparented });
     return outcome;
   }
   // The moderation desk (#18): tokens, block lists, audit log, and changes to several comments in one transaction.

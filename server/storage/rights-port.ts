@@ -1,3 +1,4 @@
+import type { AuditNote } from './moderation-port.js';
 import type { StoredComment } from './port.js';
 
 /**
@@ -13,6 +14,8 @@ export interface ErasureRequest {
   mode: ErasureMode;
   /** With `anonymise`: the name the comments show from now on (may be empty). */
   anonymousName: string;
+  /** The moderator who erases, for the audit log (which records the mode and the counts, never the address). */
+  note: AuditNote;
 }
 
 /** What an erasure changed, for the moderator's answer to the person who asked. */

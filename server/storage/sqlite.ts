@@ -386,6 +386,7 @@ export function openSqliteStorage(file: string): CommentStorage {
     }
     // Seam for the lead (#18, notifications): delete the address's notification subscriptions and queued mails
     // (notify_* tables) here, in this transaction.
+    audit(request.note, { action: 'erase', mode: request.mode, comments: outcome.comments, reparented: outcome.reparented });
     return outcome;
   });
   // The moderation desk (#18): tokens, block lists, audit log, and changes to several comments in one transaction.

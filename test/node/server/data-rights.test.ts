@@ -319,6 +319,17 @@ function dataRightsSuite(name: string, fresh: FreshStorage): void {
       assert.equal((await server.post(again, { 'X-Forwarded-For': '203.0.113.1' })).status, 201);
       const second = await dataPost(server, '/erase', { email: 'nobody@example.com', mode: 'delete' });
       assert.deepEqual(await second.json(), { mode: 'delete', comments: 0, reparented: 0, idempotency_keys: 0 });
+      // The audit log says who erased what, and never the address.
+      const audit = await fetch(`${server.url}/wp-json/newsroom/v1/moderation/audit`, { headers: moderator });
+      const entries = ((await audit.json()) as { items: Array<{ moderator: string; action: string; summary: string }> }).items;
+      assert.deepEqual(
+        entries.filter((entry) => entry.action === 'erase').map(({ moderator: label, summary }) => [label, summary]),
+        [
+          ['admin', "delete 0 comments at their author's request, moving 0 replies up"],
+          ['admin', "delete 3 comments at their author's request, moving 2 replies up"],
+        ],
+      );
+      assert.ok(!JSON.stringify(entries).toLowerCase().includes('ann@example.com'));
     });
 
     it('erases IP addresses older than IP_RETENTION_DAYS, at start and every hour, and nothing newer', async (t) => {
