@@ -3,11 +3,15 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
-import { EDIT_TOKEN_HEADER, SERVER_HEADER, STREAM_POSITION_HEADER } from 'newsroom-comment-protocol';
+import { EDIT_TOKEN_HEADER, NOTIFICATIONS_HEADER, SERVER_HEADER, STREAM_POSITION_HEADER } from 'newsroom-comment-protocol';
 import { createCommentEventFeed } from './comments/events.js';
+import { createNotifier, type Notifier } from './comments/notifications.js';
 import { createCommentService } from './comments/service.js';
 import { type CommentServerOptions, ConfigError, type ResolvedOptions, loadAdminToken, resolveOptions } from './config.js';
+import { createMailTransport } from './mailer.js';
+import { notificationMails } from './present/notification-mail.js';
 import { adminRoutes } from './routes/admin.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { httpCaching } from './routes/caching.js';
 import { commentRoutes } from './routes/comments.js';
 import { streamRoutes } from './routes/stream.js';
@@ -59,12 +63,18 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
   const storage = await openStorage(settings.databaseUrl, settings.dataDir);
   // How often the event feed reads the log without a wake-up (one may be lost while PostgreSQL reconnects).
   const events = await createCommentEventFeed(storage, { pollMs: 5000 });
+  // `app` is read only when something fails, long after it is built.
+  const notifier = await startNotifications(settings, storage, (error, context) => app.log.error({ err: error }, context));
   const comments = createCommentService(storage, {
     moderation: { mode: settings.moderation, keywords: settings.moderationKeywords },
     floodSeconds: settings.floodSeconds,
     requireNameEmail: settings.requireNameEmail,
     editWindowSeconds: settings.editWindowSeconds,
     now: settings.now,
+  }, notifier && {
+    statusChanged: notifier.statusChanged,
+    repliesRequested: notifier.subscribe,
+    hookFailed: (error) => app.log.error({ err: error }, 'queueing a notification failed'),
   });
 
   const app = Fastify({
@@ -100,6 +110,8 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
   app.addHook('preClose', async () => {
     closing = true;
     forceClose = setTimeout(() => app.server.closeAllConnections(), settings.shutdownGraceSeconds * 1000).unref();
+    // No email starts any more; the one being sent is finished and recorded, so a restart does not send it again.
+    await notifier?.close();
   });
   app.addHook('onSend', async (_request, reply) => {
     reply.header(SERVER_HEADER, SERVER_NAME);
@@ -118,7 +130,7 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
         origin: settings.allowedOrigins.includes('*') ? '*' : settings.allowedOrigins,
         methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
         allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', EDIT_TOKEN_HEADER, 'Last-Event-ID'],
-        exposedHeaders: ['X-WP-Total', 'X-WP-TotalPages', SERVER_HEADER, 'ETag', STREAM_POSITION_HEADER],
+        exposedHeaders: ['X-WP-Total', 'X-WP-TotalPages', SERVER_HEADER, 'ETag', STREAM_POSITION_HEADER, NOTIFICATIONS_HEADER],
         maxAge: 600,
       });
       // Only JSON bodies: a cross-site HTML form or text/plain POST (no preflight) is refused before it is read.
@@ -146,12 +158,15 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
         heartbeatSeconds: settings.streamHeartbeatSeconds,
         maxAgeSeconds: settings.streamMaxAgeSeconds,
       });
+      // Tells the comment form that it may offer "Notify me of replies by email".
+      if (notifier) api.addHook('onSend', async (_request, reply) => void reply.header(NOTIFICATIONS_HEADER, 'email'));
       commentRoutes(api, { comments, postLink: settings.postLink, isModerator, clientAddress });
     },
     { prefix: API_PREFIX },
   );
 
   await app.register(adminRoutes);
+  if (notifier) await app.register(notificationRoutes, { notifier });
 
   app.get('/healthz', async (_request, reply) => {
     try {
@@ -175,6 +190,24 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
     await storage.close();
   });
   return { app, generatedAdminToken: admin.generated ? { token: admin.token, file: admin.file } : undefined };
+}
+
+/** The notification queue's worker, when SMTP_URL is set; its failures are logged, the queue keeps every email. */
+async function startNotifications(
+  settings: ResolvedOptions,
+  storage: CommentStorage,
+  onError: (error: unknown, context: string) => void,
+): Promise<Notifier | undefined> {
+  const options = settings.notifications;
+  if (!options) return undefined;
+  return createNotifier(storage, createMailTransport(options.smtpUrl, options.mailFrom), notificationMails, {
+    publicUrl: options.publicUrl,
+    postLink: settings.postLink,
+    digestMs: options.digestMs,
+    moderatorEmail: options.moderatorEmail,
+    queue: options.queue,
+    onError,
+  });
 }
 
 /**

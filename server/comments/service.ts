@@ -25,6 +25,23 @@ export interface Submission extends CommentInput {
   /** The honeypot field's value: anything but empty marks a bot. */
   honeypot?: string;
   idempotencyKey?: string;
+  /** The author asks to be emailed replies in this thread (the address is confirmed by email first). */
+  notifyReplies?: boolean;
+}
+
+/**
+ * What the rest of the server hears of comments (reply notifications), once a change is stored. A failing hook is
+ * reported to `hookFailed` and never undoes or fails the change.
+ */
+export interface CommentHooks {
+  /**
+   * A comment was stored (`previous` undefined) or its status changed (a moderator's decision, one by one or in bulk
+   * through `setStatus`, or its author's edit holding it again).
+   */
+  statusChanged?(comment: StoredComment, previous: WpCommentStatus | undefined): Promise<void>;
+  /** The author of a new comment asked to be emailed replies. */
+  repliesRequested?(comment: StoredComment): Promise<void>;
+  hookFailed?(error: unknown): void;
 }
 
 /** A new comment as its author is told, with the secret that lets them edit it (given once: not on a replay). */
@@ -68,7 +85,23 @@ const told = (comment: StoredComment): StoredComment => (comment.status === 'spa
  * checks that must hold across server processes (idempotency, parent, duplicates, flood, first-time authors) inside
  * one database transaction.
  */
-export function createCommentService(storage: CommentStorage, policy: CommentPolicy): CommentService {
+export function createCommentService(storage: CommentStorage, policy: CommentPolicy, hooks: CommentHooks = {}): CommentService {
+  /** The hook of a status change (or a new comment: `previous` undefined), with the comment as stored. */
+  const announceStatus = async (comment: StoredComment, previous: WpCommentStatus | undefined, repliesRequested = false) => {
+    try {
+      if (comment.status !== previous) await hooks.statusChanged?.(comment, previous);
+      if (repliesRequested) await hooks.repliesRequested?.(comment);
+    } catch (error) {
+      hooks.hookFailed?.(error);
+    }
+  };
+  /** A new comment as stored: the author may be told another status (spam is told "held"). */
+  const announceCreated = async (id: number, repliesRequested: boolean) => {
+    if (!hooks.statusChanged && !hooks.repliesRequested) return;
+    const stored = await storage.getComment(id).catch((error: unknown) => void hooks.hookFailed?.(error));
+    if (stored) await announceStatus(stored, undefined, repliesRequested);
+  };
+
   const existing = async (id: number): Promise<StoredComment> => {
     const comment = await storage.getComment(id);
     if (!comment) throw new CommentRejected({ reason: 'not-found' });
@@ -123,6 +156,7 @@ export function createCommentService(storage: CommentStorage, policy: CommentPol
       });
       switch (outcome.kind) {
         case 'created':
+          await announceCreated(outcome.comment.id, submission.notifyReplies === true);
           return editToken === undefined
             ? { comment: outcome.comment }
             : { comment: outcome.comment, editToken, editUntil: createdAt + policy.editWindowSeconds * 1000 };
@@ -147,7 +181,9 @@ export function createCommentService(storage: CommentStorage, policy: CommentPol
       // The new text meets every rule of a new comment's text; the author's fields were checked when it was posted.
       const cleaned = cleanComment({ ...current, content }, false);
       const editedAt = policy.now();
+      let previous: WpCommentStatus = current.status;
       const changed = await byAuthor(id, (locked) => {
+        previous = locked.comment.status;
         const refusal = refusalOf(locked, editToken);
         if (refusal) return { kind: 'refuse', refusal };
         const decided = decideStatus({ ...cleaned, authorIp: locked.comment.authorIp }, policy.moderation, true);
@@ -155,6 +191,7 @@ export function createCommentService(storage: CommentStorage, policy: CommentPol
         const status: WpCommentStatus = locked.comment.status === 'approved' ? decided : locked.comment.status;
         return { kind: 'update', content: cleaned.content, status, duplicateKey: duplicateKey(cleaned), editedAt };
       });
+      await announceStatus(changed, previous);
       return told(changed);
     },
     async deleteOwn(id, editToken) {
@@ -165,15 +202,18 @@ export function createCommentService(storage: CommentStorage, policy: CommentPol
       return told(deleted);
     },
     async setStatus(id, status) {
-      await existing(id);
+      const before = await existing(id);
       const updated = await storage.setStatus(id, status);
       if (!updated) throw new CommentRejected({ reason: 'not-found' });
+      await announceStatus(updated, before.status);
       return updated;
     },
     async trash(id) {
       const comment = await existing(id);
       if (comment.status === 'trash') throw new CommentRejected({ reason: 'already-trashed' });
-      return (await storage.setStatus(id, 'trash')) ?? comment;
+      const trashed = await storage.setStatus(id, 'trash');
+      if (trashed) await announceStatus(trashed, comment.status);
+      return trashed ?? comment;
     },
     async delete(id) {
       const comment = await existing(id);

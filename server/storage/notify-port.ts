@@ -20,6 +20,12 @@ export type SubscribeOutcome = { subscription: number; address: number; confirme
 /** What a signed link's one-time action found: done now, done before, or nothing of that ID. */
 export type LinkOutcome = 'done' | 'already' | 'not-found';
 
+/** What a signed link's one-time action would find: still to do, done already, or nothing of that ID. */
+export type LinkState = 'unused' | 'used' | 'not-found';
+
+/** The one-time actions of the links in emails: confirming an address, ending a subscription. */
+export type LinkPurpose = 'confirm' | 'unsubscribe';
+
 /** Storage of reply notifications (tables `notify_*`): subscriptions, confirmed addresses, the mail queue. */
 export interface NotifyStorage {
   /** The key that signs links in emails: generated once (by `generate`) and kept in the database for every process. */
@@ -31,8 +37,10 @@ export interface NotifyStorage {
   subscribe(request: { email: string; post: number; thread: number; now: number; confirmationAfter: number }): Promise<SubscribeOutcome>;
   /** Confirms the address: from now on its subscriptions are notified. */
   confirmAddress(address: number, now: number): Promise<LinkOutcome>;
-  /** Ends the subscription. */
+  /** Ends the subscription; its replies not yet sent are dropped. */
   unsubscribe(subscription: number, now: number): Promise<LinkOutcome>;
+  /** Whether the address (`confirm`) or the subscription (`unsubscribe`) `id` awaits the link's action. */
+  linkState(purpose: LinkPurpose, id: number): Promise<LinkState>;
   /**
    * Adds an approved reply to the digest of the confirmed, active subscription of `email` (the replied-to author) in
    * `thread`, unless `replier` is that address: opens a digest due at `sendAt` when none is gathering. Resolves with

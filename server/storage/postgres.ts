@@ -527,15 +527,28 @@ function notifyQueries(transaction: Transaction, query: Query): NotifyStorage {
       const changed = await query('UPDATE notify_addresses SET confirmed_at = $1 WHERE id = $2 AND confirmed_at IS NULL', [now, address]);
       return outcome(changed.rowCount, changed.rowCount ? 1 : (await query('SELECT 1 FROM notify_addresses WHERE id = $1', [address])).rowCount);
     },
-    async unsubscribe(subscription, now) {
-      const changed = await query('UPDATE notify_subscriptions SET unsubscribed_at = $1 WHERE id = $2 AND unsubscribed_at IS NULL', [
-        now,
-        subscription,
-      ]);
-      return outcome(
-        changed.rowCount,
-        changed.rowCount ? 1 : (await query('SELECT 1 FROM notify_subscriptions WHERE id = $1', [subscription])).rowCount,
+    unsubscribe: (subscription, now) =>
+      transaction(async (client) => {
+        const changed = await client.query('UPDATE notify_subscriptions SET unsubscribed_at = $1 WHERE id = $2 AND unsubscribed_at IS NULL', [
+          now,
+          subscription,
+        ]);
+        if (!changed.rowCount) return outcome(0, (await client.query('SELECT 1 FROM notify_subscriptions WHERE id = $1', [subscription])).rowCount);
+        await client.query(
+          `UPDATE notify_outbox SET state = 'skipped' WHERE kind = 'replies' AND ref = $1 AND state IN ('gathering', 'queued')
+             AND (claimed_until IS NULL OR claimed_until <= $2)`,
+          [subscription, now],
+        );
+        return 'done';
+      }),
+    async linkState(purpose, id) {
+      const { rows } = await query<{ at: string | null }>(
+        purpose === 'confirm'
+          ? 'SELECT confirmed_at AS at FROM notify_addresses WHERE id = $1'
+          : 'SELECT unsubscribed_at AS at FROM notify_subscriptions WHERE id = $1',
+        [id],
       );
+      return rows[0] === undefined ? 'not-found' : rows[0].at === null ? 'unused' : 'used';
     },
     queueReply: (request) =>
       transaction(async (client) => {

@@ -444,6 +444,12 @@ function notifyStatements(db: Database.Database): NotifyStorage {
     addressExists: db.prepare('SELECT 1 FROM notify_addresses WHERE id = ?'),
     unsubscribe: db.prepare('UPDATE notify_subscriptions SET unsubscribed_at = ? WHERE id = ? AND unsubscribed_at IS NULL'),
     subscriptionExists: db.prepare('SELECT 1 FROM notify_subscriptions WHERE id = ?'),
+    dropUnsent: db.prepare(
+      `UPDATE notify_outbox SET state = 'skipped' WHERE kind = 'replies' AND ref = ? AND state IN ('gathering', 'queued')
+         AND (claimed_until IS NULL OR claimed_until <= ?)`,
+    ),
+    confirmedAt: db.prepare('SELECT confirmed_at AS at FROM notify_addresses WHERE id = ?'),
+    unsubscribedAt: db.prepare('SELECT unsubscribed_at AS at FROM notify_subscriptions WHERE id = ?'),
     activeSubscription: db.prepare(
       `SELECT s.id, a.email FROM notify_subscriptions s JOIN notify_addresses a ON a.id = s.address_id
        WHERE a.email = ? AND s.thread = ? AND s.unsubscribed_at IS NULL AND a.confirmed_at IS NOT NULL`,
@@ -496,6 +502,11 @@ function notifyStatements(db: Database.Database): NotifyStorage {
     return { ...row, kind: row.kind as MailKind, comments };
   });
   const outcome = (changed: number, exists: unknown): LinkOutcome => (changed > 0 ? 'done' : exists ? 'already' : 'not-found');
+  const unsubscribe = db.transaction((subscription: number, now: number) => {
+    const changed = sql.unsubscribe.run(now, subscription).changes;
+    if (changed > 0) sql.dropUnsent.run(subscription, now);
+    return outcome(changed, sql.subscriptionExists.get(subscription));
+  });
   return {
     async notifySigningKey(generate) {
       sql.keepKey.run(generate(), Date.now());
@@ -508,7 +519,11 @@ function notifyStatements(db: Database.Database): NotifyStorage {
       return outcome(sql.confirm.run(now, address).changes, sql.addressExists.get(address));
     },
     async unsubscribe(subscription, now) {
-      return outcome(sql.unsubscribe.run(now, subscription).changes, sql.subscriptionExists.get(subscription));
+      return unsubscribe.immediate(subscription, now);
+    },
+    async linkState(purpose, id) {
+      const row = (purpose === 'confirm' ? sql.confirmedAt : sql.unsubscribedAt).get(id) as { at: number | null } | undefined;
+      return row === undefined ? 'not-found' : row.at === null ? 'unused' : 'used';
     },
     async queueReply(request) {
       return queueReply.immediate(request);
