@@ -1,7 +1,7 @@
 // Reply notifications by email, run once per storage (notifications.test.ts, notifications-postgres.test.ts): the real
 // comment server on a loopback port sends to a real SMTP server the test starts, and the test reads what it received.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { HONEYPOT_FIELD, NOTIFICATIONS_HEADER, NOTIFY_FIELD, type WpComment } from 'newsroom-comment-protocol';
 import type { CommentServerOptions } from '../../../server/app.js';
 import { moderator, newComment, queryDatabase, startTestServer, type TestCommentServer } from '../support/comment-server.js';
@@ -74,6 +74,14 @@ export function notificationSuite(name: string, fresh: FreshStorage): void {
     after(async () => {
       await Promise.all(servers.map((server) => server.close()));
       await smtp?.stop();
+    });
+    // Each test's figure for the record (the assertions pin the exact numbers).
+    let receivedBefore = 0;
+    beforeEach(() => {
+      receivedBefore = smtp.received.length;
+    });
+    afterEach((t) => {
+      t.diagnostic(`emails received in this test: ${smtp.received.length - receivedBefore}`);
     });
 
     const serve = async (options: CommentServerOptions = {}) => {
