@@ -200,7 +200,7 @@ async function startNotifications(
 ): Promise<Notifier | undefined> {
   const options = settings.notifications;
   if (!options) return undefined;
-  return createNotifier(storage, createMailTransport(options.smtpUrl, options.mailFrom), notificationMails, {
+  return createNotifier(storage, createMailTransport(options.smtpUrl, options.mailFrom, options.queue.smtpTimeoutMs), notificationMails, {
     publicUrl: options.publicUrl,
     postLink: settings.postLink,
     digestMs: options.digestMs,

@@ -101,7 +101,7 @@ export interface CommentServerOptions {
    * such email per thread in that time (env NOTIFY_DIGEST_MINUTES, default 15; 0 sends each reply at once).
    */
   notifyDigestMinutes?: number;
-  /** Timing of the mail queue in ms (poll, retry backoff, claim lease; tests shorten it); defaults suit production. */
+  /** Timing of the mail queue in ms (poll, retry backoff, claim lease, SMTP timeouts; tests shorten it); defaults suit production. */
   notifyQueue?: Partial<NotifyQueueTiming>;
 }
 

@@ -1,22 +1,16 @@
 import nodemailer from 'nodemailer';
 import type { MailTransport } from './comments/notifications.js';
 
-/** Seconds allowed to open the connection, to get the greeting, and between two packets of a conversation. */
-export interface SmtpTimeouts {
-  connectionMs: number;
-  greetingMs: number;
-  socketMs: number;
-}
-
-export const DEFAULT_SMTP_TIMEOUTS: SmtpTimeouts = { connectionMs: 10_000, greetingMs: 10_000, socketMs: 30_000 };
-
-/** The mail server at `smtpUrl` (a nodemailer transport URL), sending as `from`, never waiting without a bound. */
-export function createMailTransport(smtpUrl: string, from: string, timeouts: SmtpTimeouts = DEFAULT_SMTP_TIMEOUTS): MailTransport {
+/**
+ * The mail server at `smtpUrl` (a nodemailer transport URL), sending as `from`, never waiting without a bound:
+ * `timeoutMs` to connect and to be greeted, 3× that for any silence in the conversation.
+ */
+export function createMailTransport(smtpUrl: string, from: string, timeoutMs: number): MailTransport {
   const transport = nodemailer.createTransport({
     url: smtpUrl,
-    connectionTimeout: timeouts.connectionMs,
-    greetingTimeout: timeouts.greetingMs,
-    socketTimeout: timeouts.socketMs,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: 3 * timeoutMs,
   });
   return {
     async send(mail) {

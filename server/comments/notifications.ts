@@ -13,9 +13,17 @@ export interface NotifyQueueTiming {
   retryMaxMs: number;
   /** How long a claimed email is left to the process sending it; past that (the process died) another sends it. */
   leaseMs: number;
+  /** Longest wait for the mail server's connection and for its greeting; a conversation may stay silent 3× as long. */
+  smtpTimeoutMs: number;
 }
 
-export const DEFAULT_QUEUE_TIMING: NotifyQueueTiming = { pollMs: 5000, retryBaseMs: 30_000, retryMaxMs: 60 * 60 * 1000, leaseMs: 5 * 60 * 1000 };
+export const DEFAULT_QUEUE_TIMING: NotifyQueueTiming = {
+  pollMs: 5000,
+  retryBaseMs: 30_000,
+  retryMaxMs: 60 * 60 * 1000,
+  leaseMs: 5 * 60 * 1000,
+  smtpTimeoutMs: 10_000,
+};
 
 /** What an email says, as `server/present` writes it. */
 export interface MailContent {

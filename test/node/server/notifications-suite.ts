@@ -81,7 +81,7 @@ export function notificationSuite(name: string, fresh: FreshStorage): void {
       receivedBefore = smtp.received.length;
     });
     afterEach((t) => {
-      t.diagnostic(`emails received in this test: ${smtp.received.length - receivedBefore}`);
+      if ('diagnostic' in t) t.diagnostic(`emails received in this test: ${smtp.received.length - receivedBefore}`);
     });
 
     const serve = async (options: CommentServerOptions = {}) => {
