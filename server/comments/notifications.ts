@@ -112,8 +112,10 @@ export async function createNotifier(
   const verify = (purpose: LinkPurpose, token: string): number | undefined => {
     const [, id, signature] = TOKEN.exec(token) ?? [];
     if (id === undefined) return undefined;
-    const given = Buffer.from(signature, 'base64url');
-    const expected = mac(purpose, Number(id));
+    // The text is compared, not its decoding: base64url decoders ignore the last character's spare bits, so four
+    // spellings would decode to one signature.
+    const given = Buffer.from(signature);
+    const expected = Buffer.from(mac(purpose, Number(id)).toString('base64url'));
     return given.length === expected.length && timingSafeEqual(given, expected) ? Number(id) : undefined;
   };
   const link = (path: string) => `${settings.publicUrl}${path}`;

@@ -3,10 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { NOTIFY_FIELD } from 'newsroom-comment-protocol';
 import { newComment, startTestServer } from '../support/comment-server.js';
 import { startPostgres, type TestPostgres } from '../support/postgres.js';
 import { startSmtp } from '../support/smtp.js';
-import { FAST_QUEUE, PUBLIC_URL, eventually, notificationSuite, outbox } from './notifications-suite.js';
+import { FAST_QUEUE, PUBLIC_URL, eventually, linkIn, local, notificationSuite, outbox, page } from './notifications-suite.js';
 
 let cluster: TestPostgres;
 let schemas = 0;
@@ -49,6 +50,14 @@ describe('the mail queue with several server processes on one PostgreSQL', () =>
       assert.equal(smtp.received.length, count, `emails received: ${count}, one per held comment`);
       assert.equal(new Set(mails.map((mail) => mail.parsed.messageId)).size, count);
       assert.ok((await outbox(storage)).every((row) => row.attempts === 1), 'no email was claimed twice');
+
+      // One signing key for all: a link one process sent works on another, once.
+      assert.equal((await processes[0].post(newComment({ post: 9, [NOTIFY_FIELD]: true }))).status, 201);
+      // Two more: the comment is held (the moderator hears of it) and its author gets the confirmation.
+      const confirmation = (await smtp.waitFor(count + 2)).slice(count).find((mail) => !mail.recipients.includes('desk@news.example'))!;
+      const link = linkIn(confirmation, 'confirm');
+      assert.match((await page(await fetch(local(processes[1], link), { method: 'POST' }))).text, /Address confirmed/);
+      assert.match((await page(await fetch(local(processes[2], link), { method: 'POST' }))).text, /Already confirmed/);
     } finally {
       await Promise.all(processes.map((server) => server.close()));
       await smtp.stop();
