@@ -16,6 +16,7 @@ import { httpCaching } from './routes/caching.js';
 import { commentRoutes } from './routes/comments.js';
 import { streamRoutes } from './routes/stream.js';
 import { MESSAGES, WpHttpError, toWpError } from './routes/errors.js';
+import { NOTIFY_RECORDS_TTL_MS } from './storage/notify-port.js';
 import { EVENT_TTL_MS, IDEMPOTENCY_TTL_MS, type CommentStorage } from './storage/port.js';
 import { openSqliteStorage } from './storage/sqlite.js';
 
@@ -178,9 +179,11 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
   });
 
   const prune = () =>
-    Promise.all([storage.pruneIdempotencyKeys(settings.now() - IDEMPOTENCY_TTL_MS), storage.pruneEvents(Date.now() - EVENT_TTL_MS)]).catch(
-      () => undefined,
-    );
+    Promise.all([
+      storage.pruneIdempotencyKeys(settings.now() - IDEMPOTENCY_TTL_MS),
+      storage.pruneEvents(Date.now() - EVENT_TTL_MS),
+      storage.pruneNotifications(Date.now() - NOTIFY_RECORDS_TTL_MS),
+    ]).catch(() => undefined);
   await prune();
   const pruner = setInterval(prune, 60 * 60 * 1000).unref();
   app.addHook('onClose', async () => {

@@ -1,3 +1,6 @@
+/** Emails sent (or given up) and addresses never confirmed are forgotten after this long. */
+export const NOTIFY_RECORDS_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
 /** The kinds of queued emails: an address's confirmation, a digest of replies, a held comment for the moderator. */
 export type MailKind = 'confirm' | 'replies' | 'held';
 
@@ -58,4 +61,11 @@ export interface NotifyStorage {
   mailSent(id: number, now: number, skipped?: boolean): Promise<void>;
   /** The attempt failed: retried at `retryAt`, or never again (`undefined`: a permanent refusal). */
   mailFailed(id: number, error: string, retryAt: number | undefined): Promise<void>;
+  /**
+   * Forgets what is no longer needed from before `before` (ms): emails sent, skipped or given up, and addresses never
+   * confirmed (with their subscriptions).
+   */
+  pruneNotifications(before: number): Promise<void>;
+  /** Forgets an address (compared case-insensitively): its subscriptions and every email to it, sent or not (data rights). */
+  eraseNotifications(email: string): Promise<void>;
 }

@@ -622,5 +622,15 @@ function notifyQueries(transaction: Transaction, query: Query): NotifyStorage {
         ]);
       }
     },
+    pruneNotifications: (before) =>
+      transaction(async (client) => {
+        await client.query("DELETE FROM notify_outbox WHERE state IN ('sent', 'skipped', 'failed') AND created_at < $1", [before]);
+        await client.query('DELETE FROM notify_addresses WHERE confirmed_at IS NULL AND created_at < $1', [before]);
+      }),
+    eraseNotifications: (email) =>
+      transaction(async (client) => {
+        await client.query('DELETE FROM notify_outbox WHERE lower(recipient) = $1', [comparableEmail(email)]);
+        await client.query('DELETE FROM notify_addresses WHERE email = $1', [comparableEmail(email)]);
+      }),
   };
 }

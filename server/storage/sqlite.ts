@@ -470,7 +470,19 @@ function notifyStatements(db: Database.Database): NotifyStorage {
     sent: db.prepare('UPDATE notify_outbox SET state = ?, sent_at = ?, claimed_until = NULL WHERE id = ?'),
     retry: db.prepare("UPDATE notify_outbox SET state = 'queued', send_at = ?, claimed_until = NULL, last_error = ? WHERE id = ?"),
     fail: db.prepare("UPDATE notify_outbox SET state = 'failed', claimed_until = NULL, last_error = ? WHERE id = ?"),
+    pruneMail: db.prepare("DELETE FROM notify_outbox WHERE state IN ('sent', 'skipped', 'failed') AND created_at < ?"),
+    pruneUnconfirmed: db.prepare('DELETE FROM notify_addresses WHERE confirmed_at IS NULL AND created_at < ?'),
+    eraseMail: db.prepare('DELETE FROM notify_outbox WHERE lower(recipient) = ?'),
+    eraseAddress: db.prepare('DELETE FROM notify_addresses WHERE email = ?'),
   };
+  const prune = db.transaction((before: number) => {
+    sql.pruneMail.run(before);
+    sql.pruneUnconfirmed.run(before);
+  });
+  const erase = db.transaction((email: string) => {
+    sql.eraseMail.run(email);
+    sql.eraseAddress.run(email);
+  });
   const subscribe = db.transaction((request: Parameters<NotifyStorage['subscribe']>[0]) => {
     const email = comparableEmail(request.email);
     sql.addAddress.run(email, request.now);
@@ -540,6 +552,12 @@ function notifyStatements(db: Database.Database): NotifyStorage {
     async mailFailed(id, error, retryAt) {
       if (retryAt === undefined) sql.fail.run(error, id);
       else sql.retry.run(retryAt, error, id);
+    },
+    async pruneNotifications(before) {
+      prune.immediate(before);
+    },
+    async eraseNotifications(email) {
+      erase.immediate(comparableEmail(email));
     },
   };
 }

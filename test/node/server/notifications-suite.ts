@@ -3,7 +3,10 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { HONEYPOT_FIELD, NOTIFICATIONS_HEADER, NOTIFY_FIELD, type WpComment } from 'newsroom-comment-protocol';
+import { join } from 'node:path';
 import type { CommentServerOptions } from '../../../server/app.js';
+import type { CommentStorage } from '../../../server/storage/port.js';
+import { openSqliteStorage } from '../../../server/storage/sqlite.js';
 import { moderator, newComment, queryDatabase, startTestServer, type TestCommentServer } from '../support/comment-server.js';
 import { startSmtp, type ReceivedMail, type TestSmtp } from '../support/smtp.js';
 import type { FreshStorage } from './api-suite.js';
@@ -63,6 +66,13 @@ export const page = async (response: Response) => ({
 });
 export const oneClick = (url: string) =>
   fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+
+/** The server's storage opened straight, for what no HTTP route does (data rights erasure, pruning). */
+async function openStorage(options: CommentServerOptions): Promise<CommentStorage> {
+  if (!options.databaseUrl) return openSqliteStorage(join(options.dataDir!, 'comments.db'));
+  const { openPostgresStorage } = await import('../../../server/storage/postgres.js');
+  return openPostgresStorage(options.databaseUrl);
+}
 
 export function notificationSuite(name: string, fresh: FreshStorage): void {
   describe(`reply notifications by email on ${name}`, () => {
@@ -279,6 +289,36 @@ export function notificationSuite(name: string, fresh: FreshStorage): void {
       assert.deepEqual(mails.map((mail) => mail.recipients[0]).sort(), [email, moderatorEmail].sort());
       assert.ok(mails.some((mail) => mail.parsed.text?.includes(`#comment-${reply.id}`)));
       assert.equal(since.count(), 2, 'emails received: one notification, one to the moderator');
+    });
+
+    it('forgets an address with its subscriptions and emails on request, and prunes finished emails and unconfirmed addresses', async () => {
+      const { server, storage } = await serve();
+      const { comment: alice, email } = await confirmedAuthor(server, 10);
+      const since = mark();
+      await json(await server.post(newComment({ post: 10, parent: alice.id })));
+      await since.waitFor(1);
+      const bob = await json(await server.post(newComment({ post: 10, [NOTIFY_FIELD]: true })));
+      await since.waitFor(2);
+      await server.close();
+      servers.splice(servers.indexOf(server), 1);
+      const rowsOf = async (address: string) => ({
+        addresses: (await queryDatabase(storage, 'SELECT id FROM notify_addresses WHERE email = $1', [address])).length,
+        mails: (await queryDatabase(storage, 'SELECT id FROM notify_outbox WHERE recipient = $1', [address])).length,
+      });
+      assert.deepEqual(await rowsOf(email), { addresses: 1, mails: 2 });
+      const direct = await openStorage(storage);
+      try {
+        await direct.eraseNotifications(email.toUpperCase());
+        assert.deepEqual(await rowsOf(email), { addresses: 0, mails: 0 });
+        assert.equal((await queryDatabase(storage, 'SELECT id FROM notify_subscriptions')).length, 1, "only the other reader's subscription is left");
+        await direct.pruneNotifications(Date.now() + 1);
+      } finally {
+        await direct.close();
+      }
+      assert.equal(bob.status, 'approved');
+      assert.deepEqual(await queryDatabase(storage, 'SELECT id FROM notify_outbox'), [], 'sent emails pruned');
+      assert.deepEqual(await queryDatabase(storage, 'SELECT id FROM notify_addresses'), [], 'the unconfirmed address pruned');
+      assert.deepEqual(await queryDatabase(storage, 'SELECT id FROM notify_subscriptions'), [], 'with its subscription');
     });
 
     it('loses nothing while the mail server is down or answers 451, and sends each email once when it is back', async () => {
