@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { EDIT_TOKEN_HEADER, NOTIFICATIONS_HEADER, SERVER_HEADER, STREAM_POSITION_HEADER } from 'newsroom-comment-protocol';
 import { createCommentEventFeed } from './comments/events.js';
 import { createNotifier, type Notifier } from './comments/notifications.js';
-import { createCommentService } from './comments/service.js';
+import { createCommentService, type CommentHooks } from './comments/service.js';
 import { type CommentServerOptions, ConfigError, type ResolvedOptions, loadAdminToken, resolveOptions } from './config.js';
 import { createMailTransport } from './mailer.js';
 import { notificationMails } from './present/notification-mail.js';
@@ -66,17 +66,23 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
   const events = await createCommentEventFeed(storage, { pollMs: 5000 });
   // `app` is read only when something fails, long after it is built.
   const notifier = await startNotifications(settings, storage, (error, context) => app.log.error({ err: error }, context));
-  const comments = createCommentService(storage, {
-    moderation: { mode: settings.moderation, keywords: settings.moderationKeywords },
-    floodSeconds: settings.floodSeconds,
-    requireNameEmail: settings.requireNameEmail,
-    editWindowSeconds: settings.editWindowSeconds,
-    now: settings.now,
-  }, notifier && {
+  // Reply notifications hear of every new comment and status change the service makes.
+  const notify: CommentHooks | undefined = notifier && {
     statusChanged: notifier.statusChanged,
     repliesRequested: notifier.subscribe,
     hookFailed: (error) => app.log.error({ err: error }, 'queueing a notification failed'),
-  });
+  };
+  const comments = createCommentService(
+    storage,
+    {
+      moderation: { mode: settings.moderation, keywords: settings.moderationKeywords },
+      floodSeconds: settings.floodSeconds,
+      requireNameEmail: settings.requireNameEmail,
+      editWindowSeconds: settings.editWindowSeconds,
+      now: settings.now,
+    },
+    notify,
+  );
 
   const app = Fastify({
     logger: settings.logger,
