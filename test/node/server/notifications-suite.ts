@@ -2,7 +2,7 @@
 // comment server on a loopback port sends to a real SMTP server the test starts, and the test reads what it received.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { HONEYPOT_FIELD, NOTIFICATIONS_HEADER, NOTIFY_FIELD, type WpComment } from 'newsroom-comment-protocol';
+import { EDIT_TOKEN_HEADER, HONEYPOT_FIELD, NOTIFICATIONS_HEADER, NOTIFY_FIELD, type WpComment, type WpCommentCreated } from 'newsroom-comment-protocol';
 import { join } from 'node:path';
 import type { CommentServerOptions } from '../../../server/app.js';
 import type { CommentStorage } from '../../../server/storage/port.js';
@@ -208,6 +208,24 @@ export function notificationSuite(name: string, fresh: FreshStorage): void {
       await eventually('the queue is worked through', async () => (await outbox(storage)).every((row) => ['sent', 'skipped'].includes(row.state)));
       assert.equal(since.count(), 2, 'emails received: one to the moderator, one notification');
       assert.equal(since.to(email).length, 1);
+    });
+
+    it("tells the moderator of a comment its author's edit holds again", async () => {
+      const moderatorEmail = 'desk@news.example';
+      const { server } = await serve({ moderatorEmail });
+      const since = mark();
+      const created = await json<WpCommentCreated>(await server.post(newComment({ post: 11 })));
+      assert.equal(created.status, 'approved');
+      const edited = await fetch(`${server.api}/comments/${created.id}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', [EDIT_TOKEN_HEADER]: created.edit_token! },
+        body: JSON.stringify({ content: `Edited, ${HOLD_WORD}.` }),
+      });
+      assert.equal(((await edited.json()) as WpComment).status, 'hold');
+      const [mail] = await since.waitFor(1);
+      assert.deepEqual(mail.recipients, [moderatorEmail]);
+      assert.ok(mail.parsed.text?.includes(`Edited, ${HOLD_WORD}.`));
+      assert.equal(since.count(), 1, 'emails received: one, to the moderator');
     });
 
     it('gathers the replies of a digest window into one email naming them all', async () => {
