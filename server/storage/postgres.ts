@@ -561,8 +561,9 @@ function notifyQueries(transaction: Transaction, query: Query): NotifyStorage {
         );
         const subscription = rows[0];
         if (!subscription) return 0;
-        // A worker may close the gathering digest between the insert and the lock: then a new one opens.
-        for (;;) {
+        // A worker may close the gathering digest between the insert and the lock: then a new one opens (a second try
+        // always finds one, the bound is only a guard).
+        for (let tries = 0; tries < 5; tries += 1) {
           await client.query(
             `INSERT INTO notify_outbox (kind, recipient, ref, state, send_at, created_at) VALUES ('replies', $1, $2, 'gathering', $3, $4)
              ON CONFLICT (ref) WHERE kind = 'replies' AND state = 'gathering' DO NOTHING`,
@@ -580,6 +581,7 @@ function notifyQueries(transaction: Transaction, query: Query): NotifyStorage {
             return 1;
           }
         }
+        throw new Error(`no digest could be opened for subscription ${subscription.id}`);
       }),
     async queueMail({ kind, recipient, ref, now }) {
       await query("INSERT INTO notify_outbox (kind, recipient, ref, state, send_at, created_at) VALUES ($1, $2, $3, 'queued', $4, $4)", [
