@@ -2,19 +2,24 @@ import AjvCompiler from '@fastify/ajv-compiler';
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { join } from 'node:path';
-import { EDIT_TOKEN_HEADER, MODERATION_API_PATH, SERVER_HEADER, STREAM_POSITION_HEADER } from 'newsroom-comment-protocol';
+import { EDIT_TOKEN_HEADER, MODERATION_API_PATH, NOTIFICATIONS_HEADER, SERVER_HEADER, STREAM_POSITION_HEADER } from 'newsroom-comment-protocol';
 import { createModerationDesk } from './comments/desk.js';
 import { createCommentEventFeed } from './comments/events.js';
-import { createCommentService } from './comments/service.js';
+import { createNotifier, type Notifier } from './comments/notifications.js';
+import { createCommentService, type CommentHooks } from './comments/service.js';
 import { createDataRightsService } from './comments/rights.js';
 import { type CommentServerOptions, ConfigError, type ResolvedOptions, loadAdminToken, resolveOptions } from './config.js';
+import { createMailTransport } from './mailer.js';
+import { notificationMails } from './present/notification-mail.js';
 import { adminRoutes } from './routes/admin.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { httpCaching } from './routes/caching.js';
 import { commentRoutes } from './routes/comments.js';
 import { dataRoutes } from './routes/data.js';
 import { moderationRoutes } from './routes/moderation.js';
 import { streamRoutes } from './routes/stream.js';
 import { answerInWordPressShape, requireJsonBody } from './routes/errors.js';
+import { NOTIFY_RECORDS_TTL_MS } from './storage/notify-port.js';
 import { EVENT_TTL_MS, IDEMPOTENCY_TTL_MS, type CommentStorage } from './storage/port.js';
 import { openSqliteStorage } from './storage/sqlite.js';
 
@@ -64,13 +69,25 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
   await desk.registerConfiguredToken(admin.token);
   // How often the event feed reads the log without a wake-up (one may be lost while PostgreSQL reconnects).
   const events = await createCommentEventFeed(storage, { pollMs: 5000 });
-  const comments = createCommentService(storage, {
-    moderation: { mode: settings.moderation, keywords: settings.moderationKeywords },
-    floodSeconds: settings.floodSeconds,
-    requireNameEmail: settings.requireNameEmail,
-    editWindowSeconds: settings.editWindowSeconds,
-    now: settings.now,
-  });
+  // `app` is read only when something fails, long after it is built.
+  const notifier = await startNotifications(settings, storage, (error, context) => app.log.error({ err: error }, context));
+  // Reply notifications hear of every new comment and status change the service makes.
+  const notify: CommentHooks | undefined = notifier && {
+    statusChanged: notifier.statusChanged,
+    repliesRequested: notifier.subscribe,
+    hookFailed: (error) => app.log.error({ err: error }, 'queueing a notification failed'),
+  };
+  const comments = createCommentService(
+    storage,
+    {
+      moderation: { mode: settings.moderation, keywords: settings.moderationKeywords },
+      floodSeconds: settings.floodSeconds,
+      requireNameEmail: settings.requireNameEmail,
+      editWindowSeconds: settings.editWindowSeconds,
+      now: settings.now,
+    },
+    notify,
+  );
 
   const app = Fastify({
     logger: settings.logger,
@@ -112,6 +129,8 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
   app.addHook('preClose', async () => {
     closing = true;
     forceClose = setTimeout(() => app.server.closeAllConnections(), settings.shutdownGraceSeconds * 1000).unref();
+    // No email starts any more; the one being sent is finished and recorded, so a restart does not send it again.
+    await notifier?.close();
   });
   app.addHook('onSend', async (_request, reply) => {
     reply.header(SERVER_HEADER, SERVER_NAME);
@@ -137,7 +156,7 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
         origin: settings.allowedOrigins.includes('*') ? '*' : settings.allowedOrigins,
         methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
         allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', EDIT_TOKEN_HEADER, 'Last-Event-ID'],
-        exposedHeaders: ['X-WP-Total', 'X-WP-TotalPages', SERVER_HEADER, 'ETag', STREAM_POSITION_HEADER],
+        exposedHeaders: ['X-WP-Total', 'X-WP-TotalPages', SERVER_HEADER, 'ETag', STREAM_POSITION_HEADER, NOTIFICATIONS_HEADER],
         maxAge: 600,
       });
       httpCaching(api, { maxAgeSeconds: settings.cacheMaxAgeSeconds, staleSeconds: settings.cacheStaleSeconds });
@@ -149,6 +168,8 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
         heartbeatSeconds: settings.streamHeartbeatSeconds,
         maxAgeSeconds: settings.streamMaxAgeSeconds,
       });
+      // Tells the comment form that it may offer "Notify me of replies by email".
+      if (notifier) api.addHook('onSend', async (_request, reply) => void reply.header(NOTIFICATIONS_HEADER, 'email'));
       commentRoutes(api, { comments, postLink: settings.postLink, isModerator, moderatorOf, clientAddress });
     },
     { prefix: API_PREFIX },
@@ -179,6 +200,7 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
   app.addHook('onClose', async () => clearInterval(addressEraser));
 
   await app.register(adminRoutes);
+  if (notifier) await app.register(notificationRoutes, { notifier });
 
   app.get('/healthz', async (_request, reply) => {
     try {
@@ -190,9 +212,11 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
   });
 
   const prune = () =>
-    Promise.all([storage.pruneIdempotencyKeys(settings.now() - IDEMPOTENCY_TTL_MS), storage.pruneEvents(Date.now() - EVENT_TTL_MS)]).catch(
-      () => undefined,
-    );
+    Promise.all([
+      storage.pruneIdempotencyKeys(settings.now() - IDEMPOTENCY_TTL_MS),
+      storage.pruneEvents(Date.now() - EVENT_TTL_MS),
+      storage.pruneNotifications(Date.now() - NOTIFY_RECORDS_TTL_MS),
+    ]).catch(() => undefined);
   await prune();
   const pruner = setInterval(prune, 60 * 60 * 1000).unref();
   app.addHook('onClose', async () => {
@@ -202,6 +226,24 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
     await storage.close();
   });
   return { app, generatedAdminToken: admin.generated ? { token: admin.token, file: admin.file } : undefined };
+}
+
+/** The notification queue's worker, when SMTP_URL is set; its failures are logged, the queue keeps every email. */
+async function startNotifications(
+  settings: ResolvedOptions,
+  storage: CommentStorage,
+  onError: (error: unknown, context: string) => void,
+): Promise<Notifier | undefined> {
+  const options = settings.notifications;
+  if (!options) return undefined;
+  return createNotifier(storage, createMailTransport(options.smtpUrl, options.mailFrom, options.queue.smtpTimeoutMs), notificationMails, {
+    publicUrl: options.publicUrl,
+    postLink: settings.postLink,
+    digestMs: options.digestMs,
+    moderatorEmail: options.moderatorEmail,
+    queue: options.queue,
+    onError,
+  });
 }
 
 /**

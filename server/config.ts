@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DEFAULT_QUEUE_TIMING, type NotifyQueueTiming } from './comments/notifications.js';
 import type { ModerationMode } from './comments/rules.js';
 
 /** Options of `createCommentApp` / `startServer`; every one falls back to its environment variable, then a default. */
@@ -86,9 +87,45 @@ export interface CommentServerOptions {
    * comments). See docs/data-rights.md.
    */
   ipRetentionDays?: number;
+  // Reply notifications (#18)
+  /**
+   * The mail server, as a nodemailer transport URL: `smtp://user:pass@host:587` or `smtps://…` (env SMTP_URL). Unset:
+   * no notifications, and the comment form does not offer them.
+   */
+  smtpUrl?: string;
+  /** Sender of the notification emails, `address` or `Name <address>` (env MAIL_FROM, default `comments@` the PUBLIC_URL host). */
+  mailFrom?: string;
+  /**
+   * The server's public address, `https://comments.news.example` (env PUBLIC_URL; needed with SMTP_URL): every link in
+   * an email starts with it, never with a request's Host header.
+   */
+  publicUrl?: string;
+  /** Where comments held for moderation are announced (env MODERATOR_EMAIL; unset: nowhere). Spam is never announced. */
+  moderatorEmail?: string;
+  /**
+   * Minutes during which replies in one thread are gathered into one email per address, so nobody gets more than one
+   * such email per thread in that time (env NOTIFY_DIGEST_MINUTES, default 15; 0 sends each reply at once).
+   */
+  notifyDigestMinutes?: number;
+  /** Timing of the mail queue in ms (poll, retry backoff, claim lease, SMTP timeouts; tests shorten it); defaults suit production. */
+  notifyQueue?: Partial<NotifyQueueTiming>;
 }
 
-export type ResolvedOptions = Required<Omit<CommentServerOptions, 'databaseUrl'>> & { databaseUrl?: string };
+/** Reply notifications, when SMTP_URL is set. */
+export interface NotificationOptions {
+  smtpUrl: string;
+  mailFrom: string;
+  publicUrl: string;
+  moderatorEmail?: string;
+  digestMs: number;
+  queue: NotifyQueueTiming;
+}
+
+type NotificationKeys = 'smtpUrl' | 'mailFrom' | 'publicUrl' | 'moderatorEmail' | 'notifyDigestMinutes' | 'notifyQueue';
+export type ResolvedOptions = Required<Omit<CommentServerOptions, 'databaseUrl' | NotificationKeys>> & {
+  databaseUrl?: string;
+  notifications?: NotificationOptions;
+};
 
 /** A setting that cannot work; the message names the option or environment variable. */
 export class ConfigError extends Error {}
@@ -151,6 +188,7 @@ export function resolveOptions(options: CommentServerOptions, env: NodeJS.Proces
     logger: options.logger ?? boolean('LOG', env.LOG) ?? false,
     now: options.now ?? Date.now,
     ipRetentionDays: options.ipRetentionDays ?? integer('IP_RETENTION_DAYS', env.IP_RETENTION_DAYS, 1, 3650) ?? 30,
+    notifications: resolveNotifications(options, env),
   };
   if (!Number.isInteger(resolved.port) || resolved.port < 0 || resolved.port > 65535) {
     throw new ConfigError(`PORT must be an integer from 0 to 65535, got "${resolved.port}"`);
@@ -226,6 +264,38 @@ export function resolveOptions(options: CommentServerOptions, env: NodeJS.Proces
     throw new ConfigError(`IP_RETENTION_DAYS must be an integer from 1 to 3650, got "${resolved.ipRetentionDays}"`);
   }
   return resolved;
+}
+
+/** A bare email address (what a form accepts), without display name, spaces or line breaks. */
+const EMAIL = /^[^\s@<>"(),;:]+@[a-z0-9-]+(\.[a-z0-9-]+)*$/i;
+
+function resolveNotifications(options: CommentServerOptions, env: NodeJS.ProcessEnv): NotificationOptions | undefined {
+  const smtpUrl = options.smtpUrl ?? (env.SMTP_URL || undefined);
+  if (smtpUrl === undefined) return undefined;
+  if (!/^smtps?:\/\/[^\s]+$/.test(smtpUrl) || !URL.canParse(smtpUrl)) {
+    throw new ConfigError('SMTP_URL must be a mail server URL such as smtp://user:password@mail.example:587 or smtps://…');
+  }
+  const publicUrl = (options.publicUrl ?? env.PUBLIC_URL ?? '').replace(/\/+$/, '');
+  if (!URL.canParse(publicUrl) || !/^https?:$/.test(new URL(publicUrl).protocol) || /[?#]/.test(publicUrl)) {
+    throw new ConfigError(`PUBLIC_URL must be the server's public http(s) address (links in emails start with it), got "${publicUrl}"`);
+  }
+  const mailFrom = options.mailFrom ?? (env.MAIL_FROM || `comments@${new URL(publicUrl).hostname}`);
+  const fromAddress = /<([^<>]*)>$/.exec(mailFrom)?.[1] ?? mailFrom;
+  if (/[\r\n]/.test(mailFrom) || !EMAIL.test(fromAddress)) {
+    throw new ConfigError(`MAIL_FROM must be an email address or Name <address>, got "${mailFrom}"`);
+  }
+  const moderatorEmail = options.moderatorEmail ?? (env.MODERATOR_EMAIL || undefined);
+  if (moderatorEmail !== undefined && !EMAIL.test(moderatorEmail)) {
+    throw new ConfigError(`MODERATOR_EMAIL must be an email address, got "${moderatorEmail}"`);
+  }
+  const minutes = options.notifyDigestMinutes ?? integer('NOTIFY_DIGEST_MINUTES', env.NOTIFY_DIGEST_MINUTES, 0, 1440) ?? 15;
+  if (!Number.isFinite(minutes) || minutes < 0 || minutes > 1440) {
+    throw new ConfigError(`NOTIFY_DIGEST_MINUTES must be from 0 to 1440, got "${minutes}"`);
+  }
+  const queue = { ...DEFAULT_QUEUE_TIMING, ...options.notifyQueue };
+  const badTiming = Object.entries(queue).find(([, ms]) => !Number.isFinite(ms) || ms <= 0);
+  if (badTiming) throw new ConfigError(`notifyQueue.${badTiming[0]} must be a positive number of milliseconds`);
+  return { smtpUrl, mailFrom, publicUrl, moderatorEmail, digestMs: minutes * 60 * 1000, queue };
 }
 
 /**

@@ -59,6 +59,8 @@ export interface WpCommentCreate {
   content: string;
   /** The honeypot: humans never see or fill it; a filled one is stored as spam and answered like a success. */
   [HONEYPOT_FIELD]?: string;
+  /** Our server only, when it sends {@link NOTIFICATIONS_HEADER}: email me replies in this thread (double opt-in). */
+  [NOTIFY_FIELD]?: boolean;
 }
 
 /** Name of the honeypot field, in the JSON body and as the hidden form input's name. */
@@ -177,3 +179,15 @@ export interface ModerationPage<T> {
   total: number;
   total_pages: number;
 }
+
+/**
+ * Our server only: response header of the comments API when the server sends reply notifications by email (value
+ * `email`). Without it (a stock WordPress, or our server without `SMTP_URL`) a form offers no notifications.
+ */
+export const NOTIFICATIONS_HEADER = 'X-Comment-Notifications';
+
+/**
+ * Our server only: field of `POST /comments` (`true`) asking to be emailed replies in this thread. The address gets
+ * one confirmation email first; only a confirmed address is ever notified.
+ */
+export const NOTIFY_FIELD = 'notify_replies';

@@ -38,7 +38,24 @@ export interface Submission extends CommentInput {
   /** The honeypot field's value: anything but empty marks a bot. */
   honeypot?: string;
   idempotencyKey?: string;
+  /** The author asks to be emailed replies in this thread (the address is confirmed by email first). */
+  notifyReplies?: boolean;
 }
+/**
+ * What the rest of the server hears of comments (reply notifications), once a change is stored. A failing hook is
+ * reported to `hookFailed` and never undoes or fails the change.
+ */
+export interface CommentHooks {
+  /**
+   * A comment was stored (`previous` undefined) or its status changed (a moderator's decision, one by one or in bulk
+   * through `setStatus`, or its author's edit holding it again).
+   */
+  statusChanged?(comment: StoredComment, previous: WpCommentStatus | undefined): Promise<void>;
+  /** The author of a new comment asked to be emailed replies. */
+  repliesRequested?(comment: StoredComment): Promise<void>;
+  hookFailed?(error: unknown): void;
+}
+
 
 /** A new comment as its author is told, with the secret that lets them edit it (given once: not on a replay). */
 export interface CreatedComment {
@@ -98,18 +115,40 @@ const told = (comment: StoredComment): StoredComment => (comment.status === 'spa
  * checks that must hold across server processes (idempotency, parent, duplicates, flood, first-time authors) inside
  * one database transaction.
  */
-export function createCommentService(storage: CommentStorage, policy: CommentPolicy): CommentService {
+export function createCommentService(storage: CommentStorage, policy: CommentPolicy, hooks: CommentHooks = {}): CommentService {
+  /** The hook of a status change (or a new comment: `previous` undefined), with the comment as stored. */
+  const announceStatus = async (comment: StoredComment, previous: WpCommentStatus | undefined, repliesRequested = false) => {
+    try {
+      if (comment.status !== previous) await hooks.statusChanged?.(comment, previous);
+      if (repliesRequested) await hooks.repliesRequested?.(comment);
+    } catch (error) {
+      hooks.hookFailed?.(error);
+    }
+  };
+  /** A new comment as stored: the author may be told another status (spam is told "held"). */
+  const announceCreated = async (id: number, repliesRequested: boolean) => {
+    if (!hooks.statusChanged && !hooks.repliesRequested) return;
+    const stored = await storage.getComment(id).catch((error: unknown) => void hooks.hookFailed?.(error));
+    if (stored) await announceStatus(stored, undefined, repliesRequested);
+  };
   const blockLists = blockListCache(storage);
   /** The site's rules with the desk's hold words added to MODERATION_KEYWORDS. */
   const rulesWith = (holdWords: readonly string[]) => ({ ...policy.moderation, keywords: [...policy.moderation.keywords, ...holdWords] });
 
+  /** The hooks of a moderator's status changes, comment by comment. */
+  const announceChanges = async (changes: readonly StatusChange[]) => {
+    for (const { previous, comment } of changes) await announceStatus(comment, previous.status);
+  };
   /**
    * The one path of a moderator's status change, one comment or many (the desk's bulk actions, the WordPress routes),
    * each call one transaction with its audit entry; `changes` has every comment before and after. An undo's
    * restorations come back from `storage.undoModeration` in the same shape.
    */
-  const changeStatuses = (ids: readonly number[], status: WpCommentStatus, moderator: string) =>
-    storage.moderateComments([...new Set(ids)], status, { moderator, at: policy.now() });
+  const changeStatuses = async (ids: readonly number[], status: WpCommentStatus, moderator: string) => {
+    const changed = await storage.moderateComments([...new Set(ids)], status, { moderator, at: policy.now() });
+    await announceChanges(changed.changes);
+    return changed;
+  };
   const changedIds = (changes: readonly StatusChange[]) => changes.map(({ comment }) => comment.id);
 
   const existing = async (id: number): Promise<StoredComment> => {
@@ -171,6 +210,7 @@ export function createCommentService(storage: CommentStorage, policy: CommentPol
       });
       switch (outcome.kind) {
         case 'created':
+          await announceCreated(outcome.comment.id, submission.notifyReplies === true);
           return editToken === undefined
             ? { comment: outcome.comment }
             : { comment: outcome.comment, editToken, editUntil: createdAt + policy.editWindowSeconds * 1000 };
@@ -196,7 +236,9 @@ export function createCommentService(storage: CommentStorage, policy: CommentPol
       const cleaned = cleanComment({ ...current, content }, false);
       const rules = rulesWith((await blockLists()).holdWords);
       const editedAt = policy.now();
+      let previous: WpCommentStatus = current.status;
       const changed = await byAuthor(id, (locked) => {
+        previous = locked.comment.status;
         const refusal = refusalOf(locked, editToken);
         if (refusal) return { kind: 'refuse', refusal };
         const decided = decideStatus({ ...cleaned, authorIp: locked.comment.authorIp }, rules, true);
@@ -204,6 +246,7 @@ export function createCommentService(storage: CommentStorage, policy: CommentPol
         const status: WpCommentStatus = locked.comment.status === 'approved' ? decided : locked.comment.status;
         return { kind: 'update', content: cleaned.content, status, duplicateKey: duplicateKey(cleaned), editedAt };
       });
+      await announceStatus(changed, previous);
       return told(changed);
     },
     async deleteOwn(id, editToken) {
@@ -246,6 +289,7 @@ export function createCommentService(storage: CommentStorage, policy: CommentPol
       const now = policy.now();
       const outcome = await storage.undoModeration(auditId, now - UNDO_WINDOW_MS, { moderator, at: now });
       if (outcome.kind !== 'undone') throw new CommentRejected({ reason: 'cannot-undo', why: outcome.kind });
+      await announceChanges(outcome.changes);
       return { auditId: outcome.auditId, changed: changedIds(outcome.changes) };
     },
   };

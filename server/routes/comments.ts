@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { EDIT_TOKEN_HEADER, HONEYPOT_FIELD, STREAM_POSITION_HEADER, type WpCommentDeleted, type WpCommentStatus } from 'newsroom-comment-protocol';
+import { EDIT_TOKEN_HEADER, HONEYPOT_FIELD, NOTIFY_FIELD, STREAM_POSITION_HEADER, type WpCommentDeleted, type WpCommentStatus } from 'newsroom-comment-protocol';
 import type { CommentService, StoredComment } from '../comments/service.js';
 import { commentSchema, createdCommentSchema, presentComment, presentCreated, presentForModerator } from '../present/comment.js';
 import { MESSAGES, WpHttpError, invalidParams } from './errors.js';
@@ -64,6 +64,7 @@ const createBodySchema = {
     author_url: text,
     content: text,
     [HONEYPOT_FIELD]: text,
+    [NOTIFY_FIELD]: { type: 'boolean' },
   },
 } as const;
 
@@ -78,6 +79,7 @@ interface CreateBody {
   author_url?: string;
   content?: string;
   [HONEYPOT_FIELD]?: string;
+  [NOTIFY_FIELD]?: boolean;
   status?: unknown;
 }
 
@@ -190,6 +192,7 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
         honeypot: body[HONEYPOT_FIELD],
         authorIp: options.clientAddress(request),
         idempotencyKey,
+        notifyReplies: body[NOTIFY_FIELD] === true,
       });
       return reply
         .code(201)

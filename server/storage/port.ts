@@ -2,6 +2,7 @@ import type { WpCommentStatus } from 'newsroom-comment-protocol';
 import { duplicateKey, senderOf } from './keys.js';
 import type { RightsStorage } from './rights-port.js';
 import type { ModerationStorage } from './moderation-port.js';
+import type { NotifyStorage } from './notify-port.js';
 
 /** A comment row as stored. The email and IP address never leave the server except to the moderator (email only). */
 export interface StoredComment {
@@ -150,7 +151,7 @@ export const derivedColumns = (comment: Omit<NewComment, 'authorUrl'>) => ({
  * duplicates, flood, first-time moderation) runs inside `createComment`'s transaction, so the database is the single
  * source of truth.
  */
-export interface CommentStorage extends RightsStorage, ModerationStorage {
+export interface CommentStorage extends RightsStorage, ModerationStorage, NotifyStorage {
   readonly kind: 'sqlite' | 'postgres';
   createComment(request: CreateRequest): Promise<CreateOutcome>;
   getComment(id: number): Promise<StoredComment | undefined>;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { WpCommentStatus } from 'newsroom-comment-protocol';
 import { comparableEmail } from './keys.js';
+import type { ClaimedMail, LinkOutcome, MailKind, NotifyStorage, SubscribeOutcome } from './notify-port.js';
 import {
   StorageUnavailableError,
   derivedColumns,
@@ -91,6 +92,46 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX comment_events_by_post ON comment_events (post, id);
    CREATE INDEX comment_events_by_date ON comment_events (created_at);`,
+  // 7: notifications (#18)
+  // Reply notifications: addresses confirmed by their owner (double opt-in), subscriptions to a thread, the queue of
+  // emails (a digest gathers a thread's replies until it is due) and the key that signs links in emails.
+  `CREATE TABLE notify_keys (name TEXT PRIMARY KEY, secret TEXT NOT NULL, created_at BIGINT NOT NULL);
+   CREATE TABLE notify_addresses (
+     id SERIAL PRIMARY KEY,
+     email TEXT NOT NULL UNIQUE,
+     confirmed_at BIGINT,
+     confirmation_queued_at BIGINT,
+     created_at BIGINT NOT NULL
+   );
+   CREATE TABLE notify_subscriptions (
+     id SERIAL PRIMARY KEY,
+     address_id INTEGER NOT NULL REFERENCES notify_addresses (id) ON DELETE CASCADE,
+     post INTEGER NOT NULL,
+     thread INTEGER NOT NULL,
+     created_at BIGINT NOT NULL,
+     unsubscribed_at BIGINT,
+     UNIQUE (address_id, thread)
+   );
+   CREATE TABLE notify_outbox (
+     id SERIAL PRIMARY KEY,
+     kind TEXT NOT NULL CHECK (kind IN ('confirm', 'replies', 'held')),
+     recipient TEXT NOT NULL,
+     ref INTEGER NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('gathering', 'queued', 'sent', 'skipped', 'failed')),
+     send_at BIGINT NOT NULL,
+     claimed_until BIGINT,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     last_error TEXT,
+     created_at BIGINT NOT NULL,
+     sent_at BIGINT
+   );
+   CREATE INDEX notify_outbox_due ON notify_outbox (state, send_at);
+   CREATE UNIQUE INDEX notify_outbox_gathering ON notify_outbox (ref) WHERE kind = 'replies' AND state = 'gathering';
+   CREATE TABLE notify_outbox_comments (
+     outbox_id INTEGER NOT NULL REFERENCES notify_outbox (id) ON DELETE CASCADE,
+     comment_id INTEGER NOT NULL,
+     PRIMARY KEY (outbox_id, comment_id)
+   );`,
   // 8: the moderation desk (#18): named moderator tokens (digests only), block lists with a version every process
   // compares before a new comment, and the audit log of every moderation action.
   `CREATE TABLE moderation_tokens (
@@ -400,8 +441,9 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
       await client.query('DELETE FROM comments WHERE id = $1', [comment.id]);
       await logEvent(client, comment, visibilityEvent(comment.status, undefined));
     }
-    // Seam for the lead (#18, notifications): delete the address's notification subscriptions and queued mails
-    // (notify_* tables) here, in this transaction.
+    // The address's notification subscriptions go with its row (ON DELETE CASCADE), its queued emails with theirs.
+    await client.query('DELETE FROM notify_outbox WHERE lower(recipient) = $1', [email]);
+    await client.query('DELETE FROM notify_addresses WHERE email = $1', [email]);
     await audit(client, request.note, { action: 'erase', mode: request.mode, comments: outcome.comments, reparented: outcome.reparented });
     return outcome;
   }
@@ -576,9 +618,11 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
     },
   };
 
+  const notify = notifyQueries(transaction, query);
   return {
     ...moderation,
     kind: 'postgres',
+    ...notify,
     createComment: (request) => transaction((client) => create(client, request)),
     getComment: byId,
     async listComments(list: CommentListQuery) {
@@ -695,5 +739,156 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
     async close() {
       await pool.end();
     },
+  };
+}
+
+type Transaction = <T>(work: (client: pg.PoolClient) => Promise<T>) => Promise<T>;
+type Query = <R extends pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<pg.QueryResult<R>>;
+
+// Reply notifications (#18). Several processes may share the database: a claim takes a row no other transaction holds
+// (FOR UPDATE SKIP LOCKED), and a reply joins a gathering digest only while holding that row's lock.
+function notifyQueries(transaction: Transaction, query: Query): NotifyStorage {
+  const outcome = (changed: number | null, exists: number | null): LinkOutcome => (changed ? 'done' : exists ? 'already' : 'not-found');
+  return {
+    async notifySigningKey(generate) {
+      await query("INSERT INTO notify_keys (name, secret, created_at) VALUES ('links', $1, $2) ON CONFLICT (name) DO NOTHING", [
+        generate(),
+        Date.now(),
+      ]);
+      const { rows } = await query<{ secret: string }>("SELECT secret FROM notify_keys WHERE name = 'links'");
+      return rows[0].secret;
+    },
+    subscribe: (request) =>
+      transaction(async (client): Promise<SubscribeOutcome> => {
+        const email = comparableEmail(request.email);
+        await client.query('INSERT INTO notify_addresses (email, created_at) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING', [email, request.now]);
+        const { rows } = await client.query<{ id: number; confirmed_at: string | null; confirmation_queued_at: string | null }>(
+          'SELECT id, confirmed_at, confirmation_queued_at FROM notify_addresses WHERE email = $1 FOR UPDATE',
+          [email],
+        );
+        const address = rows[0];
+        const subscribed = await client.query<{ id: number }>(
+          `INSERT INTO notify_subscriptions (address_id, post, thread, created_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (address_id, thread) DO UPDATE SET unsubscribed_at = NULL RETURNING id`,
+          [address.id, request.post, request.thread, request.now],
+        );
+        const confirmed = address.confirmed_at !== null;
+        const confirmationQueued =
+          !confirmed && (address.confirmation_queued_at === null || Number(address.confirmation_queued_at) <= request.confirmationAfter);
+        if (confirmationQueued) {
+          await client.query(
+            "INSERT INTO notify_outbox (kind, recipient, ref, state, send_at, created_at) VALUES ('confirm', $1, $2, 'queued', $3, $3)",
+            [email, address.id, request.now],
+          );
+          await client.query('UPDATE notify_addresses SET confirmation_queued_at = $1 WHERE id = $2', [request.now, address.id]);
+        }
+        return { subscription: subscribed.rows[0].id, address: address.id, confirmed, confirmationQueued };
+      }),
+    async confirmAddress(address, now) {
+      const changed = await query('UPDATE notify_addresses SET confirmed_at = $1 WHERE id = $2 AND confirmed_at IS NULL', [now, address]);
+      return outcome(changed.rowCount, changed.rowCount ? 1 : (await query('SELECT 1 FROM notify_addresses WHERE id = $1', [address])).rowCount);
+    },
+    unsubscribe: (subscription, now) =>
+      transaction(async (client) => {
+        const changed = await client.query('UPDATE notify_subscriptions SET unsubscribed_at = $1 WHERE id = $2 AND unsubscribed_at IS NULL', [
+          now,
+          subscription,
+        ]);
+        if (!changed.rowCount) return outcome(0, (await client.query('SELECT 1 FROM notify_subscriptions WHERE id = $1', [subscription])).rowCount);
+        await client.query(
+          `UPDATE notify_outbox SET state = 'skipped' WHERE kind = 'replies' AND ref = $1 AND state IN ('gathering', 'queued')
+             AND (claimed_until IS NULL OR claimed_until <= $2)`,
+          [subscription, now],
+        );
+        return 'done';
+      }),
+    async linkState(purpose, id) {
+      const { rows } = await query<{ at: string | null }>(
+        purpose === 'confirm'
+          ? 'SELECT confirmed_at AS at FROM notify_addresses WHERE id = $1'
+          : 'SELECT unsubscribed_at AS at FROM notify_subscriptions WHERE id = $1',
+        [id],
+      );
+      return rows[0] === undefined ? 'not-found' : rows[0].at === null ? 'unused' : 'used';
+    },
+    queueReply: (request) =>
+      transaction(async (client) => {
+        const email = comparableEmail(request.email);
+        if (email === '' || email === comparableEmail(request.replier)) return 0;
+        const { rows } = await client.query<{ id: number; email: string }>(
+          `SELECT s.id, a.email FROM notify_subscriptions s JOIN notify_addresses a ON a.id = s.address_id
+           WHERE a.email = $1 AND s.thread = $2 AND s.unsubscribed_at IS NULL AND a.confirmed_at IS NOT NULL`,
+          [email, request.thread],
+        );
+        const subscription = rows[0];
+        if (!subscription) return 0;
+        // A worker may close the gathering digest between the insert and the lock: then a new one opens (a second try
+        // always finds one, the bound is only a guard).
+        for (let tries = 0; tries < 5; tries += 1) {
+          await client.query(
+            `INSERT INTO notify_outbox (kind, recipient, ref, state, send_at, created_at) VALUES ('replies', $1, $2, 'gathering', $3, $4)
+             ON CONFLICT (ref) WHERE kind = 'replies' AND state = 'gathering' DO NOTHING`,
+            [subscription.email, subscription.id, request.sendAt, request.now],
+          );
+          const locked = await client.query<{ id: number }>(
+            "UPDATE notify_outbox SET send_at = send_at WHERE kind = 'replies' AND ref = $1 AND state = 'gathering' RETURNING id",
+            [subscription.id],
+          );
+          if (locked.rows[0]) {
+            await client.query('INSERT INTO notify_outbox_comments (outbox_id, comment_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+              locked.rows[0].id,
+              request.comment,
+            ]);
+            return 1;
+          }
+        }
+        throw new Error(`no digest could be opened for subscription ${subscription.id}`);
+      }),
+    async queueMail({ kind, recipient, ref, now }) {
+      await query("INSERT INTO notify_outbox (kind, recipient, ref, state, send_at, created_at) VALUES ($1, $2, $3, 'queued', $4, $4)", [
+        kind,
+        recipient,
+        ref,
+        now,
+      ]);
+    },
+    claimMail: (now, leaseMs) =>
+      transaction(async (client): Promise<ClaimedMail | undefined> => {
+        const { rows } = await client.query<{ id: number; kind: MailKind; recipient: string; ref: number; attempts: number }>(
+          `UPDATE notify_outbox SET state = 'queued', claimed_until = $2, attempts = attempts + 1
+           WHERE id = (SELECT id FROM notify_outbox WHERE state IN ('gathering', 'queued') AND send_at <= $1
+                         AND (claimed_until IS NULL OR claimed_until <= $1) ORDER BY send_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+           RETURNING id, kind, recipient, ref, attempts`,
+          [now, now + leaseMs],
+        );
+        const row = rows[0];
+        if (!row) return undefined;
+        const items =
+          row.kind === 'replies'
+            ? await client.query<{ comment_id: number }>('SELECT comment_id FROM notify_outbox_comments WHERE outbox_id = $1 ORDER BY comment_id', [
+                row.id,
+              ])
+            : { rows: [] };
+        return { ...row, comments: items.rows.map((item) => item.comment_id) };
+      }),
+    async mailSent(id, now, skipped = false) {
+      await query('UPDATE notify_outbox SET state = $1, sent_at = $2, claimed_until = NULL WHERE id = $3', [skipped ? 'skipped' : 'sent', now, id]);
+    },
+    async mailFailed(id, error, retryAt) {
+      if (retryAt === undefined) {
+        await query("UPDATE notify_outbox SET state = 'failed', claimed_until = NULL, last_error = $1 WHERE id = $2", [error, id]);
+      } else {
+        await query("UPDATE notify_outbox SET state = 'queued', send_at = $1, claimed_until = NULL, last_error = $2 WHERE id = $3", [
+          retryAt,
+          error,
+          id,
+        ]);
+      }
+    },
+    pruneNotifications: (before) =>
+      transaction(async (client) => {
+        await client.query("DELETE FROM notify_outbox WHERE state IN ('sent', 'skipped', 'failed') AND created_at < $1", [before]);
+        await client.query('DELETE FROM notify_addresses WHERE confirmed_at IS NULL AND created_at < $1', [before]);
+      }),
   };
 }

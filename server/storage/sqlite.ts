@@ -3,6 +3,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { WpCommentStatus } from 'newsroom-comment-protocol';
 import { comparableEmail } from './keys.js';
+import type { ClaimedMail, LinkOutcome, MailKind, NotifyStorage } from './notify-port.js';
 import {
   derivedColumns,
   toStoredComment,
@@ -95,6 +96,46 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX comment_events_by_post ON comment_events (post, id);
    CREATE INDEX comment_events_by_date ON comment_events (created_at);`,
+  // 7: notifications (#18)
+  // Reply notifications: addresses confirmed by their owner (double opt-in), subscriptions to a thread, the queue of
+  // emails (a digest gathers a thread's replies until it is due) and the key that signs links in emails.
+  `CREATE TABLE notify_keys (name TEXT PRIMARY KEY, secret TEXT NOT NULL, created_at INTEGER NOT NULL);
+   CREATE TABLE notify_addresses (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     email TEXT NOT NULL UNIQUE,
+     confirmed_at INTEGER,
+     confirmation_queued_at INTEGER,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE notify_subscriptions (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     address_id INTEGER NOT NULL REFERENCES notify_addresses (id) ON DELETE CASCADE,
+     post INTEGER NOT NULL,
+     thread INTEGER NOT NULL,
+     created_at INTEGER NOT NULL,
+     unsubscribed_at INTEGER,
+     UNIQUE (address_id, thread)
+   );
+   CREATE TABLE notify_outbox (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     kind TEXT NOT NULL CHECK (kind IN ('confirm', 'replies', 'held')),
+     recipient TEXT NOT NULL,
+     ref INTEGER NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('gathering', 'queued', 'sent', 'skipped', 'failed')),
+     send_at INTEGER NOT NULL,
+     claimed_until INTEGER,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     last_error TEXT,
+     created_at INTEGER NOT NULL,
+     sent_at INTEGER
+   );
+   CREATE INDEX notify_outbox_due ON notify_outbox (state, send_at);
+   CREATE UNIQUE INDEX notify_outbox_gathering ON notify_outbox (ref) WHERE kind = 'replies' AND state = 'gathering';
+   CREATE TABLE notify_outbox_comments (
+     outbox_id INTEGER NOT NULL REFERENCES notify_outbox (id) ON DELETE CASCADE,
+     comment_id INTEGER NOT NULL,
+     PRIMARY KEY (outbox_id, comment_id)
+   );`,
   // 8: the moderation desk (#18): named moderator tokens (digests only), block lists with a version every process
   // compares before a new comment, and the audit log of every moderation action.
   `CREATE TABLE moderation_tokens (
@@ -360,6 +401,9 @@ export function openSqliteStorage(file: string): CommentStorage {
     ),
     forgetKeys: db.prepare('DELETE FROM idempotency_keys WHERE comment_id = ?'),
     eraseAddresses: db.prepare("UPDATE comments SET author_ip = '', sender = NULL WHERE author_ip != '' AND created_at < ?"),
+    // The address's notification subscriptions go with its row (ON DELETE CASCADE), its queued emails with theirs.
+    forgetMail: db.prepare('DELETE FROM notify_outbox WHERE lower(recipient) = ?'),
+    forgetSubscriber: db.prepare('DELETE FROM notify_addresses WHERE email = ?'),
   };
   const eraseByEmail = db.transaction((request: ErasureRequest): ErasureOutcome => {
     const erased = (rights.allByEmail.all(comparableEmail(request.email)) as CommentRow[]).map(toStoredComment);
@@ -384,8 +428,8 @@ export function openSqliteStorage(file: string): CommentStorage {
       statements.delete.run(comment.id);
       logEvent(comment, visibilityEvent(comment.status, undefined));
     }
-    // Seam for the lead (#18, notifications): delete the address's notification subscriptions and queued mails
-    // (notify_* tables) here, in this transaction.
+    rights.forgetMail.run(comparableEmail(request.email));
+    rights.forgetSubscriber.run(comparableEmail(request.email));
     audit(request.note, { action: 'erase', mode: request.mode, comments: outcome.comments, reparented: outcome.reparented });
     return outcome;
   });
@@ -572,9 +616,11 @@ export function openSqliteStorage(file: string): CommentStorage {
     },
   };
 
+  const notify = notifyStatements(db);
   return {
     ...moderation,
     kind: 'sqlite',
+    ...notify,
     async createComment(request) {
       const outcome = create.immediate(request);
       wakeWatchers();
@@ -640,6 +686,132 @@ export function openSqliteStorage(file: string): CommentStorage {
     },
     async close() {
       if (db.open) db.close();
+    },
+  };
+}
+
+// Reply notifications (#18): one writer (this process) and immediate transactions, so a claim is never shared.
+function notifyStatements(db: Database.Database): NotifyStorage {
+  const sql = {
+    keepKey: db.prepare("INSERT INTO notify_keys (name, secret, created_at) VALUES ('links', ?, ?) ON CONFLICT (name) DO NOTHING"),
+    key: db.prepare("SELECT secret FROM notify_keys WHERE name = 'links'"),
+    addAddress: db.prepare('INSERT INTO notify_addresses (email, created_at) VALUES (?, ?) ON CONFLICT (email) DO NOTHING'),
+    address: db.prepare('SELECT id, confirmed_at, confirmation_queued_at FROM notify_addresses WHERE email = ?'),
+    subscribe: db.prepare(
+      `INSERT INTO notify_subscriptions (address_id, post, thread, created_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (address_id, thread) DO UPDATE SET unsubscribed_at = NULL RETURNING id`,
+    ),
+    confirmationQueued: db.prepare('UPDATE notify_addresses SET confirmation_queued_at = ? WHERE id = ?'),
+    queue: db.prepare("INSERT INTO notify_outbox (kind, recipient, ref, state, send_at, created_at) VALUES (?, ?, ?, 'queued', ?, ?)"),
+    confirm: db.prepare('UPDATE notify_addresses SET confirmed_at = ? WHERE id = ? AND confirmed_at IS NULL'),
+    addressExists: db.prepare('SELECT 1 FROM notify_addresses WHERE id = ?'),
+    unsubscribe: db.prepare('UPDATE notify_subscriptions SET unsubscribed_at = ? WHERE id = ? AND unsubscribed_at IS NULL'),
+    subscriptionExists: db.prepare('SELECT 1 FROM notify_subscriptions WHERE id = ?'),
+    dropUnsent: db.prepare(
+      `UPDATE notify_outbox SET state = 'skipped' WHERE kind = 'replies' AND ref = ? AND state IN ('gathering', 'queued')
+         AND (claimed_until IS NULL OR claimed_until <= ?)`,
+    ),
+    confirmedAt: db.prepare('SELECT confirmed_at AS at FROM notify_addresses WHERE id = ?'),
+    unsubscribedAt: db.prepare('SELECT unsubscribed_at AS at FROM notify_subscriptions WHERE id = ?'),
+    activeSubscription: db.prepare(
+      `SELECT s.id, a.email FROM notify_subscriptions s JOIN notify_addresses a ON a.id = s.address_id
+       WHERE a.email = ? AND s.thread = ? AND s.unsubscribed_at IS NULL AND a.confirmed_at IS NOT NULL`,
+    ),
+    openDigest: db.prepare(
+      `INSERT INTO notify_outbox (kind, recipient, ref, state, send_at, created_at) VALUES ('replies', ?, ?, 'gathering', ?, ?)
+       ON CONFLICT (ref) WHERE kind = 'replies' AND state = 'gathering' DO NOTHING`,
+    ),
+    gathering: db.prepare("SELECT id FROM notify_outbox WHERE kind = 'replies' AND ref = ? AND state = 'gathering'"),
+    addToDigest: db.prepare('INSERT INTO notify_outbox_comments (outbox_id, comment_id) VALUES (?, ?) ON CONFLICT DO NOTHING'),
+    claim: db.prepare(
+      `UPDATE notify_outbox SET state = 'queued', claimed_until = @until, attempts = attempts + 1
+       WHERE id = (SELECT id FROM notify_outbox WHERE state IN ('gathering', 'queued') AND send_at <= @now
+                     AND (claimed_until IS NULL OR claimed_until <= @now) ORDER BY send_at, id LIMIT 1)
+       RETURNING id, kind, recipient, ref, attempts`,
+    ),
+    digestComments: db.prepare('SELECT comment_id FROM notify_outbox_comments WHERE outbox_id = ? ORDER BY comment_id'),
+    sent: db.prepare('UPDATE notify_outbox SET state = ?, sent_at = ?, claimed_until = NULL WHERE id = ?'),
+    retry: db.prepare("UPDATE notify_outbox SET state = 'queued', send_at = ?, claimed_until = NULL, last_error = ? WHERE id = ?"),
+    fail: db.prepare("UPDATE notify_outbox SET state = 'failed', claimed_until = NULL, last_error = ? WHERE id = ?"),
+    pruneMail: db.prepare("DELETE FROM notify_outbox WHERE state IN ('sent', 'skipped', 'failed') AND created_at < ?"),
+    pruneUnconfirmed: db.prepare('DELETE FROM notify_addresses WHERE confirmed_at IS NULL AND created_at < ?'),
+  };
+  const prune = db.transaction((before: number) => {
+    sql.pruneMail.run(before);
+    sql.pruneUnconfirmed.run(before);
+  });
+  const subscribe = db.transaction((request: Parameters<NotifyStorage['subscribe']>[0]) => {
+    const email = comparableEmail(request.email);
+    sql.addAddress.run(email, request.now);
+    const address = sql.address.get(email) as { id: number; confirmed_at: number | null; confirmation_queued_at: number | null };
+    const { id: subscription } = sql.subscribe.get(address.id, request.post, request.thread, request.now) as { id: number };
+    const confirmed = address.confirmed_at !== null;
+    const confirmationQueued =
+      !confirmed && (address.confirmation_queued_at === null || address.confirmation_queued_at <= request.confirmationAfter);
+    if (confirmationQueued) {
+      sql.queue.run('confirm', email, address.id, request.now, request.now);
+      sql.confirmationQueued.run(request.now, address.id);
+    }
+    return { subscription, address: address.id, confirmed, confirmationQueued };
+  });
+  const queueReply = db.transaction((request: Parameters<NotifyStorage['queueReply']>[0]) => {
+    const email = comparableEmail(request.email);
+    if (email === '' || email === comparableEmail(request.replier)) return 0;
+    const subscription = sql.activeSubscription.get(email, request.thread) as { id: number; email: string } | undefined;
+    if (!subscription) return 0;
+    sql.openDigest.run(subscription.email, subscription.id, request.sendAt, request.now);
+    const { id } = sql.gathering.get(subscription.id) as { id: number };
+    sql.addToDigest.run(id, request.comment);
+    return 1;
+  });
+  const claim = db.transaction((now: number, leaseMs: number): ClaimedMail | undefined => {
+    const row = sql.claim.get({ now, until: now + leaseMs }) as Omit<ClaimedMail, 'comments'> | undefined;
+    if (!row) return undefined;
+    const comments = row.kind === 'replies' ? (sql.digestComments.all(row.id) as { comment_id: number }[]).map((item) => item.comment_id) : [];
+    return { ...row, kind: row.kind as MailKind, comments };
+  });
+  const outcome = (changed: number, exists: unknown): LinkOutcome => (changed > 0 ? 'done' : exists ? 'already' : 'not-found');
+  const unsubscribe = db.transaction((subscription: number, now: number) => {
+    const changed = sql.unsubscribe.run(now, subscription).changes;
+    if (changed > 0) sql.dropUnsent.run(subscription, now);
+    return outcome(changed, sql.subscriptionExists.get(subscription));
+  });
+  return {
+    async notifySigningKey(generate) {
+      sql.keepKey.run(generate(), Date.now());
+      return (sql.key.get() as { secret: string }).secret;
+    },
+    async subscribe(request) {
+      return subscribe.immediate(request);
+    },
+    async confirmAddress(address, now) {
+      return outcome(sql.confirm.run(now, address).changes, sql.addressExists.get(address));
+    },
+    async unsubscribe(subscription, now) {
+      return unsubscribe.immediate(subscription, now);
+    },
+    async linkState(purpose, id) {
+      const row = (purpose === 'confirm' ? sql.confirmedAt : sql.unsubscribedAt).get(id) as { at: number | null } | undefined;
+      return row === undefined ? 'not-found' : row.at === null ? 'unused' : 'used';
+    },
+    async queueReply(request) {
+      return queueReply.immediate(request);
+    },
+    async queueMail({ kind, recipient, ref, now }) {
+      sql.queue.run(kind, recipient, ref, now, now);
+    },
+    async claimMail(now, leaseMs) {
+      return claim.immediate(now, leaseMs);
+    },
+    async mailSent(id, now, skipped = false) {
+      sql.sent.run(skipped ? 'skipped' : 'sent', now, id);
+    },
+    async mailFailed(id, error, retryAt) {
+      if (retryAt === undefined) sql.fail.run(error, id);
+      else sql.retry.run(retryAt, error, id);
+    },
+    async pruneNotifications(before) {
+      prune.immediate(before);
     },
   };
 }

@@ -1,5 +1,6 @@
 import {
   EDIT_TOKEN_HEADER,
+  NOTIFICATIONS_HEADER,
   SERVER_HEADER,
   STREAM_PATH,
   STREAM_POSITION_HEADER,
@@ -39,6 +40,15 @@ export interface CommentPage {
 
 // Whether an endpoint is our comment server (which takes `Idempotency-Key`) or possibly a stock WordPress.
 const ourServer = new Map<string, boolean>();
+// Whether an endpoint is our comment server and says it emails reply notifications.
+const notifying = new Map<string, boolean>();
+
+/** What a response tells of the server that answered it. */
+function learnServer(endpoint: string, response: Response): void {
+  const ours = response.headers.has(SERVER_HEADER);
+  ourServer.set(endpoint, ours);
+  notifying.set(endpoint, ours && response.headers.get(NOTIFICATIONS_HEADER) === 'email');
+}
 
 function commentsUrl(endpoint: string, path = '', query: Record<string, string | number> = {}): URL {
   const url = new URL(`${endpoint.replace(/\/+$/, '')}/comments${path}`, document.baseURI);
@@ -60,7 +70,7 @@ async function send(endpoint: string, url: URL, init: RequestInit = {}): Promise
   const response = await fetch(url, { ...READ, ...init }).catch((error: unknown) => {
     throw unanswered(error);
   });
-  ourServer.set(endpoint, response.headers.has(SERVER_HEADER));
+  learnServer(endpoint, response);
   if (!response.ok) throw await errorOf(response);
   return response;
 }
@@ -121,7 +131,7 @@ export const knownOurServer = (endpoint: string): boolean | undefined => ourServ
 /** How many approved comments a post has (`X-WP-Total` of a one-comment page); lean, for the toggle's budget. */
 export async function countComments(endpoint: string, post: number, signal?: AbortSignal): Promise<number> {
   const response = await fetch(commentsUrl(endpoint, '', { post, per_page: 1 }), { ...READ, signal });
-  ourServer.set(endpoint, response.headers.has(SERVER_HEADER));
+  learnServer(endpoint, response);
   // The one comment is not needed, but reading it to the end frees the connection at once.
   await response.text();
   if (!response.ok) throw new Error(String(response.status));
@@ -132,6 +142,15 @@ export async function countComments(endpoint: string, post: number, signal?: Abo
 async function isOurServer(endpoint: string, post: number, signal?: AbortSignal): Promise<boolean> {
   if (!ourServer.has(endpoint)) await countComments(endpoint, post, signal);
   return ourServer.get(endpoint) === true;
+}
+
+/**
+ * Whether the endpoint is our comment server and emails reply notifications (it says so in a header of its answers;
+ * a stock WordPress never does), asking it once when no earlier response told.
+ */
+export async function offersNotifications(endpoint: string, post: number, signal?: AbortSignal): Promise<boolean> {
+  if (!notifying.has(endpoint)) await countComments(endpoint, post, signal);
+  return notifying.get(endpoint) === true;
 }
 
 /**

@@ -14,6 +14,17 @@ export async function commentServer(flood?: string): Promise<CommentServer> {
   return { url, endpoint: `${url}/wp-json/wp/v2`, adminToken };
 }
 
+/** The instance that emails reply notifications (to an SMTP server the test runner started with it). */
+export async function notifyingCommentServer(): Promise<CommentServer> {
+  const { url, adminToken } = (await (await fetch('/__comment-server?notify=1')).json()) as { url: string; adminToken: string };
+  return { url, endpoint: `${url}/wp-json/wp/v2`, adminToken };
+}
+
+/** The subjects of the emails to `address`, once there are `count` of them (or after 10 s, however many there are). */
+export async function mailTo(address: string, count: number): Promise<string[]> {
+  return (await fetch(`/__comment-server/mail?to=${encodeURIComponent(address)}&count=${count}`)).json();
+}
+
 /** A post id no other test (nor the other browser, running at the same time) uses. */
 export function freshPostId(): number {
   return 1 + Math.floor(Math.random() * 2_000_000_000);

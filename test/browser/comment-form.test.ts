@@ -1,13 +1,23 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/comment-form/define.js';
 import type { CommentForm } from '../../src/components/comment-form/comment-form.js';
 import type { CommentPostedEvent } from '../../src/events/comment-posted-event.js';
 import type { CommentErrorEvent } from '../../src/events/comment-error-event.js';
 import type { CommentSubmitEvent } from '../../src/events/comment-submit-event.js';
-import { COMMENT_BLOCKED_CODE, HONEYPOT_FIELD, SERVER_HEADER } from 'newsroom-comment-protocol';
+import { COMMENT_BLOCKED_CODE, HONEYPOT_FIELD, NOTIFICATIONS_HEADER, NOTIFY_FIELD, SERVER_HEADER } from 'newsroom-comment-protocol';
+import { knownOurServer } from '../../src/comments/comment-api.js';
 import { expectAccessible, xssTrapped } from './helpers.js';
-import { commentServer, commentsWithStatus, freshAuthor, freshPostId, seedComment, type CommentServer } from './comment-fixtures.js';
+import {
+  commentServer,
+  commentsWithStatus,
+  freshAuthor,
+  freshPostId,
+  mailTo,
+  notifyingCommentServer,
+  seedComment,
+  type CommentServer,
+} from './comment-fixtures.js';
 
 const realFetch = window.fetch;
 
@@ -509,5 +519,114 @@ describe('comment-form', () => {
     expect(field(element, 'content').value).to.equal('Typed before upgrade');
     expect(field(element, 'author_name').value).to.equal('Early Reader');
     expect(element.querySelector('form')!.getBoundingClientRect().height).to.equal(0);
+  });
+
+  describe('"Notify me of replies by email"', () => {
+    const notifyBox = (element: CommentForm) => element.shadowRoot!.querySelector<HTMLInputElement>('#notify');
+    const offered = async (element: CommentForm) => {
+      await waitUntil(() => notifyBox(element) !== null, 'the form offers notifications');
+      return notifyBox(element)!;
+    };
+
+    it('is offered, unticked and labelled, only when the server says it sends notifications', async () => {
+      const element = await form(await notifyingCommentServer());
+      const box = await offered(element);
+      expect(box.checked).to.equal(false);
+      expect(box.labels![0].textContent!.trim()).to.equal('Notify me of replies by email');
+      expect(element.shadowRoot!.getElementById(box.getAttribute('aria-describedby')!)!.textContent).to.contain('one email with a link to confirm');
+      await expectAccessible(element);
+
+      // Our server without SMTP_URL: asked, and nothing offered.
+      const plain = await commentServer();
+      const without = await form(plain);
+      await waitUntil(() => knownOurServer(plain.endpoint) !== undefined, 'the server was asked');
+      await without.updateComplete;
+      expect(notifyBox(without)).to.equal(null);
+    });
+
+    it('is never offered by a stock WordPress, even one that sent the header', async () => {
+      const server = await notifyingCommentServer();
+      // The notifying server seen as a stock WordPress: it keeps the notifications header but not ours.
+      window.fetch = async (input, init) => {
+        const real = await realFetch(input, init);
+        const headers = new Headers(real.headers);
+        headers.delete(SERVER_HEADER);
+        expect(headers.get(NOTIFICATIONS_HEADER)).to.equal('email');
+        return new Response(real.body, { status: real.status, statusText: real.statusText, headers });
+      };
+      const endpoint = `${server.endpoint}//`;
+      const element = await form({ ...server, endpoint });
+      await waitUntil(() => knownOurServer(endpoint) === false, 'the server was asked');
+      await element.updateComplete;
+      expect(notifyBox(element)).to.equal(null);
+    });
+
+    it('sends one confirmation email when ticked, says so, and unticks again', async () => {
+      const server = await notifyingCommentServer();
+      const post = freshPostId();
+      const element = await form(server, post, 'fr');
+      const box = await offered(element);
+      expect(box.labels![0].textContent!.trim()).to.equal('M’avertir des réponses par e-mail');
+      const author = freshAuthor();
+      await fill(element, { content: 'Tell me when someone answers.', ...author });
+      box.click();
+      await element.updateComplete;
+      expect(box.checked).to.equal(true);
+      await expectAccessible(element);
+      const done = posted(element);
+      $<HTMLButtonElement>(element, 'button[type="submit"]').click();
+      await done;
+      await element.updateComplete;
+      expect(statusText(element)).to.contain('cherchez dans votre boîte de réception');
+      expect(notifyBox(element)!.checked).to.equal(false);
+      const subjects = await mailTo(author.author_email, 1);
+      expect(subjects).to.deep.equal(['Confirm your address for reply notifications']);
+      await expectAccessible(element);
+    });
+
+    it('keeps the text and the ticked box on an error, and the retry asks once', async () => {
+      const server = await notifyingCommentServer();
+      const bodies: string[] = [];
+      let loseNext = true;
+      window.fetch = async (input, init) => {
+        if (init?.method === 'POST') {
+          bodies.push(String(init.body));
+          if (loseNext) {
+            loseNext = false;
+            throw new TypeError('Failed to fetch');
+          }
+        }
+        return realFetch(input, init);
+      };
+      const element = await form(server);
+      const box = await offered(element);
+      const author = freshAuthor();
+      await fill(element, { content: 'Kept through an error.', ...author });
+      box.click();
+      const error = failed(element);
+      element.submit();
+      await error;
+      await element.updateComplete;
+      expect(field(element, 'content').value).to.equal('Kept through an error.');
+      expect(notifyBox(element)!.checked).to.equal(true);
+      await expectAccessible(element);
+      const done = posted(element);
+      $<HTMLButtonElement>(element, '.retry').click();
+      await done;
+      expect(bodies.map((body) => JSON.parse(body)[NOTIFY_FIELD])).to.deep.equal([true, true]);
+      expect(await mailTo(author.author_email, 1)).to.have.length(1);
+    });
+
+    it('asks for an email address when notifications are wanted on a form without required fields', async () => {
+      const element = await form(await notifyingCommentServer(), freshPostId(), 'en', 'optional');
+      const box = await offered(element);
+      await fill(element, { content: 'Anonymous, but I want replies.' });
+      box.click();
+      element.submit();
+      await element.updateComplete;
+      expect(errorOf(element, 'author_email')).to.deep.equal({ invalid: 'true', message: 'Please enter your email address to be notified of replies.' });
+      expect(field(element, 'content').value).to.equal('Anonymous, but I want replies.');
+      await expectAccessible(element);
+    });
   });
 });

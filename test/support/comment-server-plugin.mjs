@@ -4,19 +4,66 @@
 // page's origin. `GET /__comment-server/erase?email=…&mode=…` erases an address on the main instance (data rights).
 // `?flood=KEY` gives a separate instance per KEY with WordPress's 15-second flood rule on (one per
 // browser, since Chromium and Firefox run at the same time from the same address); the main one has it off.
+// `?notify=1` gives an instance that emails reply notifications to an SMTP server on loopback started with it;
+// `GET /__comment-server/mail?to=ADDRESS&count=N` waits (at most 10 s) for N messages to ADDRESS and answers their subjects.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URLSearchParams } from 'node:url';
+import { SMTPServer } from 'smtp-server';
 import { tsImport } from 'tsx/esm/api';
+
+/** A real SMTP server on a random loopback port, keeping the recipients and subject of each message. */
+async function startMailbox() {
+  const messages = [];
+  const waiters = new Set();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (chunk) => (raw += chunk));
+      stream.on('end', () => {
+        const subject = /^Subject: (.*)$/im.exec(raw.split(/\r?\n\r?\n/)[0])?.[1] ?? '';
+        messages.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), subject });
+        waiters.forEach((wake) => wake());
+        callback();
+      });
+    },
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const to = (address) => messages.filter((message) => message.to.includes(address)).map((message) => message.subject);
+  return {
+    url: `smtp://127.0.0.1:${server.server.address().port}`,
+    waitFor: (address, count) =>
+      new Promise((resolve) => {
+        const check = () => {
+          if (to(address).length < count) return;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(to(address));
+        };
+        const timer = setTimeout(() => (waiters.delete(check), resolve(to(address))), 10_000);
+        waiters.add(check);
+        check();
+      }),
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
 
 export function commentServerPlugin() {
   const adminToken = randomBytes(24).toString('hex');
   const instances = new Map();
 
-  async function start(origin, floodSeconds) {
+  let mailbox;
+
+  async function start(origin, floodSeconds, notify = false) {
     const { startServer } = await tsImport('../../server/app.ts', import.meta.url);
+    const notifications = notify
+      ? { smtpUrl: (await (mailbox ??= startMailbox())).url, publicUrl: 'https://comments.news.example', notifyDigestMinutes: 0, notifyQueue: { pollMs: 100 } }
+      : {};
     const dataDir = mkdtempSync(join(tmpdir(), 'comment-server-'));
     const server = await startServer({
       host: '127.0.0.1',
@@ -27,6 +74,7 @@ export function commentServerPlugin() {
       moderation: 'first-time',
       floodSeconds,
       requireNameEmail: true,
+      ...notifications,
     });
     return { ...server, dataDir };
   }
@@ -47,10 +95,15 @@ export function commentServerPlugin() {
     name: 'comment-server',
     async serve(context) {
       if (context.path === '/__comment-server/erase') return erase(context.query);
+      if (context.path === '/__comment-server/mail' && mailbox) {
+        const subjects = await (await mailbox).waitFor(String(context.query.to), Number(context.query.count));
+        return { body: JSON.stringify(subjects), type: 'json' };
+      }
       if (context.path !== '/__comment-server') return undefined;
       const flood = typeof context.query.flood === 'string' ? context.query.flood : '';
-      const name = flood ? `flood:${flood}` : 'main';
-      if (!instances.has(name)) instances.set(name, start(context.origin, flood ? 15 : 0));
+      const notify = context.query.notify === '1';
+      const name = flood ? `flood:${flood}` : notify ? 'notify' : 'main';
+      if (!instances.has(name)) instances.set(name, start(context.origin, flood ? 15 : 0, notify));
       const { url } = await instances.get(name);
       return { body: JSON.stringify({ url, adminToken }), type: 'json' };
     },
@@ -61,6 +114,7 @@ export function commentServerPlugin() {
         await instance.close();
         rmSync(instance.dataDir, { recursive: true, force: true });
       }
+      await (await mailbox?.catch(() => undefined))?.close();
     },
   };
 }

@@ -86,6 +86,13 @@ export const styles = css`
     font-weight: 400;
   }
 
+  /* The note under "Notify me of replies", aligned with its label. */
+  .note {
+    margin: 0;
+    padding-inline-start: 1.75rem;
+    font-size: 0.9em;
+  }
+
   /* The honeypot: off screen, out of the tab order and of the accessibility tree. */
   .trap {
     position: absolute;

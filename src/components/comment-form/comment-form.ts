@@ -7,9 +7,9 @@ import { buttonStyles } from '../../internal/button.styles.js';
 import { CommentSubmitEvent } from '../../events/comment-submit-event.js';
 import { CommentPostedEvent } from '../../events/comment-posted-event.js';
 import { CommentErrorEvent } from '../../events/comment-error-event.js';
-import { COMMENT_BLOCKED_CODE, HONEYPOT_FIELD, type WpComment, type WpCommentCreate, type WpCommentCreated } from 'newsroom-comment-protocol';
+import { COMMENT_BLOCKED_CODE, HONEYPOT_FIELD, NOTIFY_FIELD, type WpComment, type WpCommentCreate, type WpCommentCreated } from 'newsroom-comment-protocol';
 import { CommentPart } from '../../comments/comment-part.js';
-import { CommentApiError, createComment, unanswered } from '../../comments/comment-api.js';
+import { CommentApiError, createComment, offersNotifications, unanswered } from '../../comments/comment-api.js';
 import { requireNameEmailConverter } from '../../comments/comment-options.js';
 import { writeEditGrant } from '../../comments/comment-storage.js';
 import { postClassicForm } from './classic-post.js';
@@ -35,7 +35,10 @@ type Notice = keyof typeof commentFormTerms.en | { serverText: string };
  * The text is saved in `localStorage` per post and parent while the reader types, and cleared only once the
  * server has accepted the comment. Against our comment server each comment carries an `Idempotency-Key`, reused on
  * retries; against a stock WordPress only standard headers are sent. The edit token our server returns with a new
- * comment is kept in `localStorage` for the `comment-list`, which offers Edit and Delete while the edit window is open. `mode="wp-form"` posts the classic fields to
+ * comment is kept in `localStorage` for the `comment-list`, which offers Edit and Delete while the edit window is open.
+ * When our server says that it emails reply notifications, the form offers "Notify me of replies by email"
+ * (unticked; the server confirms the address by email before it sends any); a stock WordPress is never offered it.
+ * `mode="wp-form"` posts the classic fields to
  * `action` (`…/wp-comments-post.php`) instead. A `<form>` the page puts inside is what readers without JavaScript use.
  *
  * @slot - Ignored once the element runs: a classic `<form>` for readers without JavaScript, whose typed values
@@ -64,6 +67,8 @@ export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
     errors: { state: true },
     failure: { state: true },
     held: { state: true },
+    notifyOffered: { state: true },
+    notifyRequested: { state: true },
     parent: { type: Number },
     replyToName: { attribute: 'reply-to-name' },
     headingLevel: { attribute: 'heading-level', type: Number },
@@ -80,6 +85,12 @@ export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
   private failure: Notice = 'failed';
   /** Whether the last comment posted is held for moderation. */
   private held = false;
+  /** Whether the server emails reply notifications, so the form offers them. */
+  private notifyOffered = false;
+  /** Whether the reader ticked "Notify me of replies by email" (for the next comment, or the last one posted). */
+  private notifyRequested = false;
+  /** The server last asked whether it notifies, so a later answer for an older endpoint is ignored. */
+  private notifyAsked = '';
 
   /** The comment replied to; 0 for a new thread. */
   parent = 0;
@@ -102,6 +113,8 @@ export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
   /** How long to wait for the server, in milliseconds, before offering a retry. */
   timeout = 20_000;
 
+  /** Whether the last comment posted asked for reply notifications. */
+  private notifiedLast = false;
   private values: CommentValues = { content: '', author_name: '', author_email: '', author_url: '' };
   private remember = false;
   private draftId = '';
@@ -136,6 +149,25 @@ export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
       // What was carried over from the page's own form is kept like typed text.
       else if (this.values.content) this.saveDraft();
     }
+    void this.askNotifications();
+  }
+
+  /** Offers reply notifications only when the REST endpoint says it sends them (never in `wp-form` mode). */
+  private async askNotifications(): Promise<void> {
+    const endpoint = this.mode === 'rest' ? (this.apiEndpoint ?? '') : '';
+    const post = this.post;
+    const asked = endpoint && post ? `${endpoint}|${post}` : '';
+    if (asked === this.notifyAsked) return;
+    this.notifyAsked = asked;
+    const offered = asked ? await offersNotifications(endpoint, post!).catch(() => false) : false;
+    if (this.notifyAsked !== asked) return;
+    this.notifyOffered = offered;
+    if (!offered) this.notifyRequested = false;
+  }
+
+  private handleNotifyChange(event: Event): void {
+    this.notifyRequested = (event.target as HTMLInputElement).checked;
+    if (this.status === 'sent') this.status = 'idle';
   }
 
   private saveDraft(): void {
@@ -199,12 +231,13 @@ export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
     if (this.status === 'sending') return;
     const post = this.post;
     const target = this.mode === 'wp-form' ? safeUrl(this.action) : this.apiEndpoint;
-    this.errors = validateComment(this.values, this.requireNameEmail);
+    const notify = this.notifyOffered && this.notifyRequested;
+    this.errors = validateComment(this.values, this.requireNameEmail, notify);
     if (Object.keys(this.errors).length > 0 || !post || !target) {
       this.status = 'idle';
       return this.focusFirstInvalid();
     }
-    const payload = this.payload(post);
+    const payload = this.payload(post, notify);
     if (!this.dispatchEvent(new CommentSubmitEvent(payload))) return;
     this.status = 'sending';
     const attempt = this.recordAttempt(payload);
@@ -213,7 +246,7 @@ export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
       const { edit_token: token, edit_until: until, ...comment } = (await this.send(target, payload, attempt.key)) as WpCommentCreated;
       // Our server's edit token, returned this once, stays in this browser only (never in a URL, a cookie or an event).
       if (token && until) writeEditGrant(target, comment.id, { token, until: Date.parse(`${until}Z`) });
-      this.handleSent(comment, comment.status === 'hold', sentAt);
+      this.handleSent(comment, comment.status === 'hold', sentAt, notify);
     } catch (error) {
       const failure = error instanceof CommentApiError ? error : unanswered(error);
       // A "duplicate" answer to a retry means that the first attempt landed.
@@ -223,7 +256,7 @@ export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
   }
 
   /** The comment as the REST API takes it, from what the reader typed (and what a bot put in the honeypot). */
-  private payload(post: number): WpCommentCreate {
+  private payload(post: number, notify: boolean): WpCommentCreate {
     const payload: WpCommentCreate = {
       post,
       parent: this.parent > 0 ? this.parent : 0,
@@ -234,6 +267,7 @@ export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
     };
     const honeypot = this.renderRoot.querySelector<HTMLInputElement>('#trap')!.value;
     if (honeypot) payload[HONEYPOT_FIELD] = honeypot;
+    if (notify) payload[NOTIFY_FIELD] = true;
     return payload;
   }
 
@@ -270,10 +304,13 @@ export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
     return { status: held ? 'hold' : 'approved' } as WpComment;
   }
 
-  private async handleSent(comment: WpComment | undefined, held: boolean, sentAt: number): Promise<void> {
+  private async handleSent(comment: WpComment | undefined, held: boolean, sentAt: number, notified = false): Promise<void> {
     writeDraft(this.draftId, undefined);
     this.values.content = '';
     this.held = held;
+    // Asked for each comment: the box is unticked again, and the status says what the reader asked for.
+    this.notifiedLast = notified;
+    this.notifyRequested = false;
     this.status = 'sent';
     if (this.remember) this.saveAuthor();
     this.dispatchEvent(new CommentPostedEvent(this.mode === 'wp-form' ? undefined : comment, sentAt));
@@ -347,6 +384,14 @@ export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
           @change=${this.handleRememberChange} />
         <label for="remember">${this.localize.term('saveAuthor')}</label>
       </div>
+      ${this.notifyOffered
+        ? html`<div class="consent">
+            <input id="notify" name=${NOTIFY_FIELD} type="checkbox" value="yes" aria-describedby="notify-note" .checked=${live(this.notifyRequested)}
+              @change=${this.handleNotifyChange} />
+            <label for="notify">${this.localize.term('notifyReplies')}</label>
+          </div>
+          <p class="note" id="notify-note">${this.localize.term('notifyNote')}</p>`
+        : nothing}
       <div class="trap" aria-hidden="true">
         <label for="trap">${this.localize.term('honeypot')}</label>
         <input id="trap" name=${HONEYPOT_FIELD} type="text" tabindex="-1" autocomplete="off" />
@@ -357,6 +402,7 @@ export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
       <div class="messages">
         <p class="status" role="status" tabindex="-1">
           ${this.status === 'sent' ? this.localize.term(this.held ? 'held' : 'posted') : nothing}
+          ${this.status === 'sent' && this.notifiedLast ? this.localize.term('notifyConfirm') : nothing}
         </p>
         <div class="alert" role="alert">
           ${this.status === 'error'

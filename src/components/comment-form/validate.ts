@@ -13,6 +13,7 @@ export type ValidationTerm =
   | 'contentRequired'
   | 'author_nameRequired'
   | 'author_emailRequired'
+  | 'author_emailNeededToNotify'
   | 'author_emailInvalid'
   | 'author_urlInvalid';
 
@@ -30,8 +31,11 @@ function isWebAddress(text: string): boolean {
   }
 }
 
-/** Checks the values as WordPress would (limits in UTF-8 bytes); returns a term name for each field at fault. */
-export function validateComment(values: CommentValues, requireNameEmail: boolean): Partial<Record<CommentField, ValidationTerm>> {
+/**
+ * Checks the values as WordPress would (limits in UTF-8 bytes); returns a term name for each field at fault. Reply
+ * notifications (`notify`) need an email address even where comments do not.
+ */
+export function validateComment(values: CommentValues, requireNameEmail: boolean, notify = false): Partial<Record<CommentField, ValidationTerm>> {
   const errors: Partial<Record<CommentField, ValidationTerm>> = {};
   for (const field of FIELD_ORDER) {
     if (encoder.encode(values[field]).length > COMMENT_LIMITS[field]) errors[field] = `${field}TooLong` as const;
@@ -40,6 +44,7 @@ export function validateComment(values: CommentValues, requireNameEmail: boolean
   if (requireNameEmail && !values.author_name.trim()) errors.author_name = 'author_nameRequired';
   const email = values.author_email.trim();
   if (requireNameEmail && !email) errors.author_email = 'author_emailRequired';
+  else if (notify && !email) errors.author_email = 'author_emailNeededToNotify';
   else if (email && !errors.author_email && (email.length > EMAIL_MAX || !EMAIL.test(email))) errors.author_email = 'author_emailInvalid';
   const url = values.author_url.trim();
   if (url && !errors.author_url && !isWebAddress(url)) errors.author_url = 'author_urlInvalid';
