@@ -23,7 +23,8 @@ const SERVER_NAME = 'newsroom-elements';
 // The largest valid comment (65,525 bytes of text) escaped as \uXXXX JSON fits; anything bigger is refused with 413.
 const BODY_LIMIT = 256 * 1024;
 
-async function openStorage(databaseUrl: string | undefined, dataDir: string): Promise<CommentStorage> {
+/** Opens the configured database: PostgreSQL at `databaseUrl`, else SQLite in `dataDir` (the server and the `import` and `export` commands). */
+export async function openStorage(databaseUrl: string | undefined, dataDir: string): Promise<CommentStorage> {
   if (databaseUrl) {
     // pg is an optional peer dependency of the package: SQLite users never install it.
     if (!canResolve('pg')) {

@@ -1,5 +1,6 @@
 import type { WpCommentStatus } from 'newsroom-comment-protocol';
 import { duplicateKey, senderOf } from './keys.js';
+import type { TransferStorage } from './transfer-port.js';
 
 /** A comment row as stored. The email and IP address never leave the server except to the moderator (email only). */
 export interface StoredComment {
@@ -148,7 +149,7 @@ export const derivedColumns = (comment: Omit<NewComment, 'authorUrl'>) => ({
  * duplicates, flood, first-time moderation) runs inside `createComment`'s transaction, so the database is the single
  * source of truth.
  */
-export interface CommentStorage {
+export interface CommentStorage extends TransferStorage {
   readonly kind: 'sqlite' | 'postgres';
   createComment(request: CreateRequest): Promise<CreateOutcome>;
   getComment(id: number): Promise<StoredComment | undefined>;
