@@ -37,7 +37,10 @@ export interface ImportReport {
   orphans: number;
 }
 
-const BATCH = 500;
+// A batch is stored in one transaction: at most this many comments, or of text, so memory stays small whatever the
+// comments' length.
+const BATCH_COMMENTS = 500;
+const BATCH_CHARS = 1024 * 1024;
 const LISTED_REFUSALS = 50;
 
 /** A comment of the file checked and cleaned as a new comment is, or why it cannot be imported. */
@@ -119,7 +122,9 @@ export async function importFile(storage: TransferStorage, read: SourceReader, p
   };
   const sources = new Set<string>();
   let batch: ImportedComment[] = [];
+  let batchChars = 0;
   const flush = async () => {
+    batchChars = 0;
     if (batch.length === 0) return;
     for (const outcome of await storage.importComments(batch)) {
       if (outcome.created) report.imported += 1;
@@ -139,7 +144,8 @@ export async function importFile(storage: TransferStorage, read: SourceReader, p
     if (prepared.dropped) report.fieldsDropped += 1;
     sources.add(comment.source);
     batch.push(prepared.comment);
-    if (batch.length >= BATCH) await flush();
+    batchChars += prepared.comment.content.length;
+    if (batch.length >= BATCH_COMMENTS || batchChars >= BATCH_CHARS) await flush();
   }
   await flush();
   for (const source of sources) {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { once } from 'node:events';
 import type { WpComment } from 'newsroom-comment-protocol';
+import { openStorage } from '../../../server/app.js';
 import { newComment, queryDatabase, startTestServer } from '../support/comment-server.js';
 import { startPostgres, type TestPostgres } from '../support/postgres.js';
 import { setStatus } from './scale-suite.js';
@@ -36,9 +37,9 @@ const tempDir = () => {
 };
 after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-/** The bin with `args`, on `storage`, until it exits. */
-function cli(args: string[], storage: Storage): Promise<Run> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
+/** The bin with `args`, on `storage`, until it exits (`node` are Node's own options, such as a heap limit). */
+function cli(args: string[], storage: Storage, node: string[] = []): Promise<Run> {
+  const child = spawn(process.execPath, [...node, '--import', 'tsx', 'server/main.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, DATA_DIR: storage.dataDir, DATABASE_URL: storage.databaseUrl ?? '', LOG: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -229,6 +230,97 @@ function transferSuite(name: string, fresh: () => Promise<Storage>): void {
 
 transferSuite('SQLite', async () => ({ dataDir: tempDir() }));
 
+const WXR_HEAD = '<?xml version="1.0" encoding="UTF-8" ?>\n';
+const RSS_OPEN = '<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:base_site_url>https://hostile.example</wp:base_site_url>';
+/** A WXR file with one post and one comment whose text is `content` (raw XML), after `prolog`. */
+const oneComment = (content: string, prolog = '') =>
+  `${WXR_HEAD}${prolog}${RSS_OPEN}<item><wp:post_id>1</wp:post_id><wp:comment><wp:comment_id>1</wp:comment_id>` +
+  `<wp:comment_author>Mallory</wp:comment_author><wp:comment_date_gmt>2022-01-01 00:00:00</wp:comment_date_gmt>` +
+  `<wp:comment_content>${content}</wp:comment_content><wp:comment_approved>1</wp:comment_approved></wp:comment></item></channel></rss>\n`;
+
+const laughs = Array.from({ length: 9 }, (_, level) => `<!ENTITY lol${level + 1} "${`&lol${level};`.repeat(10)}">`).join('');
+
+describe('hostile and broken files are refused with a clear message, and nothing of them is stored', () => {
+  const requests: string[] = [];
+  const listener = createServer((request, response) => {
+    requests.push(request.url ?? '');
+    response.end('<!ENTITY exfiltrate SYSTEM "file:///etc/hostname">');
+  });
+  before(async () => {
+    listener.listen(0, '127.0.0.1');
+    await once(listener, 'listening');
+  });
+  after(() => listener.close());
+  const listenerUrl = () => {
+    const address = listener.address();
+    return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  };
+
+  const cases: Array<{ name: string; file: () => string | Buffer; format?: string; message: RegExp }> = [
+    {
+      name: 'entity expansion (billion laughs)',
+      file: () => oneComment('&lol9;', `<!DOCTYPE rss [<!ENTITY lol0 "lol">${laughs}]>`),
+      message: /line 2: the file has a DOCTYPE declaration/,
+    },
+    {
+      name: 'an external entity naming a local file (XXE)',
+      file: () => oneComment('&xxe;', '<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'),
+      message: /DOCTYPE declaration/,
+    },
+    {
+      name: 'an external entity and DTD at a URL (XXE, out of band)',
+      file: () => oneComment('&xxe;', `<!DOCTYPE rss SYSTEM "${listenerUrl()}/dtd" [<!ENTITY % remote SYSTEM "${listenerUrl()}/p">%remote;<!ENTITY xxe SYSTEM "${listenerUrl()}/e">]>`),
+      message: /DOCTYPE declaration/,
+    },
+    { name: 'an entity never declared', file: () => oneComment('&xxe;'), message: /not well-formed XML: .*undefined entity/ },
+    {
+      name: 'bytes that are not UTF-8',
+      file: () => Buffer.concat([Buffer.from(oneComment('Caf').split('Caf')[0] + 'Caf'), Buffer.from([0xe9, 0x20, 0xff]), Buffer.from(oneComment('Caf').split('Caf')[1])]),
+      message: /the bytes near offset \d+ are not valid UTF-8/,
+    },
+    {
+      name: 'an encoding other than UTF-8',
+      file: () => oneComment('Café').replace('encoding="UTF-8"', 'encoding="ISO-8859-1"'),
+      message: /declares the encoding "ISO-8859-1"; only UTF-8/,
+    },
+    {
+      name: 'a truncated file (the comments before the cut are not stored either)',
+      file: () => readFileSync(WORDPRESS).subarray(0, Math.floor(readFileSync(WORDPRESS).length * 0.8)),
+      message: /not well-formed XML: .*unclosed tag/,
+    },
+    {
+      name: 'one text of 5 million characters',
+      file: () => oneComment('A'.repeat(5_000_000)),
+      message: /a single text, tag or comment is longer than 4194304 characters/,
+    },
+    {
+      name: 'elements nested 1000 deep',
+      file: () => oneComment(`${'<b>'.repeat(1000)}deep${'</b>'.repeat(1000)}`),
+      message: /elements are nested more than 64 deep/,
+    },
+    { name: 'a Disqus file read as WXR', file: () => readFileSync(DISQUS), message: /not a WordPress export \(WXR\): its root element is <disqus>/ },
+    { name: 'a WXR file read as Disqus', file: () => readFileSync(WORDPRESS), format: 'disqus', message: /not a Disqus export/ },
+    { name: 'JSON instead of XML', file: () => '{"comments": []}', message: /not well-formed XML/ },
+    { name: 'an empty file', file: () => '', message: /not well-formed XML: .*root element/ },
+  ];
+  for (const { name, file, format, message } of cases) {
+    it(name, async () => {
+      const storage = { dataDir: tempDir() };
+      const path = join(tempDir(), 'hostile.xml');
+      writeFileSync(path, file());
+      const run = await cli(['import', '--format', format ?? 'wxr', path], storage);
+      assert.equal(run.code, 1, run.stdout + run.stderr);
+      assert.match(run.stderr, message);
+      assert.match(run.stderr, /^Refused .*hostile\.xml: .*Nothing was imported\.\n$/s);
+      assert.doesNotMatch(run.stdout + run.stderr, /root:|lollol/, 'no entity was expanded');
+      assert.deepEqual(await queryDatabase(storage, 'SELECT count(*) AS n FROM comments'), [{ n: 0 }]);
+    });
+  }
+  it('fetched nothing: no request reached the URLs the external entities named', () => {
+    assert.deepEqual(requests, []);
+  });
+});
+
 let cluster: TestPostgres | undefined;
 let schemas = 0;
 describe('on PostgreSQL', () => {
@@ -239,5 +331,77 @@ describe('on PostgreSQL', () => {
   transferSuite('PostgreSQL', async () => {
     schemas += 1;
     return { dataDir: tempDir(), databaseUrl: await cluster!.createSchema(`transfer_${schemas}`) };
+  });
+});
+
+/** Writes a WXR file of `count` comments of `chars` characters each (100 per post, every third one a reply). */
+async function generateWxr(path: string, count: number, chars: number): Promise<void> {
+  const out = createWriteStream(path);
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  const words = 'Le conseil a voté le budget; Рада ухвалила бюджет. '.repeat(Math.ceil(chars / 50)).slice(0, chars);
+  await write(`${WXR_HEAD}${RSS_OPEN}\n`);
+  for (let id = 1; id <= count; id += 1) {
+    const post = Math.ceil(id / 100);
+    if (id % 100 === 1) await write(`${id > 1 ? '</item>' : ''}<item><link>https://gen.example/?p=${post}</link><wp:post_id>${post}</wp:post_id>\n`);
+    await write(
+      `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author><![CDATA[Reader ${id}]]></wp:comment_author>` +
+        `<wp:comment_author_email>r${id}@example.com</wp:comment_author_email><wp:comment_date_gmt>2022-01-01 00:00:00</wp:comment_date_gmt>` +
+        `<wp:comment_content><![CDATA[<p>${id}: ${words}</p>]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved>` +
+        `<wp:comment_parent>${id % 3 === 0 && id % 100 !== 1 ? id - 1 : 0}</wp:comment_parent></wp:comment>\n`,
+    );
+  }
+  await write('</item></channel></rss>\n');
+  out.end();
+  await once(out, 'finish');
+}
+
+// The child's V8 heap is capped below what holding the larger file, or every comment, would take (their text is
+// Ukrainian and French: two bytes a character in UTF-16), so the command finishing proves it streams; the young
+// generation is kept small so that the peak RSS shows what is held, not how lazily garbage is collected.
+const HEAP_LIMIT = ['--max-old-space-size=48', '--max-semi-space-size=1'];
+const peakMegabytes = (stderr: string): number => Number(/peak memory (\d+) MB/.exec(stderr)?.[1]);
+
+describe('memory stays flat as files and databases grow (SQLite)', () => {
+  it('imports a 6 MB and a 24 MB WXR file in a 48 MB heap, with about the same peak memory', async (t) => {
+    const peaks: number[] = [];
+    for (const count of [250, 1000]) {
+      const file = join(tempDir(), `generated-${count}.xml`);
+      await generateWxr(file, count, 18_000);
+      const run = await cli(['import', '--format', 'wxr', file, '--json'], { dataDir: tempDir() }, HEAP_LIMIT);
+      assert.equal(run.code, 0, run.stderr);
+      const report = JSON.parse(run.stdout) as Report;
+      assert.deepEqual([report.imported, report.orphans], [count, 0]);
+      peaks.push(report.peakRssBytes / 1024 / 1024);
+    }
+    t.diagnostic(`peak RSS: ${peaks.map(Math.round).join(' MB → ')} MB`);
+    assert.ok(peaks[1] - peaks[0] < 20, `peak RSS ${peaks.map(Math.round).join(' MB → ')} MB for a file four times larger`);
+  });
+
+  it('exports 10,000 and 40,000 comments of 800 characters (WXR and JSON Lines) in a 48 MB heap, with about the same peak memory', async (t) => {
+    const peaks: Record<string, number[]> = { wxr: [], jsonl: [] };
+    for (const count of [10_000, 40_000]) {
+      const storage = { dataDir: tempDir() };
+      await (await openStorage(undefined, storage.dataDir)).close();
+      await queryDatabase(
+        storage,
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $1)
+         INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, content, status, created_at)
+         SELECT i / 50 + 1, 0, 'Reader ' || i, 'r' || i || '@example.com', '', '192.0.2.1', replace(hex(zeroblob(400)), '00', 'ї ') || i, 'approved', 1600000000000 + i FROM n`,
+        [count],
+      );
+      for (const format of ['wxr', 'jsonl']) {
+        const output = join(storage.dataDir, `export.${format}`);
+        const run = await cli(['export', '--format', format, '--output', output], storage, HEAP_LIMIT);
+        assert.equal(run.code, 0, run.stderr);
+        assert.match(run.stderr, new RegExp(`^Exported ${count} comments \\(${format}\\)`));
+        peaks[format].push(peakMegabytes(run.stderr));
+      }
+    }
+    t.diagnostic(`peak RSS: WXR ${peaks.wxr.join(' → ')} MB, JSON Lines ${peaks.jsonl.join(' → ')} MB`);
+    for (const [format, [small, large]] of Object.entries(peaks)) {
+      assert.ok(large - small < 20, `${format}: peak RSS ${small} MB → ${large} MB for four times the comments`);
+    }
   });
 });
