@@ -3,7 +3,7 @@
 // a Disqus export, our own export imported back, hostile files, and memory that stays flat as files grow.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import type { WpComment } from 'newsroom-comment-protocol';
 import { openStorage } from '../../../server/app.js';
 import { newComment, queryDatabase, startTestServer } from '../support/comment-server.js';
 import { startPostgres, type TestPostgres } from '../support/postgres.js';
+import { RSS_OPEN, WXR_HEAD, generateWxr } from '../support/wxr-files.js';
 import { setStatus } from './scale-suite.js';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
@@ -230,8 +231,6 @@ function transferSuite(name: string, fresh: () => Promise<Storage>): void {
 
 transferSuite('SQLite', async () => ({ dataDir: tempDir() }));
 
-const WXR_HEAD = '<?xml version="1.0" encoding="UTF-8" ?>\n';
-const RSS_OPEN = '<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:base_site_url>https://hostile.example</wp:base_site_url>';
 /** A WXR file with one post and one comment whose text is `content` (raw XML), after `prolog`. */
 const oneComment = (content: string, prolog = '') =>
   `${WXR_HEAD}${prolog}${RSS_OPEN}<item><wp:post_id>1</wp:post_id><wp:comment><wp:comment_id>1</wp:comment_id>` +
@@ -334,29 +333,6 @@ describe('on PostgreSQL', () => {
   });
 });
 
-/** Writes a WXR file of `count` comments of `chars` characters each (100 per post, every third one a reply). */
-async function generateWxr(path: string, count: number, chars: number): Promise<void> {
-  const out = createWriteStream(path);
-  const write = async (text: string) => {
-    if (!out.write(text)) await once(out, 'drain');
-  };
-  const words = 'Le conseil a voté le budget; Рада ухвалила бюджет. '.repeat(Math.ceil(chars / 50)).slice(0, chars);
-  await write(`${WXR_HEAD}${RSS_OPEN}\n`);
-  for (let id = 1; id <= count; id += 1) {
-    const post = Math.ceil(id / 100);
-    if (id % 100 === 1) await write(`${id > 1 ? '</item>' : ''}<item><link>https://gen.example/?p=${post}</link><wp:post_id>${post}</wp:post_id>\n`);
-    await write(
-      `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author><![CDATA[Reader ${id}]]></wp:comment_author>` +
-        `<wp:comment_author_email>r${id}@example.com</wp:comment_author_email><wp:comment_date_gmt>2022-01-01 00:00:00</wp:comment_date_gmt>` +
-        `<wp:comment_content><![CDATA[<p>${id}: ${words}</p>]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved>` +
-        `<wp:comment_parent>${id % 3 === 0 && id % 100 !== 1 ? id - 1 : 0}</wp:comment_parent></wp:comment>\n`,
-    );
-  }
-  await write('</item></channel></rss>\n');
-  out.end();
-  await once(out, 'finish');
-}
-
 // The child's V8 heap is capped below what holding the larger file, or every comment, would take (their text is
 // Ukrainian and French: two bytes a character in UTF-16), so the command finishing proves it streams; the young
 // generation is kept small so that the peak RSS shows what is held, not how lazily garbage is collected.
@@ -387,8 +363,9 @@ describe('memory stays flat as files and databases grow (SQLite)', () => {
       await queryDatabase(
         storage,
         `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $1)
-         INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, content, status, created_at)
-         SELECT i / 50 + 1, 0, 'Reader ' || i, 'r' || i || '@example.com', '', '192.0.2.1', replace(hex(zeroblob(400)), '00', 'ї ') || i, 'approved', 1600000000000 + i FROM n`,
+         INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, content, status, created_at, sender, duplicate_key)
+         SELECT i / 50 + 1, 0, 'Reader ' || i, 'r' || i || '@example.com', '', '192.0.2.1', replace(hex(zeroblob(400)), '00', 'ї ') || i, 'approved',
+           1600000000000 + i, '192.0.2.1', 'seeded ' || i FROM n`,
         [count],
       );
       for (const format of ['wxr', 'jsonl']) {
