@@ -8,17 +8,21 @@ import { createCommentEventFeed } from './comments/events.js';
 import { createCommentService } from './comments/service.js';
 import { type CommentServerOptions, ConfigError, type ResolvedOptions, loadAdminToken, resolveOptions } from './config.js';
 import { adminRoutes } from './routes/admin.js';
+import { exportRoutes } from './routes/export.js';
 import { httpCaching } from './routes/caching.js';
 import { commentRoutes } from './routes/comments.js';
 import { streamRoutes } from './routes/stream.js';
 import { MESSAGES, WpHttpError, toWpError } from './routes/errors.js';
 import { EVENT_TTL_MS, IDEMPOTENCY_TTL_MS, type CommentStorage } from './storage/port.js';
 import { openSqliteStorage } from './storage/sqlite.js';
+import { exportJsonLines, exportWxr } from './transfer/export.js';
 
 export type { CommentServerOptions } from './config.js';
 
 /** Where the WordPress-compatible API lives, as on a WordPress site. */
 export const API_PREFIX = '/wp-json/wp/v2';
+/** Where this server's own routes live, beside WordPress's. */
+export const EXTENSIONS_PREFIX = '/wp-json/newsroom/v1';
 const SERVER_NAME = 'newsroom-elements';
 // The largest valid comment (65,525 bytes of text) escaped as \uXXXX JSON fits; anything bigger is refused with 413.
 const BODY_LIMIT = 256 * 1024;
@@ -153,6 +157,16 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
   );
 
   await app.register(adminRoutes);
+
+  // Import and export (#18): the export, streamed to the moderator.
+  await app.register(
+    async (extensions) =>
+      exportRoutes(extensions, {
+        isModerator,
+        exportComments: (format) => (format === 'wxr' ? exportWxr(storage, { postLink: settings.postLink }) : exportJsonLines(storage)),
+      }),
+    { prefix: EXTENSIONS_PREFIX },
+  );
 
   app.get('/healthz', async (_request, reply) => {
     try {

@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { once } from 'node:events';
 import type { WpComment } from 'newsroom-comment-protocol';
 import { openStorage } from '../../../server/app.js';
-import { newComment, queryDatabase, startTestServer } from '../support/comment-server.js';
+import { moderator, newComment, queryDatabase, startTestServer } from '../support/comment-server.js';
 import { startPostgres, type TestPostgres } from '../support/postgres.js';
 import { RSS_OPEN, WXR_HEAD, generateWxr } from '../support/wxr-files.js';
 import { setStatus } from './scale-suite.js';
@@ -198,9 +198,10 @@ function transferSuite(name: string, fresh: () => Promise<Storage>): void {
       assert.equal(byContent(lines, 'Where does the money').post, 7);
     });
 
-    it('round-trips: our WXR export imported into an empty server gives the same comments, threads, statuses and dates', async () => {
+    it('round-trips: our WXR export (command or HTTP) imported into an empty server gives the same comments, threads, statuses and dates', async () => {
       const storage = await fresh();
       const server = await startTestServer({ ...storage, moderation: 'none', floodSeconds: 0 });
+      let overHttp: Line[] | undefined;
       try {
         const post = async (fields: Record<string, unknown>) => (await (await server.post(newComment(fields))).json()) as WpComment;
         const top = await post({ post: 3, author_name: 'Amélie « Ami » Lefèvre', content: 'Top <b>not bold</b> & ]]> CDATA\'s end, "quotes"\n\nSecond paragraph.' });
@@ -210,11 +211,28 @@ function transferSuite(name: string, fresh: () => Promise<Storage>): void {
         await setStatus(server, (await post({ post: 3, content: 'Spam for sale' })).id, 'spam');
         await setStatus(server, (await post({ post: 9, content: 'Held back' })).id, 'hold');
         await setStatus(server, (await post({ post: 9, content: 'Thrown away' })).id, 'trash');
+
+        // The same export over HTTP, for the moderator only.
+        const endpoint = `${server.url}/wp-json/newsroom/v1/export`;
+        const anonymous = await fetch(`${endpoint}?format=jsonl`);
+        assert.deepEqual([anonymous.status, ((await anonymous.json()) as { code: string }).code], [401, 'rest_forbidden']);
+        const wrong = await fetch(`${endpoint}?format=csv`, { headers: moderator });
+        assert.deepEqual([wrong.status, ((await wrong.json()) as { code: string }).code], [400, 'rest_invalid_param']);
+        const jsonl = await fetch(`${endpoint}?format=jsonl`, { headers: moderator });
+        assert.deepEqual(
+          [jsonl.status, jsonl.headers.get('content-type'), jsonl.headers.get('cache-control'), jsonl.headers.get('content-disposition')],
+          [200, 'application/jsonl; charset=utf-8', 'no-store', 'attachment; filename="comments.jsonl"'],
+        );
+        overHttp = (await jsonl.text()).split('\n').filter(Boolean).map((line) => JSON.parse(line) as Line);
+        const wxr = await fetch(`${endpoint}?format=wxr`, { headers: moderator });
+        assert.equal(wxr.headers.get('content-type'), 'application/rss+xml; charset=utf-8');
+        assert.equal((await wxr.text()).match(/<wp:comment>/g)?.length, 7);
       } finally {
         await server.close();
       }
       const original = await exportLines(storage);
       assert.equal(original.length, 7);
+      assert.deepEqual(overHttp, original, "the HTTP export is the command's");
 
       const file = join(tempDir(), 'export.xml');
       const exported = await cli(['export', '--format', 'wxr', '--output', file], storage);
