@@ -89,7 +89,16 @@ async function importCommand(argv: readonly string[], env: NodeJS.ProcessEnv, ou
     throw new UsageError('give --post-map or --post-id-from, not both');
   }
   let posts: PostMapping = { kind: 'id' };
-  if (values['post-map'] !== undefined) posts = mapMapping(readFileSync(values['post-map'], 'utf8'), values['post-map']);
+  const mapFile = values['post-map'];
+  if (mapFile !== undefined) {
+    let json: string;
+    try {
+      json = readFileSync(mapFile, 'utf8');
+    } catch (error) {
+      throw new PostMappingError(`cannot read the post map ${mapFile}: ${(error as Error).message}`);
+    }
+    posts = mapMapping(json, mapFile);
+  }
   if (values['post-id-from'] !== undefined) posts = templateMapping(values['post-id-from']);
 
   let report: ImportReport;
@@ -134,15 +143,10 @@ async function exportCommand(argv: readonly string[], env: NodeJS.ProcessEnv, ou
   const started = Date.now();
   let count = 0;
   await withStorage(env, async (storage) => {
-    const chunks = values.format === 'wxr' ? exportWxr(storage, { postLink: settings.postLink }) : exportJsonLines(storage);
-    async function* counted() {
-      for await (const chunk of chunks) {
-        if (chunk.includes('<wp:comment>') || values.format === 'jsonl') count += 1;
-        yield chunk;
-      }
-    }
+    const onComment = () => (count += 1);
+    const chunks = values.format === 'wxr' ? exportWxr(storage, { postLink: settings.postLink, onComment }) : exportJsonLines(storage, { onComment });
     // Written as it is read: the destination's back-pressure paces the database reads.
-    await pipeline(Readable.from(counted()), values.output !== undefined ? createWriteStream(values.output) : output.stdout, {
+    await pipeline(Readable.from(chunks), values.output !== undefined ? createWriteStream(values.output) : output.stdout, {
       end: values.output !== undefined,
     });
   });

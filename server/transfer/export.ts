@@ -17,12 +17,18 @@ export async function* allComments(storage: TransferStorage, pageSize = EXPORT_P
   }
 }
 
+export interface ExportOptions {
+  /** Called for each comment written (the command counts them). */
+  onComment?(): void;
+}
+
 /**
  * JSON Lines: one comment per line, every field we keep, the email and IP address included (this is the operator's
  * copy of the data); dates as ISO 8601 UTC with milliseconds.
  */
-export async function* exportJsonLines(storage: TransferStorage): AsyncGenerator<string> {
+export async function* exportJsonLines(storage: TransferStorage, options: ExportOptions = {}): AsyncGenerator<string> {
   for await (const comment of allComments(storage)) {
+    options.onComment?.();
     yield `${JSON.stringify({
       id: comment.id,
       post: comment.post,
@@ -60,7 +66,7 @@ const mysqlDate = (ms: number): string => new Date(ms).toISOString().slice(0, 19
  * are HTML-escaped text, so WordPress shows them as they were written and this server's importer reads them back
  * unchanged. Dates are UTC to the second (WXR has no milliseconds).
  */
-export async function* exportWxr(storage: TransferStorage, options: { postLink: string; title?: string }): AsyncGenerator<string> {
+export async function* exportWxr(storage: TransferStorage, options: ExportOptions & { postLink: string }): AsyncGenerator<string> {
   const now = new Date();
   yield `<?xml version="1.0" encoding="UTF-8" ?>
 <!-- Comments exported by newsroom-comment-server on ${now.toISOString()}: WordPress eXtended RSS (WXR). -->
@@ -72,7 +78,7 @@ export async function* exportWxr(storage: TransferStorage, options: { postLink: 
 	xmlns:wp="http://wordpress.org/export/1.2/"
 >
 <channel>
-	<title>${escapeXml(options.title ?? 'Comments')}</title>
+	<title>Comments</title>
 	<pubDate>${now.toUTCString().replace('GMT', '+0000')}</pubDate>
 	<wp:wxr_version>1.2</wp:wxr_version>
 	<wp:base_site_url>${WXR_SITE}</wp:base_site_url>
@@ -92,6 +98,7 @@ export async function* exportWxr(storage: TransferStorage, options: { postLink: 
 		<wp:post_type>${cdata('post')}</wp:post_type>
 `;
     }
+    options.onComment?.();
     yield commentXml(comment);
   }
   if (post !== undefined) yield '\t</item>\n';

@@ -87,7 +87,8 @@ export async function* readXml(path: string, limits: XmlLimits = DEFAULT_XML_LIM
     try {
       return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
     } catch {
-      return refuse(`the bytes near offset ${bytesRead} are not valid UTF-8`);
+      // The decoder does not say where: the chunk it was given does.
+      return refuse(`bytes ${bytesRead} to ${bytesRead + (bytes?.length ?? 0)} of the file are not valid UTF-8`);
     }
   };
   const feed = (chars: string) => {

@@ -255,6 +255,42 @@ const oneComment = (content: string, prolog = '') =>
   `<wp:comment_author>Mallory</wp:comment_author><wp:comment_date_gmt>2022-01-01 00:00:00</wp:comment_date_gmt>` +
   `<wp:comment_content>${content}</wp:comment_content><wp:comment_approved>1</wp:comment_approved></wp:comment></item></channel></rss>\n`;
 
+describe('post mapping (SQLite)', () => {
+  it('--post-map maps WordPress post IDs and permalinks, and refuses posts it does not name', async () => {
+    const storage = { dataDir: tempDir() };
+    const map = join(tempDir(), 'posts.json');
+    writeFileSync(map, JSON.stringify({ '4': 104, 'http://127.0.0.1:8089/?p=5': 105 }));
+    const report = await importFile(WORDPRESS, storage, '--format', 'wxr', '--post-map', map);
+    assert.deepEqual([report.imported, report.refusedByKind], [7, { 'no-post': 1, 'not-a-comment': 1 }]);
+    assert.match(report.refusals.find((refusal) => refusal.kind === 'no-post')!.message, /ID 1, link http:\/\/127\.0\.0\.1:8089\/\?p=1\) is not in the post map/);
+    const posts = (await exportLines(storage)).map((line) => line.post);
+    assert.deepEqual([...new Set(posts)].sort(), [104, 105]);
+  });
+
+  it('--post-id-from reads the number from the permalink by a template, and refuses links it does not match', async () => {
+    const storage = { dataDir: tempDir() };
+    const matching = await importFile(WORDPRESS, storage, '--format', 'wxr', '--post-id-from', 'http://127.0.0.1:8089/?p={post}');
+    assert.deepEqual([matching.imported, matching.refused], [8, 1]);
+    const other = await importFile(WORDPRESS, { dataDir: tempDir() }, '--format', 'wxr', '--post-id-from', 'https://news.example/{post}/');
+    assert.deepEqual([other.imported, other.refusedByKind], [0, { 'no-post': 8, 'not-a-comment': 1 }]);
+    assert.match(other.refusals[0].message, /link does not match https:\/\/news\.example\/\{post\}\//);
+  });
+
+  it('refuses contradictory or broken options with exit status 2 and the usage', async () => {
+    const storage = { dataDir: tempDir() };
+    const both = await cli(['import', '--format', 'wxr', WORDPRESS, '--post-map', 'x.json', '--post-id-from', '/{post}'], storage);
+    assert.deepEqual([both.code, /give --post-map or --post-id-from, not both/.test(both.stderr), /^Usage:/m.test(both.stderr)], [2, true, true]);
+    const template = await cli(['import', '--format', 'wxr', WORDPRESS, '--post-id-from', '/posts/'], storage);
+    assert.deepEqual([template.code, /--post-id-from must contain \{post\} exactly once/.test(template.stderr)], [2, true]);
+    const map = join(tempDir(), 'bad.json');
+    writeFileSync(map, '{"42": "seven"}');
+    const badMap = await cli(['import', '--format', 'wxr', WORDPRESS, '--post-map', map], storage);
+    assert.deepEqual([badMap.code, /"42" must map to a post number/.test(badMap.stderr)], [2, true]);
+    const format = await cli(['import', '--format', 'csv', WORDPRESS], storage);
+    assert.deepEqual([format.code, /import needs --format wxr or --format disqus/.test(format.stderr)], [2, true]);
+  });
+});
+
 const laughs = Array.from({ length: 9 }, (_, level) => `<!ENTITY lol${level + 1} "${`&lol${level};`.repeat(10)}">`).join('');
 
 describe('hostile and broken files are refused with a clear message, and nothing of them is stored', () => {
@@ -293,7 +329,7 @@ describe('hostile and broken files are refused with a clear message, and nothing
     {
       name: 'bytes that are not UTF-8',
       file: () => Buffer.concat([Buffer.from(oneComment('Caf').split('Caf')[0] + 'Caf'), Buffer.from([0xe9, 0x20, 0xff]), Buffer.from(oneComment('Caf').split('Caf')[1])]),
-      message: /the bytes near offset \d+ are not valid UTF-8/,
+      message: /bytes 0 to \d+ of the file are not valid UTF-8/,
     },
     {
       name: 'an encoding other than UTF-8',
