@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { once } from 'node:events';
 import type { WpComment } from 'newsroom-comment-protocol';
+import { SaxesParser } from 'saxes';
 import { openStorage } from '../../../server/app.js';
 import { moderator, newComment, queryDatabase, startTestServer } from '../support/comment-server.js';
 import { startPostgres, type TestPostgres } from '../support/postgres.js';
@@ -369,6 +370,23 @@ describe('hostile and broken files are refused with a clear message, and nothing
       assert.deepEqual(await queryDatabase(storage, 'SELECT count(*) AS n FROM comments'), [{ n: 0 }]);
     });
   }
+  it('saxes itself, below the DOCTYPE refusal, neither expands declared entities nor fetches external ones', () => {
+    const parse = (xml: string) => {
+      const texts: string[] = [];
+      const parser = new SaxesParser();
+      parser.on('text', (text) => texts.push(text));
+      let error: Error | undefined;
+      parser.on('error', (failure) => (error ??= failure));
+      parser.write(xml).close();
+      return { texts: texts.join(''), error: error?.message };
+    };
+    const expanded = parse(`<!DOCTYPE r [<!ENTITY lol0 "lol">${laughs}]><r>&lol9;</r>`);
+    assert.match(expanded.error ?? '', /undefined entity/);
+    assert.equal(expanded.texts, '&lol9;', 'the reference is reported, and left as it was written');
+    const external = parse(`<!DOCTYPE r [<!ENTITY xxe SYSTEM "${listenerUrl()}/saxes">]><r>&xxe;</r>`);
+    assert.match(external.error ?? '', /undefined entity/);
+  });
+
   it('fetched nothing: no request reached the URLs the external entities named', () => {
     assert.deepEqual(requests, []);
   });
