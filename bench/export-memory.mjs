@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { openSqliteStorage } from '../server/storage/sqlite.ts';
 import { load, peakMegabytes, runTransfer } from './lib/transfer-cli.mjs';
 

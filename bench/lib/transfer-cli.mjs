@@ -3,6 +3,7 @@
 // reports: the kernel's maximum resident set (getrusage), tsx's own share included.
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
 
 const root = new URL('../../', import.meta.url).pathname;
 
