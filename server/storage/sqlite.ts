@@ -356,7 +356,15 @@ export function openSqliteStorage(file: string): CommentStorage {
     ),
     link: db.prepare('UPDATE comments SET parent = ?, duplicate_key = ? WHERE id = ?'),
     linked: db.prepare('UPDATE import_sources SET parent_source_id = NULL WHERE source = ? AND source_id = ?'),
-    page: db.prepare(`SELECT * FROM comments WHERE (post, id) > (?, ?) ORDER BY post, id LIMIT ?`),
+    // The rest of the cursor's post, then the next posts, each a range of the (post, id) index: SQLite seeks a row
+    // value `(post, id) > (?, ?)` on `post` alone, which rescans a long post from its start on every page.
+    page: db.prepare(
+      `SELECT * FROM (
+         SELECT * FROM (SELECT * FROM comments WHERE post = @post AND id > @id ORDER BY id LIMIT @limit)
+         UNION ALL
+         SELECT * FROM (SELECT * FROM comments WHERE post > @post ORDER BY post, id LIMIT @limit)
+       ) ORDER BY post, id LIMIT @limit`,
+    ),
   };
   const importComments = db.transaction((batch: readonly ImportedComment[]): ImportOutcome[] =>
     batch.map((comment) => {
@@ -463,7 +471,7 @@ export function openSqliteStorage(file: string): CommentStorage {
       }
     },
     async exportComments(after, limit) {
-      return (transfer.page.all(after.post, after.id, limit) as CommentRow[]).map(toStoredComment);
+      return (transfer.page.all({ ...after, limit }) as CommentRow[]).map(toStoredComment);
     },
     async close() {
       if (db.open) db.close();

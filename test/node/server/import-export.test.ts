@@ -199,6 +199,25 @@ function transferSuite(name: string, fresh: () => Promise<Storage>): void {
       assert.equal(byContent(lines, 'Where does the money').post, 7);
     });
 
+    it('exports a post longer than a page, and every post after it, each comment once, by post then ID', async () => {
+      const storage = await fresh();
+      await (await openStorage(storage.databaseUrl, storage.dataDir)).close();
+      // 2,600 comments on post 1, then posts 2 to 4, inserted out of post order.
+      await queryDatabase(
+        storage,
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $1)
+         INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, content, status, created_at, sender, duplicate_key)
+         SELECT CASE WHEN i % 5 = 0 THEN 2 + i % 3 ELSE 1 END, 0, 'Reader', 'r@example.com', '', '', 'Comment ' || i, 'approved', 1600000000000 + i, '', 'seeded ' || i FROM n`,
+        [3250],
+      );
+      const lines = await exportLines(storage);
+      assert.equal(lines.length, 3250);
+      assert.equal(new Set(lines.map((line) => line.id)).size, 3250);
+      const order = lines.map(({ post, id }) => [post, id]);
+      assert.deepEqual(order, order.toSorted(([a, x], [b, y]) => a - b || x - y));
+      assert.deepEqual([lines.filter((line) => line.post === 1).length, lines.at(-1)?.post], [2600, 4]);
+    });
+
     it('round-trips: our WXR export (command or HTTP) imported into an empty server gives the same comments, threads, statuses and dates', async () => {
       const storage = await fresh();
       const server = await startTestServer({ ...storage, moderation: 'none', floodSeconds: 0 });
