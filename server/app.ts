@@ -12,6 +12,7 @@ import { type CommentServerOptions, ConfigError, type ResolvedOptions, loadAdmin
 import { createMailTransport } from './mailer.js';
 import { notificationMails } from './present/notification-mail.js';
 import { adminRoutes } from './routes/admin.js';
+import { exportRoutes } from './routes/export.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { httpCaching } from './routes/caching.js';
 import { commentRoutes } from './routes/comments.js';
@@ -22,18 +23,23 @@ import { answerInWordPressShape, requireJsonBody } from './routes/errors.js';
 import { NOTIFY_RECORDS_TTL_MS } from './storage/notify-port.js';
 import { EVENT_TTL_MS, IDEMPOTENCY_TTL_MS, type CommentStorage } from './storage/port.js';
 import { openSqliteStorage } from './storage/sqlite.js';
+import { exportJsonLines, exportWxr } from './transfer/export.js';
 
 export type { CommentServerOptions } from './config.js';
 
 /** Where the WordPress-compatible API lives, as on a WordPress site. */
 export const API_PREFIX = '/wp-json/wp/v2';
+/** Where this server's own routes live, beside WordPress's. */
+export const EXTENSIONS_PREFIX = '/wp-json/newsroom/v1';
+
 /** Where a moderator answers data-rights requests (docs/data-rights.md). */
-export const DATA_PREFIX = '/wp-json/newsroom/v1/data';
+export const DATA_PREFIX = `${EXTENSIONS_PREFIX}/data`;
 const SERVER_NAME = 'newsroom-elements';
 // The largest valid comment (65,525 bytes of text) escaped as \uXXXX JSON fits; anything bigger is refused with 413.
 const BODY_LIMIT = 256 * 1024;
 
-async function openStorage(databaseUrl: string | undefined, dataDir: string): Promise<CommentStorage> {
+/** Opens the configured database: PostgreSQL at `databaseUrl`, else SQLite in `dataDir` (the server and the `import` and `export` commands). */
+export async function openStorage(databaseUrl: string | undefined, dataDir: string): Promise<CommentStorage> {
   if (databaseUrl) {
     // pg is an optional peer dependency of the package: SQLite users never install it.
     if (!canResolve('pg')) {
@@ -201,6 +207,16 @@ async function assemble(settings: ResolvedOptions): Promise<{ app: FastifyInstan
 
   await app.register(adminRoutes);
   if (notifier) await app.register(notificationRoutes, { notifier });
+
+  // Import and export (#18): the export, streamed to the moderator.
+  await app.register(
+    async (extensions) =>
+      exportRoutes(extensions, {
+        isModerator,
+        exportComments: (format) => (format === 'wxr' ? exportWxr(storage, { postLink: settings.postLink }) : exportJsonLines(storage)),
+      }),
+    { prefix: EXTENSIONS_PREFIX },
+  );
 
   app.get('/healthz', async (_request, reply) => {
     try {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `newsroom-comment-server` bin (from source: `npm run server`): the comment server alone, configured by
-// environment variables (see docs/comment-server.md).
+// environment variables (see docs/comment-server.md); `import` and `export` move comments in and out
+// (docs/import-export.md).
 import { ConfigError } from './config.js';
 import { startServer } from './app.js';
 
@@ -32,7 +33,13 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-main().catch((error: unknown) => {
+async function command(argv: string[]): Promise<void> {
+  const { runCommand } = await import('./cli.js');
+  process.exitCode = await runCommand(argv, process.env, process);
+}
+
+const argv = process.argv.slice(2);
+(argv[0] === 'import' || argv[0] === 'export' ? command(argv) : main()).catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(`Invalid setting: ${error.message}`);
   } else {

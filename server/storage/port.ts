@@ -3,6 +3,7 @@ import { duplicateKey, senderOf } from './keys.js';
 import type { RightsStorage } from './rights-port.js';
 import type { ModerationStorage } from './moderation-port.js';
 import type { NotifyStorage } from './notify-port.js';
+import type { TransferStorage } from './transfer-port.js';
 
 /** A comment row as stored. The email and IP address never leave the server except to the moderator (email only). */
 export interface StoredComment {
@@ -151,7 +152,7 @@ export const derivedColumns = (comment: Omit<NewComment, 'authorUrl'>) => ({
  * duplicates, flood, first-time moderation) runs inside `createComment`'s transaction, so the database is the single
  * source of truth.
  */
-export interface CommentStorage extends RightsStorage, ModerationStorage, NotifyStorage {
+export interface CommentStorage extends RightsStorage, ModerationStorage, NotifyStorage, TransferStorage {
   readonly kind: 'sqlite' | 'postgres';
   createComment(request: CreateRequest): Promise<CreateOutcome>;
   getComment(id: number): Promise<StoredComment | undefined>;

@@ -29,6 +29,7 @@ import {
   type StoredBlockEntry,
   type StoredModeratorToken,
 } from './moderation-port.js';
+import type { ImportedComment, ImportOutcome } from './transfer-port.js';
 
 /** Versioned migrations: each runs once, in order, inside a transaction. Never edit one that has shipped. */
 const MIGRATIONS: readonly string[] = [
@@ -160,6 +161,18 @@ const MIGRATIONS: readonly string[] = [
      created_at BIGINT NOT NULL,
      undone_by INTEGER
    );`,
+  // 9: import and export (#18). Each imported comment's ID in its source file, so a second import adds nothing; a
+  // reply whose parent comes later in the file waits with its parent's source ID. Exports read by post then ID.
+  `CREATE TABLE import_sources (
+     source TEXT NOT NULL,
+     source_id TEXT NOT NULL,
+     comment_id INTEGER NOT NULL,
+     parent_source_id TEXT,
+     imported_at BIGINT NOT NULL,
+     PRIMARY KEY (source, source_id)
+   );
+   CREATE INDEX import_sources_waiting ON import_sources (source) WHERE parent_source_id IS NOT NULL;
+   CREATE INDEX comments_by_post_id ON comments (post, id);`,
   // 10: data rights (#18). The IP retention job finds the comments that still hold an address, oldest first; erased
   // ones leave this index, so it stays the size of the retention period.
   "CREATE INDEX comments_with_address_by_date ON comments (created_at) WHERE author_ip != ''",
@@ -187,6 +200,8 @@ const MIGRATION_LOCK = 4_180_731_554;
 // Held from an event's insertion to its transaction's commit, so event IDs are taken in commit order: a reader that has
 // seen event N never finds an event below N committed later.
 const EVENT_LOG_LOCK = 4_180_731_555;
+// Taken by each import batch, so two imports of one file at once cannot both store a comment (#18).
+const IMPORT_LOCK = 4_180_731_556;
 /** The NOTIFY channel that wakes every server process on the database when events were logged. */
 const EVENT_CHANNEL = 'newsroom_comment_events';
 
@@ -619,6 +634,41 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
   };
 
   const notify = notifyQueries(transaction, query);
+  // Import and export (#18).
+  async function importOne(client: pg.PoolClient, comment: ImportedComment): Promise<ImportOutcome> {
+    const known = await client.query<{ comment_id: number }>(
+      'SELECT comment_id FROM import_sources WHERE source = $1 AND source_id = $2',
+      [comment.source, comment.sourceId],
+    );
+    if (known.rows[0]) return { id: known.rows[0].comment_id, created: false };
+    const parent =
+      comment.parentSourceId === undefined
+        ? undefined
+        : (
+            await client.query<{ id: number }>(
+              `SELECT comments.id FROM import_sources JOIN comments ON comments.id = import_sources.comment_id
+               WHERE source = $1 AND source_id = $2 AND comments.post = $3`,
+              [comment.source, comment.parentSourceId, comment.post],
+            )
+          ).rows[0];
+    const stored = { ...comment, parent: parent?.id ?? 0 };
+    const { sender, duplicateKey } = derivedColumns(stored);
+    const inserted = await client.query<{ id: number }>(
+      `INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, content, status, created_at,
+         sender, duplicate_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      [stored.post, stored.parent, stored.authorName, stored.authorEmail, stored.authorUrl, stored.authorIp, stored.content,
+        stored.status, stored.createdAt, sender, duplicateKey],
+    );
+    const id = inserted.rows[0].id;
+    const waiting = comment.parentSourceId !== undefined && parent === undefined ? comment.parentSourceId : null;
+    await client.query(
+      'INSERT INTO import_sources (source, source_id, comment_id, parent_source_id, imported_at) VALUES ($1, $2, $3, $4, $5)',
+      [comment.source, comment.sourceId, id, waiting, Date.now()],
+    );
+    return { id, created: true };
+  }
+
   return {
     ...moderation,
     kind: 'postgres',
@@ -735,6 +785,58 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
     },
     async ping() {
       await query('SELECT 1');
+    },
+    importComments: (batch) =>
+      transaction(async (client) => {
+        // Two imports of the same source at once would both find a comment new: they take turns.
+        await client.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
+        const outcomes: ImportOutcome[] = [];
+        for (const comment of batch) outcomes.push(await importOne(client, comment));
+        return outcomes;
+      }),
+    async linkImportedReplies(source) {
+      let linked = 0;
+      let orphans = 0;
+      for (let after = ''; ; ) {
+        const batch = await transaction(async (client) => {
+          const { rows } = await client.query<CommentRow & { source_id: string; parent_id: number | null }>(
+            `SELECT import_sources.source_id, comments.*, parents.id AS parent_id
+             FROM import_sources
+             JOIN comments ON comments.id = import_sources.comment_id
+             LEFT JOIN import_sources AS mapped ON mapped.source = import_sources.source AND mapped.source_id = import_sources.parent_source_id
+             LEFT JOIN comments AS parents ON parents.id = mapped.comment_id AND parents.post = comments.post
+             WHERE import_sources.source = $1 AND import_sources.parent_source_id IS NOT NULL AND import_sources.source_id > $2
+             ORDER BY import_sources.source_id LIMIT ${BACKFILL_BATCH}
+             FOR UPDATE OF import_sources`,
+            [source, after],
+          );
+          let done = 0;
+          for (const row of rows) {
+            if (row.parent_id === null) continue;
+            const comment = { ...toStoredComment(row), parent: row.parent_id };
+            await client.query('UPDATE comments SET parent = $1, duplicate_key = $2 WHERE id = $3', [
+              row.parent_id,
+              derivedColumns(comment).duplicateKey,
+              row.id,
+            ]);
+            await client.query('UPDATE import_sources SET parent_source_id = NULL WHERE source = $1 AND source_id = $2', [source, row.source_id]);
+            done += 1;
+          }
+          return { linked: done, seen: rows.length, last: rows.at(-1)?.source_id };
+        });
+        linked += batch.linked;
+        orphans += batch.seen - batch.linked;
+        if (batch.last === undefined) return { linked, orphans };
+        after = batch.last;
+      }
+    },
+    async exportComments(after, limit) {
+      const { rows } = await query<CommentRow>('SELECT * FROM comments WHERE (post, id) > ($1, $2) ORDER BY post, id LIMIT $3', [
+        after.post,
+        after.id,
+        limit,
+      ]);
+      return rows.map(toStoredComment);
     },
     async close() {
       await pool.end();

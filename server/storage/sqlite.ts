@@ -30,6 +30,7 @@ import {
   type StoredBlockEntry,
   type StoredModeratorToken,
 } from './moderation-port.js';
+import type { ImportedComment, ImportOutcome } from './transfer-port.js';
 
 /** Versioned migrations: each runs once, in order, inside a transaction. Never edit one that has shipped. */
 const MIGRATIONS: readonly string[] = [
@@ -164,6 +165,18 @@ const MIGRATIONS: readonly string[] = [
      created_at INTEGER NOT NULL,
      undone_by INTEGER
    );`,
+  // 9: import and export (#18). Each imported comment's ID in its source file, so a second import adds nothing; a
+  // reply whose parent comes later in the file waits with its parent's source ID. Exports read by post then ID.
+  `CREATE TABLE import_sources (
+     source TEXT NOT NULL,
+     source_id TEXT NOT NULL,
+     comment_id INTEGER NOT NULL,
+     parent_source_id TEXT,
+     imported_at INTEGER NOT NULL,
+     PRIMARY KEY (source, source_id)
+   );
+   CREATE INDEX import_sources_waiting ON import_sources (source) WHERE parent_source_id IS NOT NULL;
+   CREATE INDEX comments_by_post_id ON comments (post, id);`,
   // 10: data rights (#18). The IP retention job finds the comments that still hold an address, oldest first; erased
   // ones leave this index, so it stays the size of the retention period.
   "CREATE INDEX comments_with_address_by_date ON comments (created_at) WHERE author_ip != ''",
@@ -617,6 +630,71 @@ export function openSqliteStorage(file: string): CommentStorage {
   };
 
   const notify = notifyStatements(db);
+  // Import and export (#18).
+  const transfer = {
+    known: db.prepare('SELECT comment_id FROM import_sources WHERE source = ? AND source_id = ?'),
+    parentOnPost: db.prepare(
+      'SELECT comments.id FROM import_sources JOIN comments ON comments.id = import_sources.comment_id WHERE source = ? AND source_id = ? AND comments.post = ?',
+    ),
+    insert: db.prepare(
+      `INSERT INTO comments (post, parent, author_name, author_email, author_url, author_ip, content, status, created_at,
+         sender, duplicate_key)
+       VALUES (@post, @parent, @authorName, @authorEmail, @authorUrl, @authorIp, @content, @status, @createdAt,
+         @sender, @duplicateKey)`,
+    ),
+    remember: db.prepare(
+      'INSERT INTO import_sources (source, source_id, comment_id, parent_source_id, imported_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    waiting: db.prepare(
+      `SELECT import_sources.source_id, comments.*, parents.id AS parent_id
+       FROM import_sources
+       JOIN comments ON comments.id = import_sources.comment_id
+       LEFT JOIN import_sources AS mapped ON mapped.source = import_sources.source AND mapped.source_id = import_sources.parent_source_id
+       LEFT JOIN comments AS parents ON parents.id = mapped.comment_id AND parents.post = comments.post
+       WHERE import_sources.source = ? AND import_sources.parent_source_id IS NOT NULL AND import_sources.source_id > ?
+       ORDER BY import_sources.source_id LIMIT ${BACKFILL_BATCH}`,
+    ),
+    link: db.prepare('UPDATE comments SET parent = ?, duplicate_key = ? WHERE id = ?'),
+    linked: db.prepare('UPDATE import_sources SET parent_source_id = NULL WHERE source = ? AND source_id = ?'),
+    // The rest of the cursor's post, then the next posts, each a range of the (post, id) index: SQLite seeks a row
+    // value `(post, id) > (?, ?)` on `post` alone, which rescans a long post from its start on every page.
+    page: db.prepare(
+      `SELECT * FROM (
+         SELECT * FROM (SELECT * FROM comments WHERE post = @post AND id > @id ORDER BY id LIMIT @limit)
+         UNION ALL
+         SELECT * FROM (SELECT * FROM comments WHERE post > @post ORDER BY post, id LIMIT @limit)
+       ) ORDER BY post, id LIMIT @limit`,
+    ),
+  };
+  const importComments = db.transaction((batch: readonly ImportedComment[]): ImportOutcome[] =>
+    batch.map((comment) => {
+      const known = transfer.known.get(comment.source, comment.sourceId) as { comment_id: number } | undefined;
+      if (known) return { id: known.comment_id, created: false };
+      const parent =
+        comment.parentSourceId === undefined
+          ? undefined
+          : (transfer.parentOnPost.get(comment.source, comment.parentSourceId, comment.post) as { id: number } | undefined);
+      const stored = { ...comment, parent: parent?.id ?? 0 };
+      const { lastInsertRowid } = transfer.insert.run({ ...stored, ...derivedColumns(stored) });
+      const id = Number(lastInsertRowid);
+      const waiting = comment.parentSourceId !== undefined && parent === undefined ? comment.parentSourceId : null;
+      transfer.remember.run(comment.source, comment.sourceId, id, waiting, Date.now());
+      return { id, created: true };
+    }),
+  );
+  const linkBatch = db.transaction((source: string, after: string) => {
+    const rows = transfer.waiting.all(source, after) as Array<CommentRow & { source_id: string; parent_id: number | null }>;
+    let linked = 0;
+    for (const row of rows) {
+      if (row.parent_id === null) continue;
+      const comment = { ...toStoredComment(row), parent: row.parent_id };
+      transfer.link.run(row.parent_id, derivedColumns(comment).duplicateKey, row.id);
+      transfer.linked.run(source, row.source_id);
+      linked += 1;
+    }
+    return { linked, seen: rows.length, last: rows.at(-1)?.source_id };
+  });
+
   return {
     ...moderation,
     kind: 'sqlite',
@@ -683,6 +761,23 @@ export function openSqliteStorage(file: string): CommentStorage {
     },
     async ping() {
       statements.ping.get();
+    },
+    async importComments(batch) {
+      return importComments.immediate(batch);
+    },
+    async linkImportedReplies(source) {
+      let linked = 0;
+      let orphans = 0;
+      for (let after = ''; ; ) {
+        const batch = linkBatch.immediate(source, after);
+        linked += batch.linked;
+        orphans += batch.seen - batch.linked;
+        if (batch.last === undefined) return { linked, orphans };
+        after = batch.last;
+      }
+    },
+    async exportComments(after, limit) {
+      return (transfer.page.all({ ...after, limit }) as CommentRow[]).map(toStoredComment);
     },
     async close() {
       if (db.open) db.close();

@@ -8,7 +8,8 @@ import ts from 'typescript';
 // The rooms of the comment server and of the demo, and the one-way arrows between them (docs/architecture.md).
 // server/: routes (HTTP: parse, WordPress's errors) → comments (the service and its rules) → storage (the port and
 // its SQLite and PostgreSQL adapters); present (the public shape of a comment) is used by the routes and uses the
-// comments room. The files at server/'s top (app, config, main, index) wire the rooms together; no room imports them.
+// comments room; transfer (import and export files) checks comments with the comments room's rules and reads and
+// writes through the storage port. The files at server/'s top (app, config, main, index) wire the rooms together; no room imports them.
 // demo/: server (Node) may use content; browser (the page's scripts) and content use no other room; other
 // workspaces are imported by package name only.
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -17,6 +18,7 @@ const SERVER_ARROWS: Record<string, string[]> = {
   present: ['comments'],
   comments: ['storage'],
   storage: [],
+  transfer: ['comments', 'storage'],
 };
 const DEMO_ARROWS: Record<string, string[]> = {
   server: ['content'],

@@ -174,6 +174,17 @@ describe(`${BIN} installed from its tarball`, () => {
     roundTrip(project, { DATA_DIR: dataDir('sqlite') }),
   );
 
+  test('import and export run from the installed bin: the WordPress 6.1 export in, JSON Lines out', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const bin = join(project, 'node_modules/.bin', BIN);
+    const env = { ...userEnv, DATA_DIR: dataDir('transfer') };
+    const imported = await run(bin, ['import', '--format', 'wxr', join(root, 'test/fixtures/wxr/wordpress-6.1.xml'), '--json'], { cwd: project, env });
+    const report = JSON.parse(imported.stdout) as { imported: number; refused: number };
+    assert.deepEqual([report.imported, report.refused], [8, 1]);
+    const exported = await run(bin, ['export', '--format', 'jsonl'], { cwd: project, env });
+    assert.equal(exported.stdout.split('\n').filter(Boolean).length, 8);
+    assert.match(exported.stderr, /^Exported 8 comments \(jsonl\)/);
+  });
+
   test('a bad environment value stops the bin with a message naming the variable', { timeout: TEST_TIMEOUT_MS }, async () => {
     const { code, output } = await runUntilExit(project, { PORT: 'abc', DATA_DIR: dataDir('bad-port') });
     assert.notEqual(code, 0, output);
