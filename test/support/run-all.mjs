@@ -62,9 +62,11 @@ async function step(name, command, args, options) {
 
 const bin = (name) => join(root, 'node_modules/.bin', name);
 
-// These test the built Storybook in the browsers: building it on a second Node.js line checks nothing more, and the
-// stories are the longest browser runs of the stage.
-const FIRST_LINE_ONLY = ['test/node/stories.test.ts', 'test/node/storybook-docs.test.ts'].map((file) => join(root, file));
+// These test pages in the browsers (the built Storybook, the moderation desk): a second Node.js line checks nothing
+// more in them, and they are the longest browser runs of the stage.
+const FIRST_LINE_ONLY = ['test/node/stories.test.ts', 'test/node/storybook-docs.test.ts', 'test/node/server/moderation-desk.test.ts'].map((file) =>
+  join(root, file),
+);
 
 async function nodeTests(label, node, env = {}, { firstLine = true } = {}) {
   const files = testFiles(join(root, 'test/node')).filter((file) => firstLine || !FIRST_LINE_ONLY.includes(file));
