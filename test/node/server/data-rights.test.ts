@@ -4,13 +4,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import type { WpComment, WpCommentCreate, WpError } from 'newsroom-comment-protocol';
 import type { CommentServerOptions } from '../../../server/app.js';
 import { ConfigError, resolveOptions } from '../../../server/config.js';
 import { ADMIN_TOKEN, moderator, newComment, queryDatabase, startTestServer, type TestCommentServer } from '../support/comment-server.js';
 import { openEventStream, type StreamEvent, type TestEventStream } from '../support/event-stream.js';
-import { startPostgres, type TestPostgres } from '../support/postgres.js';
+import { freshPostgresSchemas } from '../support/postgres.js';
 
 type FreshStorage = () => Promise<CommentServerOptions>;
 
@@ -410,17 +410,4 @@ dataRightsSuite('SQLite', async () => {
   return { dataDir: dir, databaseUrl: undefined };
 });
 
-let cluster: TestPostgres | undefined;
-let schemas = 0;
-const pgDataDir = mkdtempSync(join(tmpdir(), 'comments-rights-pg-'));
-before(async () => {
-  cluster = await startPostgres();
-});
-after(() => {
-  cluster?.destroy();
-  rmSync(pgDataDir, { recursive: true, force: true });
-});
-dataRightsSuite('PostgreSQL', async () => {
-  schemas += 1;
-  return { dataDir: pgDataDir, databaseUrl: await cluster!.createSchema(`rights_${schemas}`) };
-});
+dataRightsSuite('PostgreSQL', freshPostgresSchemas('rights'));

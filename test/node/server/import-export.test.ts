@@ -13,7 +13,7 @@ import type { WpComment } from 'newsroom-comment-protocol';
 import { SaxesParser } from 'saxes';
 import { openStorage } from '../../../server/app.js';
 import { moderator, newComment, queryDatabase, startTestServer } from '../support/comment-server.js';
-import { startPostgres, type TestPostgres } from '../support/postgres.js';
+import { freshPostgresSchemas } from '../support/postgres.js';
 import { RSS_OPEN, WXR_HEAD, generateWxr } from '../support/wxr-files.js';
 import { setStatus } from './scale-suite.js';
 
@@ -433,17 +433,8 @@ describe('hostile and broken files are refused with a clear message, and nothing
   });
 });
 
-let cluster: TestPostgres | undefined;
-let schemas = 0;
 describe('on PostgreSQL', () => {
-  before(async () => {
-    cluster = await startPostgres();
-  });
-  after(() => cluster?.destroy());
-  transferSuite('PostgreSQL', async () => {
-    schemas += 1;
-    return { dataDir: tempDir(), databaseUrl: await cluster!.createSchema(`transfer_${schemas}`) };
-  });
+  transferSuite('PostgreSQL', freshPostgresSchemas('transfer'));
 });
 
 // The child's V8 heap is capped below what holding the larger file, or every comment, would take (their text is

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import {
   COMMENT_BLOCKED_CODE,
   MODERATION_API_PATH,
@@ -21,7 +21,7 @@ import {
 } from 'newsroom-comment-protocol';
 import type { CommentServerOptions } from '../../../server/app.js';
 import { ADMIN_TOKEN, newComment, startTestServer, type TestCommentServer } from '../support/comment-server.js';
-import { startPostgres, type TestPostgres } from '../support/postgres.js';
+import { freshPostgresSchemas } from '../support/postgres.js';
 
 type FreshStorage = () => Promise<CommentServerOptions>;
 
@@ -333,15 +333,7 @@ function moderationSuite(name: string, fresh: FreshStorage): void {
 }
 
 const dirs: string[] = [];
-let cluster: TestPostgres | undefined;
-let schemas = 0;
-before(async () => {
-  cluster = await startPostgres();
-});
-after(() => {
-  cluster?.destroy();
-  dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
-});
+after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 const tempDir = () => {
   const dir = mkdtempSync(join(tmpdir(), 'moderation-'));
   dirs.push(dir);
@@ -349,7 +341,4 @@ const tempDir = () => {
 };
 
 moderationSuite('SQLite', async () => ({ dataDir: tempDir() }));
-moderationSuite('PostgreSQL', async () => {
-  schemas += 1;
-  return { dataDir: tempDir(), databaseUrl: await (cluster as TestPostgres).createSchema(`moderation_${schemas}`) };
-});
+moderationSuite('PostgreSQL', freshPostgresSchemas('moderation'));

@@ -1,29 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { NOTIFY_FIELD } from 'newsroom-comment-protocol';
 import { newComment, startTestServer } from '../support/comment-server.js';
-import { startPostgres, type TestPostgres } from '../support/postgres.js';
+import { freshPostgresSchemas } from '../support/postgres.js';
 import { startSmtp } from '../support/smtp.js';
 import { FAST_QUEUE, PUBLIC_URL, eventually, linkIn, local, notificationSuite, outbox, page } from './notifications-suite.js';
 
-let cluster: TestPostgres;
-let schemas = 0;
-const dataDir = mkdtempSync(join(tmpdir(), 'comments-notify-pg-'));
-before(async () => {
-  cluster = await startPostgres();
-});
-after(() => {
-  cluster?.destroy();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const freshSchema = async () => {
-  schemas += 1;
-  return { dataDir, databaseUrl: await cluster.createSchema(`notify_${schemas}`) };
-};
+const freshSchema = freshPostgresSchemas('notify');
 notificationSuite('PostgreSQL', freshSchema);
 
 describe('the mail queue with several server processes on one PostgreSQL', () => {

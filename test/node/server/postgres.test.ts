@@ -1,30 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { WpComment } from 'newsroom-comment-protocol';
 import { newComment, startTestServer } from '../support/comment-server.js';
 import { openEventStream } from '../support/event-stream.js';
-import { startPostgres, type TestPostgres } from '../support/postgres.js';
+import { freshPostgresSchemas } from '../support/postgres.js';
 import { commentServerSuite } from './api-suite.js';
 import { scaleSuite, setStatus } from './scale-suite.js';
 
-let cluster: TestPostgres;
-let databases = 0;
-const dataDir = mkdtempSync(join(tmpdir(), 'comments-pg-data-'));
-before(async () => {
-  cluster = await startPostgres();
-});
-after(() => {
-  cluster?.destroy();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const freshSchema = async () => {
-  databases += 1;
-  return { dataDir, databaseUrl: await cluster.createSchema(`comments_${databases}`) };
-};
+const freshSchema = freshPostgresSchemas('comments');
 commentServerSuite('PostgreSQL', freshSchema);
 scaleSuite('PostgreSQL', freshSchema);
 

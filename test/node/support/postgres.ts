@@ -5,6 +5,7 @@ import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import pg from 'pg';
 import { postgresBin } from '../../support/requirements.mjs';
 
@@ -100,5 +101,26 @@ export async function startPostgres(): Promise<TestPostgres> {
       stop('immediate');
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * The PostgreSQL storage of a test file's suites: one throwaway cluster, started before the tests of the file (or of
+ * the describe it is called in) and destroyed after them, and on each call a fresh schema named `<name>_<n>`.
+ */
+export function freshPostgresSchemas(name: string): () => Promise<{ dataDir: string; databaseUrl: string }> {
+  let cluster: TestPostgres | undefined;
+  let schemas = 0;
+  const dataDir = mkdtempSync(join(tmpdir(), `comments-${name}-pg-`));
+  before(async () => {
+    cluster = await startPostgres();
+  });
+  after(() => {
+    cluster?.destroy();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return async () => {
+    schemas += 1;
+    return { dataDir, databaseUrl: await cluster!.createSchema(`${name}_${schemas}`) };
   };
 }
