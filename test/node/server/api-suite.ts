@@ -1,11 +1,11 @@
 // Every rule of the comment server, run once per storage (sqlite.test.ts, postgres.test.ts) against the real HTTP
 // server on a loopback port. Each test starts its own server with the options it needs, on fresh storage.
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CommentServerOptions } from '../../../server/app.js';
 import { COMMENT_LIMITS, HONEYPOT_FIELD, SERVER_HEADER, type WpComment, type WpCommentCreated, type WpError } from 'newsroom-comment-protocol';
 import { ADVERSARIAL_SHAPES } from '../support/adversarial.js';
-import { moderator, newComment, queryDatabase, startTestServer, type TestCommentServer } from '../support/comment-server.js';
+import { moderator, newComment, queryDatabase, startTestServer, suiteServers, type TestCommentServer } from '../support/comment-server.js';
 
 /** Gives each server fresh storage: a temp SQLite file by default, or a new PostgreSQL database. */
 export type FreshStorage = () => Promise<CommentServerOptions>;
@@ -37,15 +37,8 @@ async function approve(server: TestCommentServer, id: number): Promise<void> {
 
 export function commentServerSuite(name: string, fresh: FreshStorage): void {
   describe(`comment server on ${name}`, () => {
-    const servers: TestCommentServer[] = [];
-    const serve = async (options: CommentServerOptions = {}) => {
-      const server = await startTestServer({ moderation: 'none', floodSeconds: 0, ...(await fresh()), ...options });
-      servers.push(server);
-      return server;
-    };
-    after(async () => {
-      await Promise.all(servers.map((server) => server.close()));
-    });
+    const start = suiteServers();
+    const serve = async (options: CommentServerOptions = {}) => start({ moderation: 'none', floodSeconds: 0, ...(await fresh()), ...options });
 
     it('creates a comment (201) and lists it, without the email or IP address', async () => {
       const server = await serve();

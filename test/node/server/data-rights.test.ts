@@ -8,7 +8,7 @@ import { after, describe, it } from 'node:test';
 import type { WpComment, WpCommentCreate, WpError } from 'newsroom-comment-protocol';
 import type { CommentServerOptions } from '../../../server/app.js';
 import { ConfigError, resolveOptions } from '../../../server/config.js';
-import { ADMIN_TOKEN, moderator, newComment, queryDatabase, startTestServer, type TestCommentServer } from '../support/comment-server.js';
+import { ADMIN_TOKEN, moderator, newComment, queryDatabase, startTestServer, suiteServers, type TestCommentServer } from '../support/comment-server.js';
 import { openEventStream, type StreamEvent, type TestEventStream } from '../support/event-stream.js';
 import { freshPostgresSchemas } from '../support/postgres.js';
 
@@ -70,15 +70,12 @@ async function until(check: () => Promise<boolean>, what: string): Promise<void>
 
 function dataRightsSuite(name: string, fresh: FreshStorage): void {
   describe(`data rights on ${name}`, () => {
-    const servers: TestCommentServer[] = [];
-    after(async () => {
-      await Promise.all(servers.map((server) => server.close()));
-    });
+    const start = suiteServers();
     /** A server whose clock the test moves; each author posts from an address of their own (behind a trusted proxy). */
     const serve = async (options: CommentServerOptions = {}) => {
       const storage = await fresh();
       let clock = START;
-      const server = await startTestServer({
+      const server = await start({
         moderation: 'none',
         moderationKeywords: ['later'],
         floodSeconds: 60,
@@ -87,7 +84,6 @@ function dataRightsSuite(name: string, fresh: FreshStorage): void {
         ...storage,
         ...options,
       });
-      servers.push(server);
       /** Posts as the reader at `ip`, a minute after the previous post (outside the flood window). */
       const post = async (ip: string, body: WpCommentCreate, headers: Record<string, string> = {}) => {
         clock += 61_000;
@@ -267,7 +263,6 @@ function dataRightsSuite(name: string, fresh: FreshStorage): void {
       assert.equal((await server.post(again, { 'X-Forwarded-For': '203.0.113.1' })).status, 201);
 
       // The start-up backfill of missing keys leaves the anonymised comments as they are.
-      servers.splice(servers.indexOf(server), 1);
       await server.close();
       const restarted = await startTestServer(storage);
       try {
@@ -361,7 +356,6 @@ function dataRightsSuite(name: string, fresh: FreshStorage): void {
       // The flood rule still knows the recent sender.
       const flood = await server.post(newComment(), { 'X-Forwarded-For': '203.0.113.2' });
       assert.equal(flood.status, 429);
-      servers.splice(servers.indexOf(server), 1);
       await server.close();
 
       // A server started later erases at once what has grown too old meanwhile.

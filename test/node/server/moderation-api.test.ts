@@ -20,7 +20,7 @@ import {
   type WpError,
 } from 'newsroom-comment-protocol';
 import type { CommentServerOptions } from '../../../server/app.js';
-import { ADMIN_TOKEN, newComment, startTestServer, type TestCommentServer } from '../support/comment-server.js';
+import { ADMIN_TOKEN, newComment, startTestServer, suiteServers, type TestCommentServer } from '../support/comment-server.js';
 import { freshPostgresSchemas } from '../support/postgres.js';
 
 type FreshStorage = () => Promise<CommentServerOptions>;
@@ -72,17 +72,13 @@ async function statuses(server: TestCommentServer, ids: number[]): Promise<WpCom
 
 function moderationSuite(name: string, fresh: FreshStorage): void {
   describe(`moderation desk API on ${name}`, () => {
-    const servers: TestCommentServer[] = [];
+    const start = suiteServers();
     /** Two server instances on one fresh database, as two processes behind a load balancer. */
     const pair = async (options: CommentServerOptions = {}) => {
       const storage = await fresh();
       const settings = { moderation: 'none' as const, floodSeconds: 0, trustedProxies: ['127.0.0.1'], ...storage, ...options };
-      const a = await startTestServer(settings);
-      const b = await startTestServer(settings);
-      servers.push(a, b);
-      return [a, b] as const;
+      return [await start(settings), await start(settings)] as const;
     };
-    after(() => Promise.all(servers.map((server) => server.close())));
 
     it('answers moderators only, never cached, and names the moderator', async () => {
       const [a] = await pair();
@@ -324,8 +320,7 @@ function moderationSuite(name: string, fresh: FreshStorage): void {
       const first = await startTestServer({ ...storage });
       await first.close();
       const changed = 'a-new-admin-token-9876543210';
-      const second = await startTestServer({ ...storage, adminToken: changed });
-      servers.push(second);
+      const second = await start({ ...storage, adminToken: changed });
       assert.equal((await desk(second).call('/me')).status, 401, 'the old configured token is retired');
       assert.deepEqual(await desk(second, changed).ok(await desk(second, changed).call('/me')), { label: 'admin' });
     });

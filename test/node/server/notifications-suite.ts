@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { CommentServerOptions } from '../../../server/app.js';
 import type { CommentStorage } from '../../../server/storage/port.js';
 import { openSqliteStorage } from '../../../server/storage/sqlite.js';
-import { moderator, newComment, queryDatabase, startTestServer, type TestCommentServer } from '../support/comment-server.js';
+import { moderator, newComment, queryDatabase, suiteServers, type TestCommentServer } from '../support/comment-server.js';
 import { startSmtp, type ReceivedMail, type TestSmtp } from '../support/smtp.js';
 import type { FreshStorage } from './api-suite.js';
 
@@ -77,12 +77,11 @@ async function openStorage(options: CommentServerOptions): Promise<CommentStorag
 export function notificationSuite(name: string, fresh: FreshStorage): void {
   describe(`reply notifications by email on ${name}`, () => {
     let smtp: TestSmtp;
-    const servers: TestCommentServer[] = [];
+    const start = suiteServers();
     before(async () => {
       smtp = await startSmtp();
     });
     after(async () => {
-      await Promise.all(servers.map((server) => server.close()));
       await smtp?.stop();
     });
     // Each test's figure for the record (the assertions pin the exact numbers).
@@ -96,7 +95,7 @@ export function notificationSuite(name: string, fresh: FreshStorage): void {
 
     const serve = async (options: CommentServerOptions = {}) => {
       const storage = { ...(await fresh()), ...options };
-      const server = await startTestServer({
+      const server = await start({
         moderation: 'none',
         moderationKeywords: [HOLD_WORD],
         floodSeconds: 0,
@@ -106,7 +105,6 @@ export function notificationSuite(name: string, fresh: FreshStorage): void {
         notifyQueue: FAST_QUEUE,
         ...storage,
       });
-      servers.push(server);
       return { server, storage };
     };
     /** Messages received from here on, to one address. */
@@ -318,7 +316,6 @@ export function notificationSuite(name: string, fresh: FreshStorage): void {
       const bob = await json(await server.post(newComment({ post: 10, [NOTIFY_FIELD]: true })));
       await since.waitFor(2);
       await server.close();
-      servers.splice(servers.indexOf(server), 1);
       const rowsOf = async (address: string) => ({
         addresses: (await queryDatabase(storage, 'SELECT id FROM notify_addresses WHERE email = $1', [address])).length,
         mails: (await queryDatabase(storage, 'SELECT id FROM notify_outbox WHERE recipient = $1', [address])).length,
@@ -377,7 +374,6 @@ export function notificationSuite(name: string, fresh: FreshStorage): void {
         }
         await smtp.waitForHolding(1);
         const closing = server.close();
-        servers.splice(servers.indexOf(server), 1);
         // Closing has begun once the server answers 503 (or nothing): its queue worker stops after the email in flight.
         await eventually('the server is closing', async () => (await fetch(`${server.url}/healthz`).catch(() => undefined))?.status !== 200);
         smtp.release();

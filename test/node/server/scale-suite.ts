@@ -1,11 +1,11 @@
 // Comments at newsroom scale (issue 17), run once per storage (sqlite.test.ts, postgres.test.ts) against the real HTTP
 // server on a loopback port: long threads read page by page.
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CommentServerOptions } from '../../../server/app.js';
 import { createHash } from 'node:crypto';
 import { EDIT_TOKEN_HEADER, STREAM_POSITION_HEADER, type WpComment, type WpCommentCreated, type WpCommentDeleted, type WpError } from 'newsroom-comment-protocol';
-import { moderator, newComment, queryDatabase, startTestServer, type TestCommentServer } from '../support/comment-server.js';
+import { moderator, newComment, queryDatabase, suiteServers, type TestCommentServer } from '../support/comment-server.js';
 import { openEventStream, type StreamEvent } from '../support/event-stream.js';
 import type { FreshStorage } from './api-suite.js';
 
@@ -30,15 +30,8 @@ export async function setStatus(server: TestCommentServer, id: number, status: s
 
 export function scaleSuite(name: string, fresh: FreshStorage): void {
   describe(`comments at scale on ${name}`, () => {
-    const servers: TestCommentServer[] = [];
-    const serve = async (options: CommentServerOptions = {}) => {
-      const server = await startTestServer({ moderation: 'none', floodSeconds: 0, ...(await fresh()), ...options });
-      servers.push(server);
-      return server;
-    };
-    after(async () => {
-      await Promise.all(servers.map((server) => server.close()));
-    });
+    const start = suiteServers();
+    const serve = async (options: CommentServerOptions = {}) => start({ moderation: 'none', floodSeconds: 0, ...(await fresh()), ...options });
 
     it('pages top-level comments by date then ID, counts only them, and lists replies by parent list or whole threads', async () => {
       // The clock goes back for the third comment (date order is not ID order); the fourth and fifth share a second.

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after } from 'node:test';
 import pg from 'pg';
 import { startServer, type CommentServerOptions } from '../../../server/app.js';
 import type { WpComment, WpCommentCreate } from 'newsroom-comment-protocol';
@@ -57,6 +58,27 @@ export async function startTestServer(options: CommentServerOptions = {}): Promi
       await server.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Test servers of one describe block: each call starts one, and those still open when the block ends are closed then
+ * (one the test closes itself is forgotten).
+ */
+export function suiteServers(): (options?: CommentServerOptions) => Promise<TestCommentServer> {
+  const open = new Set<TestCommentServer>();
+  after(() => Promise.all([...open].map((server) => server.close())));
+  return async (options = {}) => {
+    const server = await startTestServer(options);
+    const tracked: TestCommentServer = {
+      ...server,
+      close: () => {
+        open.delete(tracked);
+        return server.close();
+      },
+    };
+    open.add(tracked);
+    return tracked;
   };
 }
 
