@@ -4,12 +4,11 @@
 // IDs) — each request timed alone over a kept-alive loopback connection. The server runs as its own process
 // (`server/main.ts`). Goal: every kind of page in < 20 ms p99 on SQLite. Writes bench/results/comments-scale.json;
 // exits 1 when the goal is missed. PostgreSQL is measured too when it is installed (no goal of its own).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { postgresAvailable, startPostgres } from '../test/node/support/postgres.ts';
-import { startBenchServer } from './lib/comment-server.mjs';
+import { onEachStorage, startBenchServer } from './lib/comment-server.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
 const TOP_LEVEL = 9000;
@@ -94,21 +93,7 @@ async function measure(storage, env) {
   }
 }
 
-const rows = [];
-const dataDir = mkdtempSync(join(tmpdir(), 'bench-comments-scale-'));
-try {
-  rows.push(...(await measure('SQLite', { DATA_DIR: join(dataDir, 'sqlite') })));
-  if (postgresAvailable() && process.env.BENCH_POSTGRES !== '0') {
-    const cluster = await startPostgres();
-    try {
-      rows.push(...(await measure('PostgreSQL', { DATA_DIR: join(dataDir, 'pg'), DATABASE_URL: await cluster.createDatabase('bench') })));
-    } finally {
-      cluster.destroy();
-    }
-  }
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
-}
+const rows = (await onEachStorage('comments-scale', measure, { postgres: process.env.BENCH_POSTGRES !== '0' })).flat();
 const sqlite = rows.filter((row) => row.storage === 'SQLite');
 const worst = Math.max(...sqlite.map((row) => row.p99Ms));
 const goal = { goal: `every page of a 10,000-comment post in < ${GOAL_P99_MS} ms p99 on SQLite`, value: worst, unit: 'ms', pass: worst < GOAL_P99_MS };

@@ -3,13 +3,12 @@
 // over loopback; a new approved comment is posted, and the time from sending it to its arrival on each stream is
 // measured, for several comments in turn. Goal: p99 < 1 s. Writes bench/results/comments-stream.json; exits 1 when the
 // goal is missed. BENCH_POSTGRES=1 measures PostgreSQL too (no goal of its own).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Agent, get } from 'node:http';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { postgresAvailable, startPostgres } from '../test/node/support/postgres.ts';
-import { startBenchServer } from './lib/comment-server.mjs';
+import { onEachStorage, startBenchServer } from './lib/comment-server.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 1000);
@@ -89,21 +88,7 @@ async function measure(storage, env) {
   }
 }
 
-const rows = [];
-const dataDir = mkdtempSync(join(tmpdir(), 'bench-comments-stream-'));
-try {
-  rows.push(await measure('SQLite', { DATA_DIR: join(dataDir, 'sqlite') }));
-  if (process.env.BENCH_POSTGRES === '1' && postgresAvailable()) {
-    const cluster = await startPostgres();
-    try {
-      rows.push(await measure('PostgreSQL', { DATA_DIR: join(dataDir, 'pg'), DATABASE_URL: await cluster.createDatabase('bench') }));
-    } finally {
-      cluster.destroy();
-    }
-  }
-} finally {
-  rmSync(dataDir, { recursive: true, force: true });
-}
+const rows = await onEachStorage('comments-stream', measure, { postgres: process.env.BENCH_POSTGRES === '1' });
 const goal = { goal: `a new approved comment reaches ${STREAMS} open streams in < ${GOAL_P99_MS} ms p99 (SQLite)`, value: rows[0].p99Ms, unit: 'ms', pass: rows[0].p99Ms < GOAL_P99_MS };
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 // The machine's load over the last 1, 5 and 15 minutes: figures from a busy machine are not the server's own.

@@ -4,11 +4,9 @@
 // Writes bench/results/server.json; exits 1 when a goal of issue 4 is missed.
 // Run with tsx (the npm script does): the throwaway PostgreSQL cluster comes from the tests' TypeScript helper.
 import autocannon from 'autocannon';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { postgresAvailable, startPostgres } from '../test/node/support/postgres.ts';
-import { startBenchServer } from './lib/comment-server.mjs';
+import { onEachStorage, startBenchServer } from './lib/comment-server.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -63,21 +61,7 @@ async function measure(storage, env) {
 }
 
 export async function benchServer() {
-  const rows = [];
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-comments-'));
-  try {
-    rows.push(...(await measure('SQLite', { DATA_DIR: join(dataDir, 'sqlite') })));
-    if (postgresAvailable()) {
-      const cluster = await startPostgres();
-      try {
-        rows.push(...(await measure('PostgreSQL', { DATA_DIR: join(dataDir, 'pg'), DATABASE_URL: await cluster.createDatabase('bench') })));
-      } finally {
-        cluster.destroy();
-      }
-    }
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  const rows = (await onEachStorage('comments', measure)).flat();
   const sqliteGet = rows[0];
   const goals = [
     { id: 'server-get-rps', issue: 4, goal: 'GET ≥ 2,000 req/s on SQLite', value: sqliteGet.requestsPerSecond, limit: 2000, unit: 'req/s', pass: sqliteGet.requestsPerSecond >= 2000 },

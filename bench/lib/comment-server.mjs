@@ -1,6 +1,10 @@
 // The comment server as the server benchmarks run it: a child process on a loopback port, the moderator's token
-// known, every comment approved at once, no flood limit, no logs.
+// known, every comment approved at once, no flood limit, no logs; and a run of a measurement on each storage.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { postgresAvailable, startPostgres } from '../../test/node/support/postgres.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -23,4 +27,27 @@ export function startBenchServer(env) {
     });
     child.once('exit', (code) => reject(new Error(`server exited (${code}): ${printed}`)));
   });
+}
+
+/**
+ * Runs `measure(storage, env)` on SQLite, then, when `postgres` is true and PostgreSQL is installed, on a throwaway
+ * PostgreSQL database; each gets a data folder of its own. Resolves with the results in that order.
+ */
+export async function onEachStorage(name, measure, { postgres = true } = {}) {
+  const results = [];
+  const dataDir = mkdtempSync(join(tmpdir(), `bench-${name}-`));
+  try {
+    results.push(await measure('SQLite', { DATA_DIR: join(dataDir, 'sqlite') }));
+    if (postgres && postgresAvailable()) {
+      const cluster = await startPostgres();
+      try {
+        results.push(await measure('PostgreSQL', { DATA_DIR: join(dataDir, 'pg'), DATABASE_URL: await cluster.createDatabase('bench') }));
+      } finally {
+        cluster.destroy();
+      }
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return results;
 }
