@@ -91,16 +91,21 @@ export function langOf(globals: Record<string, unknown>): Lang {
 /** An attribute binding that leaves the attribute out when there is nothing to set. */
 export const optional = (value: string | number | undefined) => (value === undefined || value === '' ? nothing : value);
 
-/** One fact as a stat-callout with every text in attributes, as a page or CMS writes it. */
-export function factCallout(name: FactName, lang: Lang) {
+/**
+ * One fact as a stat-callout with every text in attributes, as a page or CMS writes it; `withDate` adds the date it
+ * was true on, `share` the image card's button.
+ */
+export function factCallout(name: FactName, lang: Lang, { withDate = false, share = false } = {}) {
   const fact = FACTS[name];
   return html`<stat-callout
+    ?share=${share}
     value=${fact.value}
     format=${optional(fact.format)}
     prefix=${optional(fact.prefix?.[lang])}
     label=${fact.label[lang]}
     source=${optional(fact.source?.[lang])}
     source-href=${optional(fact.sourceHref)}
+    date=${optional(withDate ? fact.date : undefined)}
   ></stat-callout>`;
 }
 

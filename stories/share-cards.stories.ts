@@ -6,7 +6,7 @@ import { cardContent, loadFonts, type CardHost } from '../src/internal/card-acti
 import { quoteCard } from '../src/components/pull-quote/quote-card.js';
 import { drawCard, type CardShape } from '../src/internal/share-card.js';
 import type { PullQuote } from '../src/components/pull-quote/pull-quote.js';
-import { ARTICLE_FACTS, FACTS, langOf, optional, type FactName, type Lang } from './demo-facts.js';
+import { ARTICLE_FACTS, factCallout, langOf, optional, type FactName } from './demo-facts.js';
 import { QUOTES, SPEAKERS, inLang, type QuoteName, type VoiceLang } from './demo-voices.js';
 
 // The image controls in Arabic, added at run time as the other stories add the rest of Arabic.
@@ -33,20 +33,6 @@ function pullQuote(name: QuoteName, lang: VoiceLang) {
   const { speaker, text } = QUOTES[name];
   const who = speaker && SPEAKERS[speaker];
   return html`<pull-quote share speaker=${optional(who?.name[lang])} job-title=${optional(who?.jobTitle[lang])}><p>${text[lang]}</p></pull-quote>`;
-}
-
-function callout(name: FactName, lang: Lang) {
-  const fact = FACTS[name];
-  return html`<stat-callout
-    share
-    value=${fact.value}
-    format=${optional(fact.format)}
-    prefix=${optional(fact.prefix?.[lang])}
-    label=${fact.label[lang]}
-    source=${optional(fact.source?.[lang])}
-    source-href=${optional(fact.sourceHref)}
-    date=${optional(fact.date)}
-  ></stat-callout>`;
 }
 
 /** Both shapes of the card a pull quote makes, drawn as the reader's click would draw them. */
@@ -92,13 +78,16 @@ export const QuoteShareMenu: Story = {
 
 /** A stat callout with `share`: "Share figure" opens the image controls. */
 export const FigureShare: Story = {
-  render: (args, { globals }) => inLang(langOf(globals), callout(args.fact, langOf(globals))),
+  render: (args, { globals }) => inLang(langOf(globals), factCallout(args.fact, langOf(globals), { withDate: true, share: true })),
 };
 
 /** The article's four figures, each with its share button. */
 export const ArticleFigures: Story = {
   render: (_args, { globals }) =>
-    inLang(langOf(globals), html`<div style="display: grid; gap: 2rem">${ARTICLE_FACTS.map((name) => callout(name, langOf(globals)))}</div>`),
+    inLang(
+      langOf(globals),
+      html`<div style="display: grid; gap: 2rem">${ARTICLE_FACTS.map((name) => factCallout(name, langOf(globals), { withDate: true, share: true }))}</div>`,
+    ),
 };
 
 /** The cards a quote makes, wide (link previews) and tall (portrait feeds), shown at a third of their size. */
