@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { isIP } from 'node:net';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
+import { parseRange } from './comments/blocklist.js';
 import { DEFAULT_QUEUE_TIMING, type NotifyQueueTiming } from './comments/notifications.js';
 import type { ModerationMode } from './comments/rules.js';
 
@@ -148,13 +149,6 @@ function boolean(name: string, value: string | undefined): boolean | undefined {
   throw new ConfigError(`${name} must be true or false, got "${value}"`);
 }
 
-const isCidrOrIp = (entry: string): boolean => {
-  const [address, bits, ...rest] = entry.split('/');
-  if (rest.length > 0 || !isIP(address)) return false;
-  const max = isIP(address) === 4 ? 32 : 128;
-  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= max);
-};
-
 const isOrigin = (origin: string): boolean =>
   origin === '*' || (URL.canParse(origin) && /^https?:$/.test(new URL(origin).protocol) && new URL(origin).origin === origin);
 
@@ -209,7 +203,7 @@ export function resolveOptions(options: CommentServerOptions, env: NodeJS.Proces
   if (!['first-time', 'all', 'none'].includes(resolved.moderation)) {
     throw new ConfigError(`MODERATION must be first-time, all or none, got "${resolved.moderation}"`);
   }
-  const badProxy = resolved.trustedProxies.find((entry) => !isCidrOrIp(entry));
+  const badProxy = resolved.trustedProxies.find((entry) => parseRange(entry) === undefined);
   if (badProxy !== undefined) {
     throw new ConfigError(`TRUSTED_PROXIES must list IP addresses or CIDR ranges, got "${badProxy}"`);
   }

@@ -1,10 +1,13 @@
-// How the library is wired: options resolved once, the admin token loaded once, nothing printed by library code.
+// How the library is wired: options resolved once, the admin token loaded once, nothing printed by library code, one
+// parser for IP ranges.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { createCommentApp, startServer } from '../../../server/app.js';
+import { normaliseBlockValue } from '../../../server/comments/blocklist.js';
+import { ConfigError, resolveOptions } from '../../../server/config.js';
 
 const dataDirs: string[] = [];
 const freshDataDir = (): string => {
@@ -45,4 +48,20 @@ test('startServer hands a generated admin token to its caller on the first start
     await second.close();
   }
   assert.equal(log.mock.callCount(), 0);
+});
+
+test('TRUSTED_PROXIES and the desk\'s IP block list read addresses and CIDR ranges with one parser: they accept and refuse the same', () => {
+  const acceptedByConfig = (entry: string) => {
+    try {
+      return resolveOptions({}, { TRUSTED_PROXIES: entry }).trustedProxies.includes(entry);
+    } catch (error) {
+      if (error instanceof ConfigError) return false;
+      throw error;
+    }
+  };
+  const acceptedByDesk = (entry: string) => 'value' in normaliseBlockValue('ip', entry);
+  const accepted = ['127.0.0.1', '10.0.0.0/8', '203.0.113.0/24', '0.0.0.0/0', '::1', '2001:db8::/32', '2001:db8::/128'];
+  const refused = ['10.0.0.0/33', '2001:db8::/129', '10.0.0.0/0008', '10.0.0.0/', '10.0.0.0/8/8', '10.0.0.256', 'proxy.example', '10.0.0.0/-1'];
+  for (const entry of accepted) assert.deepEqual([entry, acceptedByConfig(entry), acceptedByDesk(entry)], [entry, true, true]);
+  for (const entry of refused) assert.deepEqual([entry, acceptedByConfig(entry), acceptedByDesk(entry)], [entry, false, false]);
 });
