@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { EditRefusal, ModerationAction, WpCommentStatus } from 'newsroom-comment-protocol';
 import { duplicateKey, requestFingerprint } from '../storage/keys.js';
-import type { AuthorChange, AuthorChangeOutcome, CommentListQuery, CommentStorage, EditableComment, StoredComment } from '../storage/port.js';
+import type { AuthorChange, AuthorChangeOutcome, CommentListQuery, CommentStorage, CreateOutcome, EditableComment, StoredComment } from '../storage/port.js';
 import type { ModerationQueueQuery, StatusChange } from '../storage/moderation-port.js';
 import { blockListCache, containsAny, foldText } from './blocklist.js';
 import { CommentRejected, type Rejection } from './rejection.js';
@@ -125,12 +125,9 @@ export function createCommentService(storage: CommentStorage, policy: CommentPol
       hooks.hookFailed?.(error);
     }
   };
-  /** A new comment as stored: the author may be told another status (spam is told "held"). */
-  const announceCreated = async (id: number, repliesRequested: boolean) => {
-    if (!hooks.statusChanged && !hooks.repliesRequested) return;
-    const stored = await storage.getComment(id).catch((error: unknown) => void hooks.hookFailed?.(error));
-    if (stored) await announceStatus(stored, undefined, repliesRequested);
-  };
+  /** A new comment with the status it is stored with: the author may be told another (spam is told "held"). */
+  const announceCreated = (created: Extract<CreateOutcome, { kind: 'created' }>, repliesRequested: boolean) =>
+    announceStatus({ ...created.comment, status: created.storedStatus }, undefined, repliesRequested);
   const blockLists = blockListCache(storage);
   /** The site's rules with the desk's hold words added to MODERATION_KEYWORDS. */
   const rulesWith = (holdWords: readonly string[]) => ({ ...policy.moderation, keywords: [...policy.moderation.keywords, ...holdWords] });
@@ -210,7 +207,7 @@ export function createCommentService(storage: CommentStorage, policy: CommentPol
       });
       switch (outcome.kind) {
         case 'created':
-          await announceCreated(outcome.comment.id, submission.notifyReplies === true);
+          await announceCreated(outcome, submission.notifyReplies === true);
           return editToken === undefined
             ? { comment: outcome.comment }
             : { comment: outcome.comment, editToken, editUntil: createdAt + policy.editWindowSeconds * 1000 };

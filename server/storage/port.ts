@@ -134,8 +134,9 @@ export interface Verdict {
 }
 
 export type CreateOutcome =
-  /** `comment.status` is the status the author is told (and told again on a replay). */
-  | { kind: 'created' | 'replayed'; comment: StoredComment }
+  /** `comment.status` is the status the author is told (and told again on a replay); `storedStatus` the one stored. */
+  | { kind: 'created'; comment: StoredComment; storedStatus: WpCommentStatus }
+  | { kind: 'replayed'; comment: StoredComment }
   | { kind: 'idempotency-key-reused' }
   | { kind: 'invalid-parent' }
   | { kind: 'duplicate' }

@@ -414,7 +414,7 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
         [idempotency.key, idempotency.fingerprint, id, told, request.createdAt],
       );
     }
-    return { kind: 'created', comment: { ...comment, id, status: told, createdAt: request.createdAt } };
+    return { kind: 'created', comment: { ...comment, id, status: told, createdAt: request.createdAt }, storedStatus: stored };
   }
 
   // Data rights (#18): an address's comments erased in one transaction.

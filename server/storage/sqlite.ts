@@ -370,7 +370,7 @@ export function openSqliteStorage(file: string): CommentStorage {
     if (idempotency !== undefined) {
       statements.remember.run(idempotency.key, idempotency.fingerprint, id, told, request.createdAt);
     }
-    return { kind: 'created', comment: { ...comment, id, status: told, createdAt: request.createdAt } };
+    return { kind: 'created', comment: { ...comment, id, status: told, createdAt: request.createdAt }, storedStatus: stored };
   });
 
   const changeByAuthor = db.transaction(<R>(id: number, decide: (current: EditableComment) => AuthorChange<R>): AuthorChangeOutcome<R> => {
