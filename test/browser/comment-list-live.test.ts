@@ -1,12 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../../src/components/comment-list/define.js';
 import '../../src/components/comment-section/define.js';
 import type { CommentList } from '../../src/components/comment-list/comment-list.js';
 import type { CommentSection } from '../../src/components/comment-section/comment-section.js';
 import type { CommentToggle } from '../../src/components/comment-toggle/comment-toggle.js';
 import type { CommentCountEvent } from '../../src/events/comment-count-event.js';
 import { expectAccessible } from './helpers.js';
-import { commentServer, eraseAuthor, freshAuthor, freshPostId, moderate, seedComment, type CommentServer } from './comment-fixtures.js';
+import { commentServer, eraseAuthor, freshAuthor, freshPostId, moderate, seedComment } from './comment-fixtures.js';
+import { author, items, mountList } from './comment-list-helpers.js';
 
 const RealEventSource = window.EventSource;
 /** Every stream the page opens, in order (the real EventSource, recorded). */
@@ -24,16 +24,6 @@ async function opened(count = 1): Promise<EventSource> {
   return streams[count - 1];
 }
 
-async function list(server: CommentServer, post: number): Promise<CommentList> {
-  const wrapper = await fixture<HTMLElement>(html`<div lang="en"><comment-list endpoint=${server.endpoint} post-id=${post}></comment-list></div>`);
-  const element = wrapper.querySelector('comment-list')!;
-  await element.updateComplete;
-  await element.loadComplete;
-  await element.updateComplete;
-  return element;
-}
-
-const items = (element: CommentList) => [...element.shadowRoot!.querySelectorAll<HTMLLIElement>('li[id^="comment-"]')];
 const newButton = (element: CommentList) => element.shadowRoot!.querySelector<HTMLButtonElement>('button[part="new"]');
 const liveText = (element: CommentList) => element.shadowRoot!.querySelector('.visually-hidden[role="status"]')!.textContent!.trim();
 
@@ -59,7 +49,7 @@ describe('comment-list live', () => {
     const server = await commentServer();
     const post = freshPostId();
     await seedComment(server, { post, content: 'Listed', ...freshAuthor(), author_name: 'Listed' });
-    const lists = await Promise.all([list(server, post), list(server, post), list(server, post)]);
+    const lists = await Promise.all([mountList(server, post), mountList(server, post), mountList(server, post)]);
     await opened();
     await seedComment(server, { post, content: 'Shared', ...freshAuthor(), author_name: 'Shared' });
     for (const element of lists) {
@@ -97,7 +87,7 @@ describe('comment-list live', () => {
     const server = await commentServer();
     const post = freshPostId();
     await seedComment(server, { post, content: 'First', ...freshAuthor(), author_name: 'First' });
-    const element = await list(server, post);
+    const element = await mountList(server, post);
     const counts: number[] = [];
     element.addEventListener('comment-count', (event: CommentCountEvent) => counts.push(event.delta));
     const stream = await opened();
@@ -113,7 +103,7 @@ describe('comment-list live', () => {
 
     newButton(element)!.click();
     await element.updateComplete;
-    expect(items(element).map((item) => item.querySelector('.author')!.textContent!.trim())).to.deep.equal(['First', 'Second', 'Third']);
+    expect(items(element).map(author)).to.deep.equal(['First', 'Second', 'Third']);
     expect(element.shadowRoot!.activeElement!.closest('li')!.id).to.equal(`comment-${second.id}`);
     expect(newButton(element)).to.equal(null);
   });
@@ -123,7 +113,7 @@ describe('comment-list live', () => {
     const post = freshPostId();
     const doomed = await seedComment(server, { post, content: 'Soon gone', ...freshAuthor() });
     await seedComment(server, { post, content: 'Stays', ...freshAuthor() });
-    const element = await list(server, post);
+    const element = await mountList(server, post);
     const counts: number[] = [];
     element.addEventListener('comment-count', (event: CommentCountEvent) => counts.push(event.delta));
     await opened();
@@ -138,7 +128,7 @@ describe('comment-list live', () => {
     const erased = freshAuthor();
     const parent = await seedComment(server, { post, content: 'Erased on request', ...erased });
     const reply = await seedComment(server, { post, parent: parent.id, content: 'An answer that stays', ...freshAuthor() });
-    const element = await list(server, post);
+    const element = await mountList(server, post);
     await opened();
     await eraseAuthor(erased.author_email, 'delete');
     await waitUntil(() => items(element).length === 1, 'the erased comment went', { timeout: 5000 });
@@ -151,7 +141,7 @@ describe('comment-list live', () => {
   it('closes the stream while the page is hidden and resumes after the last event when it shows again', async () => {
     const server = await commentServer();
     const post = freshPostId();
-    const element = await list(server, post);
+    const element = await mountList(server, post);
     const first = await opened();
     await seedComment(server, { post, content: 'While visible', ...freshAuthor() });
     await waitUntil(() => newButton(element) !== null, 'the first comment waits', { timeout: 5000 });

@@ -1,10 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
-import '../../src/components/comment-list/define.js';
 import type { CommentList } from '../../src/components/comment-list/comment-list.js';
 import type { WpComment } from 'newsroom-comment-protocol';
 import { expectAccessible } from './helpers.js';
 import { commentServer, freshAuthor, freshPostId, seedComment, type CommentServer } from './comment-fixtures.js';
+import { author, depthOf, items, loaded, mountList } from './comment-list-helpers.js';
 
 const realFetch = window.fetch;
 const ORDER_KEY = 'newsroom-elements.comment-order';
@@ -25,28 +25,6 @@ function recordRequests(options: { stockWordPress?: boolean } = {}): URLSearchPa
   return requests;
 }
 
-async function list(server: CommentServer, post: number, attributes: { perPage?: number; maxDepth?: number; width?: string; dir?: string } = {}) {
-  const wrapper = await fixture<HTMLElement>(html`<div lang="en" dir=${attributes.dir ?? 'ltr'} style="inline-size: ${attributes.width ?? 'auto'}">
-    <comment-list endpoint=${server.endpoint} post-id=${post} per-page=${attributes.perPage ?? 25} max-depth=${attributes.maxDepth ?? 5}></comment-list>
-  </div>`);
-  const element = wrapper.querySelector('comment-list')!;
-  await loaded(element);
-  return element;
-}
-
-async function loaded(element: CommentList): Promise<void> {
-  await element.updateComplete;
-  await element.loadComplete;
-  await element.updateComplete;
-}
-
-const items = (element: CommentList) => [...element.shadowRoot!.querySelectorAll<HTMLLIElement>('li[id^="comment-"]')];
-const author = (item: Element) => item.querySelector('.author')!.textContent!.trim();
-const depthOf = (item: Element) => {
-  let depth = 0;
-  for (let node: Element | null = item; node; node = node.parentElement?.closest('li') ?? null) depth += 1;
-  return depth;
-};
 const shown = (element: CommentList) => items(element).map((item) => [author(item), depthOf(item)]);
 const more = (element: CommentList) => element.shadowRoot!.querySelector<HTMLButtonElement>('button[part="more"]');
 const liveText = (element: CommentList) => element.shadowRoot!.querySelector('.visually-hidden[role="status"]')!.textContent!.trim();
@@ -79,7 +57,7 @@ describe('comment-list at scale', () => {
     const post = freshPostId();
     const seeded = await conversations(server, post);
     const requests = recordRequests();
-    const element = await list(server, post, { perPage: 2 });
+    const element = await mountList(server, post, { perPage: 2 });
     expect(shown(element)).to.deep.equal([
       ['A', 1],
       ['A1', 2],
@@ -101,7 +79,7 @@ describe('comment-list at scale', () => {
     const post = freshPostId();
     const seeded = await conversations(server, post);
     const requests = recordRequests({ stockWordPress: true });
-    const element = await list(server, post, { perPage: 2 });
+    const element = await mountList(server, post, { perPage: 2 });
     expect(shown(element).map(([name]) => name)).to.deep.equal(['A', 'A1', 'A2', 'B', 'B1', 'B2']);
     expect(requests.map((query) => query.get('parent'))).to.deep.equal([
       '0',
@@ -116,7 +94,7 @@ describe('comment-list at scale', () => {
     const server = await commentServer();
     const post = freshPostId();
     await conversations(server, post);
-    const element = await list(server, post, { perPage: 2 });
+    const element = await mountList(server, post, { perPage: 2 });
     // Positions in the document: focusing the new comment may scroll the window, which moves nothing in the page.
     const top = (node: Element) => node.getBoundingClientRect().top + scrollY;
     const first = top(items(element)[0]);
@@ -139,7 +117,7 @@ describe('comment-list at scale', () => {
   it('caps per-page at WordPress’s 100 and defaults to 25', async () => {
     const server = await commentServer();
     const requests = recordRequests();
-    await list(server, freshPostId(), { perPage: 1000 });
+    await mountList(server, freshPostId(), { perPage: 1000 });
     const wrapper = await fixture<HTMLElement>(html`<div><comment-list endpoint=${server.endpoint} post-id=${freshPostId()}></comment-list></div>`);
     await loaded(wrapper.querySelector('comment-list')!);
     expect(requests.map((query) => query.get('per_page'))).to.deep.equal(['100', '25']);
@@ -149,7 +127,7 @@ describe('comment-list at scale', () => {
     const server = await commentServer();
     const post = freshPostId();
     await conversations(server, post);
-    const element = await list(server, post);
+    const element = await mountList(server, post);
     const select = element.shadowRoot!.querySelector<HTMLSelectElement>('select[part="sort"]')!;
     expect(element.shadowRoot!.querySelector(`label[for="${select.id}"]`)!.textContent!.trim()).to.equal('Sort comments');
     expect([...select.options].map((option) => [option.value, option.text.trim()])).to.deep.equal([
@@ -167,10 +145,10 @@ describe('comment-list at scale', () => {
 
     // Another list (a later page view) takes the remembered order; a link's fragment wins over it.
     history.replaceState(null, '', location.pathname + location.search);
-    const remembered = await list(server, post);
+    const remembered = await mountList(server, post);
     expect(author(items(remembered)[0])).to.equal('C');
     history.replaceState(null, '', '#comments-oldest');
-    const linked = await list(server, post);
+    const linked = await mountList(server, post);
     expect(author(items(linked)[0])).to.equal('A');
     expect(linked.shadowRoot!.querySelector('select')!.value).to.equal('asc');
   });
@@ -182,7 +160,7 @@ describe('comment-list at scale', () => {
     const reply = await seedComment(server, { post, parent: root.id, content: 'Reply', ...freshAuthor(), author_name: 'Bohdan' });
     const deeper = await seedComment(server, { post, parent: reply.id, content: 'Deeper', ...freshAuthor(), author_name: 'Chloé' });
     await seedComment(server, { post, parent: deeper.id, content: 'Deepest', ...freshAuthor(), author_name: 'Dmytro' });
-    const element = await list(server, post, { maxDepth: 2 });
+    const element = await mountList(server, post, { maxDepth: 2 });
     expect(shown(element)).to.deep.equal([
       ['Anna', 1],
       ['Bohdan', 2],
@@ -206,7 +184,7 @@ describe('comment-list at scale', () => {
       parent = (await seedComment(server, { post, parent, content: 'Averyveryverylongwordthatdoesnotbreakanywhereatall', ...freshAuthor() })).id;
     }
     for (const dir of ['ltr', 'rtl']) {
-      const element = await list(server, post, { width: '320px', dir });
+      const element = await mountList(server, post, { width: '320px', dir });
       expect(items(element)).to.have.length(8);
       expect(element.scrollWidth).to.be.at.most(320);
       const box = element.getBoundingClientRect();
@@ -221,12 +199,12 @@ describe('comment-list at scale', () => {
     const server = await commentServer();
     const post = freshPostId();
     const seeded = await conversations(server, post);
-    const element = await list(server, post, { perPage: 1 });
+    const element = await mountList(server, post, { perPage: 1 });
     expect(await element.reveal(seeded.C2.id)).to.equal(true);
     expect(element.shadowRoot!.activeElement!.closest('li')!.id).to.equal(`comment-${seeded.C2.id}`);
     expect(shown(element).map(([name]) => name)).to.deep.equal(['A', 'A1', 'A2', 'B', 'B1', 'B2', 'C', 'C1', 'C2']);
 
-    const fresh = await list(server, post, { perPage: 1 });
+    const fresh = await mountList(server, post, { perPage: 1 });
     const requests = recordRequests();
     expect(await fresh.reveal(2_000_000_000 + post)).to.equal(false);
     expect(requests).to.have.length(0);
@@ -237,7 +215,7 @@ describe('comment-list at scale', () => {
     const server = await commentServer();
     const post = freshPostId();
     await conversations(server, post);
-    const element = await list(server, post, { perPage: 2 });
+    const element = await mountList(server, post, { perPage: 2 });
     more(element)!.focus();
     await sendKeys({ press: 'Enter' });
     await waitForFocusIn(element);
@@ -250,7 +228,7 @@ describe('comment-list at scale', () => {
     const server = await commentServer();
     const post = freshPostId();
     await conversations(server, post);
-    const element = await list(server, post, { perPage: 2 });
+    const element = await mountList(server, post, { perPage: 2 });
     const emulated = await executeServerCommand<boolean, { active: boolean }>('emulate-forced-colors', { active: true });
     try {
       expect(emulated, 'forced-colours emulation').to.equal(/Chrome\//.test(navigator.userAgent));

@@ -1,11 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import '../../src/components/comment-list/define.js';
-import type { CommentList } from '../../src/components/comment-list/comment-list.js';
 import { CommentPostedEvent } from '../../src/events/comment-posted-event.js';
 import type { CommentReplyEvent } from '../../src/events/comment-reply-event.js';
 import type { WpComment } from 'newsroom-comment-protocol';
 import { expectAccessible, xssTrapped } from './helpers.js';
-import { commentServer, freshAuthor, freshPostId, moderate, seedComment, type CommentServer } from './comment-fixtures.js';
+import { commentServer, freshAuthor, freshPostId, moderate, seedComment } from './comment-fixtures.js';
+import { author, depthOf, items, loaded, mountList } from './comment-list-helpers.js';
 
 const realFetch = window.fetch;
 
@@ -19,31 +18,8 @@ function rewriteComments(change: (comment: WpComment) => WpComment): void {
   };
 }
 
-async function list(server: CommentServer, post: number, attributes: { perPage?: number; maxDepth?: number; avatars?: string; lang?: string } = {}) {
-  const wrapper = await fixture<HTMLElement>(html`<div lang=${attributes.lang ?? 'en'}>
-    <comment-list endpoint=${server.endpoint} post-id=${post} per-page=${attributes.perPage ?? 20} max-depth=${attributes.maxDepth ?? 5}
-      avatars=${attributes.avatars ?? 'initials'}></comment-list>
-  </div>`);
-  const element = wrapper.querySelector('comment-list')!;
-  await loaded(element);
-  return element;
-}
-
-/** Waits until the list has settled (no request in flight). */
-async function loaded(element: CommentList): Promise<void> {
-  await element.loadComplete;
-  await element.updateComplete;
-}
-
 const ownText = (element: Element) =>
   [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent).join('').trim();
-const items = (element: CommentList) => [...element.shadowRoot!.querySelectorAll<HTMLLIElement>('li[id^="comment-"]')];
-const author = (item: Element) => item.querySelector('.author')!.textContent!.trim();
-const depthOf = (item: Element) => {
-  let depth = 0;
-  for (let node: Element | null = item; node; node = node.parentElement?.closest('li') ?? null) depth += 1;
-  return depth;
-};
 
 describe('comment-list', () => {
   afterEach(() => {
@@ -69,7 +45,7 @@ describe('comment-list', () => {
   });
 
   it('says there are no comments yet, without a list', async () => {
-    const element = await list(await commentServer(), freshPostId());
+    const element = await mountList(await commentServer(), freshPostId());
     expect(element.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim()).to.equal('No comments yet');
     expect(items(element)).to.have.length(0);
     await expectAccessible(element);
@@ -84,7 +60,7 @@ describe('comment-list', () => {
     await seedComment(server, { post, parent: deeper.id, content: 'Deepest', ...freshAuthor(), author_name: 'Dmytro' });
     await seedComment(server, { post, content: 'Second root', ...freshAuthor(), author_name: 'Emma' });
 
-    const element = await list(server, post);
+    const element = await mountList(server, post);
     expect(items(element).map((item) => [author(item), depthOf(item)])).to.deep.equal([
       ['Anna', 1],
       ['Bohdan', 2],
@@ -95,7 +71,7 @@ describe('comment-list', () => {
     expect(items(element)[0].querySelector('.content')!.textContent!.trim()).to.equal('Root');
     await expectAccessible(element);
 
-    const shallow = await list(server, post, { maxDepth: 2 });
+    const shallow = await mountList(server, post, { maxDepth: 2 });
     expect(items(shallow).map((item) => [author(item), depthOf(item)])).to.deep.equal([
       ['Anna', 1],
       ['Bohdan', 2],
@@ -123,7 +99,7 @@ describe('comment-list', () => {
     const server = await commentServer();
     const post = freshPostId();
     for (const name of ['One', 'Two', 'Three']) await seedComment(server, { post, content: name, ...freshAuthor(), author_name: name });
-    const element = await list(server, post, { perPage: 2 });
+    const element = await mountList(server, post, { perPage: 2 });
     expect(items(element).map(author)).to.deep.equal(['One', 'Two']);
     const more = element.shadowRoot!.querySelector<HTMLButtonElement>('button[part="more"]')!;
     expect(more.textContent!.trim()).to.equal('Load more comments');
@@ -152,12 +128,12 @@ describe('comment-list', () => {
     await seedComment(server, { post, content: 'Timed', ...freshAuthor() });
     const twoHoursAgo = new Date(Date.now() - 2 * 3600_000 - 60_000);
     rewriteComments((comment) => ({ ...comment, date_gmt: twoHoursAgo.toISOString().slice(0, 19) }));
-    const en = await list(server, post);
+    const en = await mountList(server, post);
     const time = en.shadowRoot!.querySelector('time')!;
     expect(time.getAttribute('datetime')).to.equal(`${twoHoursAgo.toISOString().slice(0, 19)}.000Z`);
     expect(ownText(time)).to.equal('2 hours ago');
     expect(time.getAttribute('title')).to.contain(String(twoHoursAgo.getFullYear()));
-    const uk = await list(server, post, { lang: 'uk' });
+    const uk = await mountList(server, post, { lang: 'uk' });
     expect(ownText(uk.shadowRoot!.querySelector('time')!)).to.equal('2 години тому');
   });
 
@@ -166,7 +142,7 @@ describe('comment-list', () => {
     const post = freshPostId();
     await seedComment(server, { post, content: 'Eventually', ...freshAuthor() });
     window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
-    const element = await list(server, post);
+    const element = await mountList(server, post);
     const alert = element.shadowRoot!.querySelector('[role="alert"]')!;
     expect(alert.textContent).to.contain('The comments could not be loaded.');
     await expectAccessible(element);
@@ -186,7 +162,7 @@ describe('comment-list', () => {
       author_url: "http://x.com/?'onmouseover='window.__xss=true'x='",
       content: '<details open ontoggle="window.__xss=true">x</details><img src=x onerror="window.__xss=true">',
     });
-    const element = await list(server, post);
+    const element = await mountList(server, post);
     const item = items(element)[0];
     // Our server strips tags from names (as WordPress does) and escapes comment text: both show as plain text.
     expect(author(item)).to.equal(seeded.author_name);
@@ -208,7 +184,7 @@ describe('comment-list', () => {
           '<form action="https://example.org"><input name="q" autofocus onfocus="window.__xss=true"></form><q cite="javascript:x" style="color:red">q</q>',
       },
     }));
-    const raw = await list(server, post);
+    const raw = await mountList(server, post);
     const content = items(raw)[0].querySelector('.content')!;
     expect(content.querySelectorAll('strong, q')).to.have.length(2);
     expect(content.querySelectorAll('details, img, style, form, input, [style], [onerror], [target]')).to.have.length(0);
@@ -228,10 +204,10 @@ describe('comment-list', () => {
     await seedComment(server, { post, content: 'Hi', ...freshAuthor(), author_name: 'olena kovalenko' });
     const avatarUrl = `${location.origin}/__avatar.png`;
     rewriteComments((comment) => ({ ...comment, author_avatar_urls: { '48': avatarUrl } }));
-    const local = await list(server, post);
+    const local = await mountList(server, post);
     expect(local.shadowRoot!.querySelector('.avatar')!.textContent).to.equal('OK');
     expect(local.shadowRoot!.querySelectorAll('img')).to.have.length(0);
-    const remote = await list(server, post, { avatars: 'remote' });
+    const remote = await mountList(server, post, { avatars: 'remote' });
     const image = remote.shadowRoot!.querySelector('img')!;
     expect(image.getAttribute('src')).to.equal(avatarUrl);
     expect(image.alt).to.equal('');
@@ -241,7 +217,7 @@ describe('comment-list', () => {
     const server = await commentServer();
     const post = freshPostId();
     const seeded = await seedComment(server, { post, content: 'Reply to me', ...freshAuthor(), author_name: 'Mariia' });
-    const element = await list(server, post);
+    const element = await mountList(server, post);
     const button = items(element)[0].querySelector<HTMLButtonElement>('button[part="reply"]')!;
     expect(button.textContent!.trim()).to.equal('Reply');
     expect(element.shadowRoot!.getElementById(button.getAttribute('aria-describedby')!)!.textContent!.trim()).to.equal('Mariia');
@@ -255,7 +231,7 @@ describe('comment-list', () => {
     const server = await commentServer();
     const post = freshPostId();
     const parent = await seedComment(server, { post, content: 'Parent', ...freshAuthor(), author_name: 'Parent' });
-    const element = await list(server, post);
+    const element = await mountList(server, post);
     const held = await seedComment(server, { post, parent: parent.id, content: 'My reply', ...freshAuthor(), author_name: 'Me' }, false);
     expect(held.status).to.equal('hold');
     document.body.dispatchEvent(new CommentPostedEvent(held));
