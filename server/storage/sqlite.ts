@@ -231,6 +231,8 @@ export function openSqliteStorage(file: string): CommentStorage {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  // Erased comments and addresses are overwritten with zeros, not only unlinked from the tables (docs/data-rights.md).
+  db.pragma('secure_delete = ON');
   migrate(db);
 
   const statements = {
@@ -418,6 +420,11 @@ export function openSqliteStorage(file: string): CommentStorage {
     forgetMail: db.prepare('DELETE FROM notify_outbox WHERE lower(recipient) = ?'),
     forgetSubscriber: db.prepare('DELETE FROM notify_addresses WHERE email = ?'),
   };
+  /**
+   * Copies the erasure's zeroed pages into the database file and empties the write-ahead log, which still holds the
+   * pages as they were before. A reader in another process may delay this to the next checkpoint.
+   */
+  const flushErased = () => db.pragma('wal_checkpoint(TRUNCATE)');
   const eraseByEmail = db.transaction((request: ErasureRequest): ErasureOutcome => {
     const erased = (rights.allByEmail.all(comparableEmail(request.email)) as CommentRow[]).map(toStoredComment);
     const parentOf = new Map(erased.map((comment) => [comment.id, comment.parent]));
@@ -753,11 +760,14 @@ export function openSqliteStorage(file: string): CommentStorage {
     },
     async eraseByEmail(request) {
       const outcome = eraseByEmail.immediate(request);
+      flushErased();
       wakeWatchers();
       return outcome;
     },
     async eraseAddressesBefore(before) {
-      return rights.eraseAddresses.run(before).changes;
+      const erased = rights.eraseAddresses.run(before).changes;
+      if (erased > 0) flushErased();
+      return erased;
     },
     async ping() {
       statements.ping.get();

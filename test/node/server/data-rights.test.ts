@@ -1,7 +1,7 @@
 // Data rights (#18, docs/data-rights.md) on SQLite and on PostgreSQL, through the real HTTP server: a moderator finds,
 // exports and erases an address's comments; IP addresses are erased after IP_RETENTION_DAYS by the server itself.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -402,6 +402,41 @@ dataRightsSuite('SQLite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'comments-rights-'));
   sqliteDirs.push(dir);
   return { dataDir: dir, databaseUrl: undefined };
+});
+
+describe('on SQLite, what is erased leaves no copy in the database files', () => {
+  const start = suiteServers();
+  /** Which of `needles` any file of the data folder (the database, its write-ahead log and index) still holds. */
+  const leftOnDisk = (dataDir: string, needles: string[]) => {
+    const files = readdirSync(dataDir).filter((name) => name.startsWith('comments.db')).map((name) => readFileSync(join(dataDir, name)));
+    return needles.filter((needle) => files.some((bytes) => bytes.includes(Buffer.from(needle))));
+  };
+
+  it('deletes and anonymises an address\'s comments, and erases old IP addresses, in the file and its log as well as in the tables', async (t) => {
+    t.mock.timers.enable({ apis: ['setInterval'] });
+    const dataDir = mkdtempSync(join(tmpdir(), 'comments-rights-disk-'));
+    sqliteDirs.push(dataDir);
+    let clock = START;
+    const server = await start({ dataDir, databaseUrl: undefined, moderation: 'none', floodSeconds: 0, trustedProxies: ['127.0.0.1'], ipRetentionDays: 30, now: () => clock });
+    // Texts long enough to live on overflow pages as well as short ones that share a page with other comments.
+    const deleted = { author_email: 'deleted.reader@example.com', author_name: 'Deletedauthor', content: `Deletedtext ${'ї'.repeat(3000)}` };
+    const anonymised = { author_email: 'anonymised.reader@example.com', author_name: 'Anonymisedauthor', content: 'A short text that stays.' };
+    for (const body of [deleted, anonymised]) await created(await server.post(newComment({ post: 3, ...body }), { 'X-Forwarded-For': '198.51.100.77' }));
+    await created(await server.post(newComment({ post: 3, content: 'Another reader stays.' }), { 'X-Forwarded-For': '203.0.113.9' }));
+    clock += 40 * DAY_MS;
+    const kept = await created(await server.post(newComment({ post: 3, content: 'A recent comment.' }), { 'X-Forwarded-For': '192.0.2.123' }));
+    assert.deepEqual(leftOnDisk(dataDir, ['deleted.reader@example.com', 'Deletedtext', 'anonymised.reader@example.com', 'Anonymisedauthor', '198.51.100.77', '192.0.2.123']).length, 6);
+
+    assert.equal((await dataPost(server, '/erase', { email: deleted.author_email, mode: 'delete' })).status, 200);
+    assert.equal((await dataPost(server, '/erase', { email: anonymised.author_email, mode: 'anonymise' })).status, 200);
+    t.mock.timers.tick(60 * 60 * 1000);
+    await until(async () => (await queryDatabase({ dataDir }, "SELECT count(*) AS n FROM comments WHERE author_ip = '198.51.100.77'"))[0].n === 0, 'the hourly job ran');
+
+    assert.deepEqual(leftOnDisk(dataDir, ['deleted.reader@example.com', 'Deletedauthor', 'Deletedtext', 'anonymised.reader@example.com', 'Anonymisedauthor', '198.51.100.77', '203.0.113.9']), []);
+    assert.deepEqual(leftOnDisk(dataDir, ['A short text that stays.', 'Another reader stays.', '192.0.2.123']).length, 3, 'what is not erased is still there');
+    assert.equal(existsSync(join(dataDir, 'comments.db')), true);
+    assert.equal((await queryDatabase({ dataDir }, 'SELECT id FROM comments WHERE id = $1', [kept.id])).length, 1);
+  });
 });
 
 dataRightsSuite('PostgreSQL', freshPostgresSchemas('rights'));
