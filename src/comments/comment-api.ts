@@ -186,29 +186,71 @@ export async function deleteComment(endpoint: string, id: number, token: string,
 /** The kinds of events a post's stream sends. */
 const STREAM_EVENTS = ['comment', 'edited', 'removed'] as const;
 
+type StreamListener = (event: MessageEvent<string>) => void;
+
+/** A post's stream shared by the lists that follow it; `source` is replaced when the stream is opened again. */
+interface SharedStream {
+  source?: EventSource;
+  listeners: Set<StreamListener>;
+  /** The last event's ID: a stream opened again resumes after it, so nothing sent in between is missed. */
+  lastEventId?: string;
+  /** Refusals in a row, for the back-off. */
+  refusals: number;
+  retry?: ReturnType<typeof setTimeout>;
+}
+
 /** One stream per endpoint and post, however many lists follow it: a browser opens few connections per server. */
-const streams = new Map<string, { source: EventSource; listeners: Set<(event: MessageEvent<string>) => void> }>();
+const streams = new Map<string, SharedStream>();
+
+/** The first wait before opening a refused stream again; each refusal in a row doubles it, up to the longest. */
+const REOPEN_FIRST_MS = 2_000;
+const REOPEN_LONGEST_MS = 5 * 60_000;
+
+/**
+ * Opens the stream's EventSource. A browser reconnects by itself after a dropped connection, but gives up for good
+ * when the server answers other than 200 (429: the address has too many streams, as in an office behind one NAT; a
+ * proxy's 502 while the server restarts): then this opens it again after a back-off, randomised so that the readers of
+ * a restarted server do not all come back at once.
+ */
+function openStream(key: string, endpoint: string, post: number, stream: SharedStream): void {
+  const source = new EventSource(streamUrl(endpoint, post, stream.lastEventId));
+  stream.source = source;
+  for (const name of STREAM_EVENTS) {
+    source.addEventListener(name, (event) => {
+      if (event.lastEventId) stream.lastEventId = event.lastEventId;
+      stream.listeners.forEach((each) => each(event));
+    });
+  }
+  source.addEventListener('open', () => (stream.refusals = 0));
+  source.addEventListener('error', () => {
+    if (source.readyState !== EventSource.CLOSED || stream.source !== source || streams.get(key) !== stream) return;
+    const longest = Math.min(REOPEN_LONGEST_MS, REOPEN_FIRST_MS * 2 ** stream.refusals);
+    stream.refusals += 1;
+    stream.retry = setTimeout(() => {
+      if (streams.get(key) === stream) openStream(key, endpoint, post, stream);
+    }, longest / 2 + Math.random() * (longest / 2));
+  });
+}
 
 /**
  * Follows a post's stream of comment changes, from `lastEventId` when this opens it; lists of the same post on one
  * page share one connection. Returns the function that stops following (the last one closes the stream).
  */
-export function followStream(endpoint: string, post: number, lastEventId: string | undefined, listener: (event: MessageEvent<string>) => void): () => void {
+export function followStream(endpoint: string, post: number, lastEventId: string | undefined, listener: StreamListener): () => void {
   const key = `${endpoint}|${post}`;
   let stream = streams.get(key);
   if (!stream) {
-    const source = new EventSource(streamUrl(endpoint, post, lastEventId));
-    const listeners = new Set<(event: MessageEvent<string>) => void>();
-    for (const name of STREAM_EVENTS) source.addEventListener(name, (event) => listeners.forEach((each) => each(event)));
-    stream = { source, listeners };
+    stream = { listeners: new Set(), lastEventId, refusals: 0 };
     streams.set(key, stream);
+    openStream(key, endpoint, post, stream);
   }
   const shared = stream;
   shared.listeners.add(listener);
   return () => {
     shared.listeners.delete(listener);
     if (shared.listeners.size > 0 || streams.get(key) !== shared) return;
-    shared.source.close();
+    clearTimeout(shared.retry);
+    shared.source?.close();
     streams.delete(key);
   };
 }

@@ -14,6 +14,12 @@ export async function commentServer(flood?: string): Promise<CommentServer> {
   return { url, endpoint: `${url}/wp-json/wp/v2`, adminToken };
 }
 
+/** An instance of its own per `key` that allows a single live stream per address (a crowded office behind one NAT). */
+export async function oneStreamCommentServer(key: string): Promise<CommentServer> {
+  const { url, adminToken } = (await (await fetch(`/__comment-server?streams=${encodeURIComponent(key)}`)).json()) as { url: string; adminToken: string };
+  return { url, endpoint: `${url}/wp-json/wp/v2`, adminToken };
+}
+
 /** The instance that emails reply notifications (to an SMTP server the test runner started with it). */
 export async function notifyingCommentServer(): Promise<CommentServer> {
   const { url, adminToken } = (await (await fetch('/__comment-server?notify=1')).json()) as { url: string; adminToken: string };

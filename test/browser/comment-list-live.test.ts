@@ -1,11 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { STREAM_PATH } from 'newsroom-comment-protocol';
 import '../../src/components/comment-section/define.js';
 import type { CommentList } from '../../src/components/comment-list/comment-list.js';
 import type { CommentSection } from '../../src/components/comment-section/comment-section.js';
 import type { CommentToggle } from '../../src/components/comment-toggle/comment-toggle.js';
 import type { CommentCountEvent } from '../../src/events/comment-count-event.js';
 import { expectAccessible } from './helpers.js';
-import { commentServer, eraseAuthor, freshAuthor, freshPostId, moderate, seedComment } from './comment-fixtures.js';
+import { commentServer, eraseAuthor, freshAuthor, freshPostId, moderate, oneStreamCommentServer, seedComment } from './comment-fixtures.js';
 import { author, items, mountList } from './comment-list-helpers.js';
 
 const RealEventSource = window.EventSource;
@@ -62,6 +63,31 @@ describe('comment-list live', () => {
     expect(streams[0].readyState).to.equal(RealEventSource.OPEN);
     lists[2].remove();
     expect(streams[0].readyState).to.equal(RealEventSource.CLOSED);
+  });
+
+  it('opens a stream the server refused again by itself, after a back-off, and misses nothing meanwhile', async function () {
+    // The back-off's first two waits, if the server has not yet freed the other tab's stream at the first.
+    this.timeout(30_000);
+    // One stream per address, and another tab of the same office holds it: the list's stream is answered 429.
+    const server = await oneStreamCommentServer(navigator.userAgent);
+    const post = freshPostId();
+    await seedComment(server, { post, content: 'Listed', ...freshAuthor(), author_name: 'Listed' });
+    const otherTab = new RealEventSource(`${server.endpoint}/comments${STREAM_PATH}?post=${freshPostId()}`);
+    try {
+      await waitUntil(() => otherTab.readyState === RealEventSource.OPEN, 'the other tab has the stream', { timeout: 5000 });
+      const element = await mountList(server, post);
+      await waitUntil(() => streams[0]?.readyState === RealEventSource.CLOSED, 'the server refused the list its stream', { timeout: 5000 });
+      // Posted while the list has no stream: the next one resumes from where the list was read.
+      await seedComment(server, { post, content: 'Meanwhile', ...freshAuthor(), author_name: 'Meanwhile' });
+      otherTab.close();
+      await waitUntil(() => streams.length === 2 && streams[1].readyState === RealEventSource.OPEN, 'the list opened its stream again', { timeout: 20_000 });
+      await waitUntil(() => newButton(element)?.textContent!.trim() === '1 new comment', 'the comment posted meanwhile arrives', { timeout: 5000 });
+      await seedComment(server, { post, content: 'Live again', ...freshAuthor(), author_name: 'Live again' });
+      await waitUntil(() => newButton(element)?.textContent!.trim() === '2 new comments', 'and so does the next one', { timeout: 5000 });
+      expect(streams).to.have.length(2);
+    } finally {
+      otherTab.close();
+    }
   });
 
   it('misses no comment approved between reading the list and opening the stream', async () => {

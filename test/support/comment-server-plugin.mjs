@@ -6,6 +6,7 @@
 // browser, since Chromium and Firefox run at the same time from the same address); the main one has it off.
 // `?notify=1` gives an instance that emails reply notifications to an SMTP server on loopback started with it;
 // `GET /__comment-server/mail?to=ADDRESS&count=N` waits (at most 10 s) for N messages to ADDRESS and answers their subjects.
+// `?streams=KEY` gives a separate instance per KEY that allows one live stream per address (STREAMS_PER_ADDRESS=1).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,7 +60,7 @@ export function commentServerPlugin() {
 
   let mailbox;
 
-  async function start(origin, floodSeconds, notify = false) {
+  async function start(origin, { floodSeconds = 0, notify = false, streamsPerAddress } = {}) {
     const { startServer } = await tsImport('../../server/app.ts', import.meta.url);
     const notifications = notify
       ? { smtpUrl: (await (mailbox ??= startMailbox())).url, publicUrl: 'https://comments.news.example', notifyDigestMinutes: 0, notifyQueue: { pollMs: 100 } }
@@ -74,6 +75,7 @@ export function commentServerPlugin() {
       moderation: 'first-time',
       floodSeconds,
       requireNameEmail: true,
+      ...(streamsPerAddress && { streamsPerAddress }),
       ...notifications,
     });
     return { ...server, dataDir };
@@ -101,9 +103,16 @@ export function commentServerPlugin() {
       }
       if (context.path !== '/__comment-server') return undefined;
       const flood = typeof context.query.flood === 'string' ? context.query.flood : '';
+      const streams = typeof context.query.streams === 'string' ? context.query.streams : '';
       const notify = context.query.notify === '1';
-      const name = flood ? `flood:${flood}` : notify ? 'notify' : 'main';
-      if (!instances.has(name)) instances.set(name, start(context.origin, flood ? 15 : 0, notify));
+      const [name, settings] = flood
+        ? [`flood:${flood}`, { floodSeconds: 15 }]
+        : streams
+          ? [`streams:${streams}`, { streamsPerAddress: 1 }]
+          : notify
+            ? ['notify', { notify }]
+            : ['main', {}];
+      if (!instances.has(name)) instances.set(name, start(context.origin, settings));
       const { url } = await instances.get(name);
       return { body: JSON.stringify({ url, adminToken }), type: 'json' };
     },

@@ -69,7 +69,8 @@ type Order = 'asc' | 'desc';
  * Live (our server only, while `live` and the page is visible): the list follows the post's stream of comment
  * changes. New comments are not put in above the reader: a "N new comments" button shows them, and a polite live
  * region says how many wait. Edits show in place; removed comments go. The stream is closed while the page is hidden
- * and resumed after the last event seen when it shows again.
+ * and resumed after the last event seen when it shows again. A stream the server refuses (too many from one address,
+ * or a proxy's error while the server restarts) is opened again after a randomised back-off, also resuming there.
  *
  * Own comments (our server only): while the edit window of a comment posted from this browser is open (its token
  * kept by `comment-form` in `localStorage`), the comment has Edit and Delete buttons. An edited comment shows
