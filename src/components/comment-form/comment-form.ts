@@ -7,7 +7,16 @@ import { buttonStyles } from '../../internal/button.styles.js';
 import { CommentSubmitEvent } from '../../events/comment-submit-event.js';
 import { CommentPostedEvent } from '../../events/comment-posted-event.js';
 import { CommentErrorEvent } from '../../events/comment-error-event.js';
-import { COMMENT_BLOCKED_CODE, HONEYPOT_FIELD, NOTIFY_FIELD, type WpComment, type WpCommentCreate, type WpCommentCreated } from 'newsroom-comment-protocol';
+import {
+  COMMENT_BLOCKED_CODE,
+  HONEYPOT_FIELD,
+  LANGUAGE_TAG,
+  NOTIFY_FIELD,
+  NOTIFY_LANGUAGE_FIELD,
+  type WpComment,
+  type WpCommentCreate,
+  type WpCommentCreated,
+} from 'newsroom-comment-protocol';
 import { CommentPart } from '../../comments/comment-part.js';
 import { CommentApiError, createComment, offersNotifications, unanswered } from '../../comments/comment-api.js';
 import { requireNameEmailConverter } from '../../comments/comment-options.js';
@@ -267,7 +276,13 @@ export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
     };
     const honeypot = this.renderRoot.querySelector<HTMLInputElement>('#trap')!.value;
     if (honeypot) payload[HONEYPOT_FIELD] = honeypot;
-    if (notify) payload[NOTIFY_FIELD] = true;
+    if (notify) {
+      payload[NOTIFY_FIELD] = true;
+      // The emails and their pages follow the form's language; a page's malformed `lang` is left out (the server
+      // then writes English) rather than have the comment refused for it.
+      const { lang } = this.localize;
+      if (LANGUAGE_TAG.test(lang)) payload[NOTIFY_LANGUAGE_FIELD] = lang;
+    }
     return payload;
   }
 
