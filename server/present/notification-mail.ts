@@ -69,7 +69,7 @@ export const notificationMails: MailWriter = {
     const text = [
       t.hello,
       '',
-      ...replies.flatMap(({ comment, link: href }) => [t.replied(author(comment)), '', textQuote(quoted(comment)), '', `${t.readIt}: ${href}`, '']),
+      ...replies.flatMap(({ comment, link: href }) => [t.replied(author(comment)), '', textQuote(quoted(comment)), '', t.readItAt(href), '']),
       '--',
       t.footerWhy,
       `${t.stopText} ${unsubscribe}`,

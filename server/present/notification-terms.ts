@@ -37,6 +37,8 @@ export interface NotificationTerms {
   /** Above a reply's quoted text. */
   replied(name: string): string;
   readIt: string;
+  /** `readIt` before the reply's address in the plain text. */
+  readItAt(href: string): string;
   footerWhy: string;
   /** Before the unsubscribe link in the plain text. */
   stopText: string;
@@ -68,6 +70,7 @@ const en: NotificationTerms = {
     plural('en', count, { one: `${number} new reply to your comment`, other: `${number} new replies to your comment` }),
   replied: (name) => `${name} replied:`,
   readIt: 'Read it on the page',
+  readItAt: (href) => `Read it on the page: ${href}`,
   footerWhy: 'You get this email because you asked to be told of replies in this conversation.',
   stopText: 'Stop (one click, no login):',
   stopLink: 'Stop these emails',
@@ -103,6 +106,7 @@ const fr: NotificationTerms = {
     }),
   replied: (name) => `${name} a répondu\u00a0:`,
   readIt: 'Lire sur la page',
+  readItAt: (href) => `Lire sur la page\u00a0: ${href}`,
   footerWhy: 'Vous recevez ce message parce que vous avez demandé à recevoir les réponses de cette conversation.',
   stopText: 'Ne plus rien recevoir (un clic, sans connexion)\u00a0:',
   stopLink: 'Ne plus recevoir ces messages',
@@ -151,6 +155,7 @@ const uk: NotificationTerms = {
     }),
   replied: (name) => `${name} пише:`,
   readIt: 'Читати на сторінці',
+  readItAt: (href) => `Читати на сторінці: ${href}`,
   footerWhy: 'Ви отримали цей лист, бо попросили повідомляти вас про відповіді в цій розмові.',
   stopText: 'Відписатися (один клік, без входу):',
   stopLink: 'Відписатися від цих листів',
