@@ -433,6 +433,28 @@ export function notificationSuite(name: string, fresh: FreshStorage): void {
       assert.equal(since.count(), 3, 'emails received: two digests and one confirmation');
     });
 
+    it('gives addresses and subscriptions from before the language was kept (migration 11) English', async () => {
+      const { server, storage } = await serve();
+      const since = mark();
+      await json(await server.post(newComment({ post: 24, [NOTIFY_FIELD]: true, [NOTIFY_LANGUAGE_FIELD]: 'fr' })));
+      const [confirmation] = await since.waitFor(1);
+      assert.equal(htmlLang(confirmation), 'fr');
+      await server.close();
+      // The database as migration 10 left it, with this address and subscription in it.
+      for (const sql of [
+        'ALTER TABLE notify_subscriptions DROP COLUMN language',
+        'ALTER TABLE notify_addresses DROP COLUMN confirmation_language',
+        'DELETE FROM schema_migrations WHERE version = 11',
+      ]) {
+        await queryDatabase(storage, sql);
+      }
+      const { server: upgraded } = await serve(storage);
+      assert.deepEqual(await queryDatabase(storage, 'SELECT language FROM notify_subscriptions'), [{ language: 'en' }]);
+      const shown = await pageIn(await fetch(local(upgraded, linkIn(confirmation, 'confirm'))));
+      assert.deepEqual([shown.status, shown.lang, shown.text.startsWith('Confirm your address')], [200, 'en', true]);
+      assert.equal(since.count(), 1, 'emails received: the confirmation');
+    });
+
     it('refuses a malformed notify_language with WordPress’s 400 rest_invalid_param and stores nothing', async () => {
       const { server, storage } = await serve();
       const since = mark();
