@@ -40,8 +40,9 @@ export interface NotifiedReply {
 
 /** Writes the emails (the wiring passes server/present's writer: the comments room does not present). */
 export interface MailWriter {
-  /** In the reader's `language` (a BCP 47 tag; undefined: English), as the digest. */
+  /** The confirmation, in the reader's `language` (a BCP 47 tag; undefined: English). */
   confirmation(links: { confirm: string }, language: string | undefined): MailContent;
+  /** A digest, in the subscription's `language`. */
   replies(replies: NotifiedReply[], links: { unsubscribe: string }, language: string | undefined): MailContent;
   held(comment: StoredComment, links: { comment: string; desk: string }): MailContent;
 }
@@ -76,7 +77,10 @@ export interface NotificationSettings {
 export interface Notifier {
   /** A comment was stored (`previous` undefined) or its status changed: queues what that calls for. */
   statusChanged(comment: StoredComment, previous: WpCommentStatus | undefined): Promise<void>;
-  /** The author of `comment` asked for replies in its thread: subscribes the address, confirmed by email first. */
+  /**
+   * The author of `comment` asked for replies in its thread, in `language`: subscribes the address, confirmed by email
+   * first.
+   */
   subscribe(comment: StoredComment, language: string): Promise<void>;
   /** Whether a link from an email is genuine (its signature), whether it was used already, and the email's language. */
   inspectLink(purpose: LinkPurpose, token: string): Promise<LinkTarget | 'forged'>;

@@ -118,8 +118,10 @@ const told = (comment: StoredComment): StoredComment => (comment.status === 'spa
  * one database transaction.
  */
 export function createCommentService(storage: CommentStorage, policy: CommentPolicy, hooks: CommentHooks = {}): CommentService {
-  /** The hook of a status change (or a new comment: `previous` undefined), with the comment as stored. */
-  /** `repliesIn`: the language of the replies the author of a new comment asked for, if they did. */
+  /**
+   * The hook of a status change (or a new comment: `previous` undefined), with the comment as stored; `repliesIn` is
+   * the language a new comment's author asked to be emailed replies in, if they asked.
+   */
   const announceStatus = async (comment: StoredComment, previous: WpCommentStatus | undefined, repliesIn?: string) => {
     try {
       if (comment.status !== previous) await hooks.statusChanged?.(comment, previous);

@@ -1,6 +1,6 @@
 import type { MailContent, MailWriter, NotifiedReply } from '../comments/notifications.js';
 import type { StoredComment } from '../comments/service.js';
-import { notificationTerms, type NotificationTerms } from './notification-terms.js';
+import { notificationTerms } from './notification-terms.js';
 import { escapeHtml } from './render.js';
 
 /**
@@ -60,7 +60,7 @@ export const notificationMails: MailWriter = {
   },
 
   replies(replies: NotifiedReply[], { unsubscribe }, language): MailContent {
-    const t: NotificationTerms = notificationTerms(language);
+    const t = notificationTerms(language);
     const author = (comment: StoredComment) => authorOf(comment, t.anonymous);
     const subject =
       replies.length === 1
