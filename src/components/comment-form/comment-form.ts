@@ -46,7 +46,8 @@ type Notice = keyof typeof commentFormTerms.en | { serverText: string };
  * retries; against a stock WordPress only standard headers are sent. The edit token our server returns with a new
  * comment is kept in `localStorage` for the `comment-list`, which offers Edit and Delete while the edit window is open.
  * When our server says that it emails reply notifications, the form offers "Notify me of replies by email"
- * (unticked; the server confirms the address by email before it sends any); a stock WordPress is never offered it.
+ * (unticked; the server confirms the address by email before it sends any), and a ticked box sends the form's
+ * language so that those emails and their pages are in it; a stock WordPress is never offered it.
  * `mode="wp-form"` posts the classic fields to
  * `action` (`…/wp-comments-post.php`) instead. A `<form>` the page puts inside is what readers without JavaScript use.
  *
