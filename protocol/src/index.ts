@@ -61,6 +61,8 @@ export interface WpCommentCreate {
   [HONEYPOT_FIELD]?: string;
   /** Our server only, when it sends {@link NOTIFICATIONS_HEADER}: email me replies in this thread (double opt-in). */
   [NOTIFY_FIELD]?: boolean;
+  /** With {@link NOTIFY_FIELD}: the language of the page commented from, for the emails and the pages they link to. */
+  [NOTIFY_LANGUAGE_FIELD]?: string;
 }
 
 /** Name of the honeypot field, in the JSON body and as the hidden form input's name. */
@@ -191,3 +193,17 @@ export const NOTIFICATIONS_HEADER = 'X-Comment-Notifications';
  * one confirmation email first; only a confirmed address is ever notified.
  */
 export const NOTIFY_FIELD = 'notify_replies';
+
+/**
+ * Our server only, with {@link NOTIFY_FIELD}: the reader's language (a BCP 47 tag such as `fr` or `uk-UA`, the
+ * language of the form's page). The server writes its emails and pages in the best built-in match (`fr-CA` → `fr`),
+ * or English. A tag that does not match {@link LANGUAGE_TAG} is refused (400 `rest_invalid_param`).
+ */
+export const NOTIFY_LANGUAGE_FIELD = 'notify_language';
+
+/**
+ * The shape of a language tag as {@link NOTIFY_LANGUAGE_FIELD} takes it: a language subtag, then hyphen-separated
+ * subtags of up to 8 letters or digits, at most 35 characters in all (RFC 5646's minimum buffer). Each subtag starts
+ * after a hyphen, so the match is linear in the length.
+ */
+export const LANGUAGE_TAG = /^(?=.{2,35}$)[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { WpCommentStatus } from 'newsroom-comment-protocol';
-import type { ClaimedMail, LinkOutcome, LinkPurpose, LinkState } from '../storage/notify-port.js';
+import type { ClaimedMail, LinkOutcome, LinkPurpose, LinkTarget } from '../storage/notify-port.js';
 import type { CommentStorage, StoredComment } from '../storage/port.js';
 
 /** How the mail queue is worked (ms); tests shorten every one. */
@@ -40,8 +40,10 @@ export interface NotifiedReply {
 
 /** Writes the emails (the wiring passes server/present's writer: the comments room does not present). */
 export interface MailWriter {
-  confirmation(links: { confirm: string }): MailContent;
-  replies(replies: NotifiedReply[], links: { unsubscribe: string }): MailContent;
+  /** The confirmation, in the reader's `language` (a BCP 47 tag; undefined: English). */
+  confirmation(links: { confirm: string }, language: string | undefined): MailContent;
+  /** A digest, in the subscription's `language`. */
+  replies(replies: NotifiedReply[], links: { unsubscribe: string }, language: string | undefined): MailContent;
   held(comment: StoredComment, links: { comment: string; desk: string }): MailContent;
 }
 
@@ -75,12 +77,15 @@ export interface NotificationSettings {
 export interface Notifier {
   /** A comment was stored (`previous` undefined) or its status changed: queues what that calls for. */
   statusChanged(comment: StoredComment, previous: WpCommentStatus | undefined): Promise<void>;
-  /** The author of `comment` asked for replies in its thread: subscribes the address, confirmed by email first. */
-  subscribe(comment: StoredComment): Promise<void>;
-  /** Whether a link from an email is genuine (its signature), and whether it was used already. */
-  inspectLink(purpose: LinkPurpose, token: string): Promise<LinkState | 'forged'>;
-  /** Does what a genuine link is for, once: confirms the address, or ends the subscription. */
-  useLink(purpose: LinkPurpose, token: string): Promise<LinkOutcome | 'forged'>;
+  /**
+   * The author of `comment` asked for replies in its thread, in `language`: subscribes the address, confirmed by email
+   * first.
+   */
+  subscribe(comment: StoredComment, language: string): Promise<void>;
+  /** Whether a link from an email is genuine (its signature), whether it was used already, and the email's language. */
+  inspectLink(purpose: LinkPurpose, token: string): Promise<LinkTarget | 'forged'>;
+  /** Does what a genuine link is for, once: confirms the address, or ends the subscription; with the email's language. */
+  useLink(purpose: LinkPurpose, token: string): Promise<{ outcome: LinkOutcome; language?: string } | 'forged'>;
   /** Sends every email due now; resolves when the queue has nothing more due (the timer also runs it). */
   flush(): Promise<void>;
   /** Stops the timer and waits for the email being sent, if any. */
@@ -139,7 +144,11 @@ export async function createNotifier(
     const automatic = { 'Auto-Submitted': 'auto-generated' };
     switch (mail.kind) {
       case 'confirm':
-        return { ...common, headers: automatic, ...writer.confirmation({ confirm: link(`/notifications/confirm/${sign('confirm', mail.ref)}`) }) };
+        return {
+          ...common,
+          headers: automatic,
+          ...writer.confirmation({ confirm: link(`/notifications/confirm/${sign('confirm', mail.ref)}`) }, mail.language),
+        };
       case 'replies': {
         // Read now: a reply held, marked spam or deleted since it was approved is no longer named.
         const replies: NotifiedReply[] = [];
@@ -153,7 +162,7 @@ export async function createNotifier(
           ...common,
           // RFC 8058: the mail client unsubscribes with one POST of `List-Unsubscribe=One-Click` to this address.
           headers: { ...automatic, 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
-          ...writer.replies(replies, { unsubscribe }),
+          ...writer.replies(replies, { unsubscribe }, mail.language),
         };
       }
       case 'held': {
@@ -228,13 +237,14 @@ export async function createNotifier(
         soon();
       }
     },
-    async subscribe(comment) {
+    async subscribe(comment, language) {
       if (comment.authorEmail === '' || comment.status === 'spam' || comment.status === 'trash') return;
       const now = Date.now();
       const { confirmationQueued } = await storage.subscribe({
         email: comment.authorEmail,
         post: comment.post,
         thread: await threadOf(comment),
+        language,
         now,
         confirmationAfter: now - CONFIRMATION_INTERVAL_MS,
       });
@@ -247,7 +257,10 @@ export async function createNotifier(
     async useLink(purpose, token) {
       const id = verify(purpose, token);
       if (id === undefined) return 'forged';
-      return purpose === 'confirm' ? storage.confirmAddress(id, Date.now()) : storage.unsubscribe(id, Date.now());
+      // Read first: the page that answers is in the language of the email the link came in.
+      const { language } = await storage.linkState(purpose, id);
+      const outcome = await (purpose === 'confirm' ? storage.confirmAddress(id, Date.now()) : storage.unsubscribe(id, Date.now()));
+      return { outcome, language };
     },
     flush,
     async close() {

@@ -40,6 +40,8 @@ export interface Submission extends CommentInput {
   idempotencyKey?: string;
   /** The author asks to be emailed replies in this thread (the address is confirmed by email first). */
   notifyReplies?: boolean;
+  /** The author's language for those emails (a tag of `LANGUAGE_TAG`'s shape); English when not given. */
+  notifyLanguage?: string;
 }
 /**
  * What the rest of the server hears of comments (reply notifications), once a change is stored. A failing hook is
@@ -51,8 +53,8 @@ export interface CommentHooks {
    * through `setStatus`, or its author's edit holding it again).
    */
   statusChanged?(comment: StoredComment, previous: WpCommentStatus | undefined): Promise<void>;
-  /** The author of a new comment asked to be emailed replies. */
-  repliesRequested?(comment: StoredComment): Promise<void>;
+  /** The author of a new comment asked to be emailed replies, in `language` (a BCP 47 tag). */
+  repliesRequested?(comment: StoredComment, language: string): Promise<void>;
   hookFailed?(error: unknown): void;
 }
 
@@ -116,18 +118,21 @@ const told = (comment: StoredComment): StoredComment => (comment.status === 'spa
  * one database transaction.
  */
 export function createCommentService(storage: CommentStorage, policy: CommentPolicy, hooks: CommentHooks = {}): CommentService {
-  /** The hook of a status change (or a new comment: `previous` undefined), with the comment as stored. */
-  const announceStatus = async (comment: StoredComment, previous: WpCommentStatus | undefined, repliesRequested = false) => {
+  /**
+   * The hook of a status change (or a new comment: `previous` undefined), with the comment as stored; `repliesIn` is
+   * the language a new comment's author asked to be emailed replies in, if they asked.
+   */
+  const announceStatus = async (comment: StoredComment, previous: WpCommentStatus | undefined, repliesIn?: string) => {
     try {
       if (comment.status !== previous) await hooks.statusChanged?.(comment, previous);
-      if (repliesRequested) await hooks.repliesRequested?.(comment);
+      if (repliesIn !== undefined) await hooks.repliesRequested?.(comment, repliesIn);
     } catch (error) {
       hooks.hookFailed?.(error);
     }
   };
   /** A new comment with the status it is stored with: the author may be told another (spam is told "held"). */
-  const announceCreated = (created: Extract<CreateOutcome, { kind: 'created' }>, repliesRequested: boolean) =>
-    announceStatus({ ...created.comment, status: created.storedStatus }, undefined, repliesRequested);
+  const announceCreated = (created: Extract<CreateOutcome, { kind: 'created' }>, repliesIn: string | undefined) =>
+    announceStatus({ ...created.comment, status: created.storedStatus }, undefined, repliesIn);
   const blockLists = blockListCache(storage);
   /** The site's rules with the desk's hold words added to MODERATION_KEYWORDS. */
   const rulesWith = (holdWords: readonly string[]) => ({ ...policy.moderation, keywords: [...policy.moderation.keywords, ...holdWords] });
@@ -207,7 +212,7 @@ export function createCommentService(storage: CommentStorage, policy: CommentPol
       });
       switch (outcome.kind) {
         case 'created':
-          await announceCreated(outcome, submission.notifyReplies === true);
+          await announceCreated(outcome, submission.notifyReplies === true ? (submission.notifyLanguage ?? 'en') : undefined);
           return editToken === undefined
             ? { comment: outcome.comment }
             : { comment: outcome.comment, editToken, editUntil: createdAt + policy.editWindowSeconds * 1000 };

@@ -1,10 +1,12 @@
 import type { MailContent, MailWriter, NotifiedReply } from '../comments/notifications.js';
 import type { StoredComment } from '../comments/service.js';
+import { notificationTerms } from './notification-terms.js';
 import { escapeHtml } from './render.js';
 
 /**
- * The notification emails, in English: plain text, and the same as HTML in which every name and comment text is
- * escaped, no link of a comment is made clickable, and nothing is loaded from elsewhere (no image, no style sheet).
+ * The notification emails: plain text, and the same as HTML in which every name and comment text is escaped, no link
+ * of a comment is made clickable, and nothing is loaded from elsewhere (no image, no style sheet). A reader's emails
+ * are in their language (notification-terms.ts); the moderator's stays English, as the moderation desk does.
  */
 
 /** Longest part of a comment quoted in an email; the whole comment is one link away. */
@@ -28,7 +30,7 @@ const quoted = (comment: StoredComment): string => {
   return defused(text);
 };
 
-const authorOf = (comment: StoredComment): string => oneLine(comment.authorName) || 'Anonymous';
+const authorOf = (comment: StoredComment, anonymous = 'Anonymous'): string => oneLine(comment.authorName) || anonymous;
 
 const textQuote = (text: string): string =>
   text
@@ -41,48 +43,45 @@ const htmlQuote = (text: string): string =>
 
 const link = (href: string, label: string): string => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
 
-const htmlDocument = (title: string, body: string): string =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>`;
+const htmlDocument = (title: string, body: string, lang = 'en'): string =>
+  `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>`;
 
 export const notificationMails: MailWriter = {
-  confirmation({ confirm }): MailContent {
-    const subject = 'Confirm your address for reply notifications';
-    const text = [
-      'Hello,',
-      '',
-      'Someone, we hope you, asked to be emailed replies to a comment, with this address.',
-      'To confirm, open this link and press "Confirm":',
-      '',
-      confirm,
-      '',
-      'If it was not you, ignore this email: nothing more will be sent to you.',
-    ].join('\n');
+  confirmation({ confirm }, language): MailContent {
+    const t = notificationTerms(language);
+    const subject = t.confirmSubject;
+    const text = [t.hello, '', t.confirmAsked, t.confirmHow, '', confirm, '', t.confirmIgnore].join('\n');
     const html = htmlDocument(
       subject,
-      '<p>Hello,</p><p>Someone, we hope you, asked to be emailed replies to a comment, with this address.</p>' +
-        `<p>${link(confirm, 'Confirm my address')}</p>` +
-        '<p>If it was not you, ignore this email: nothing more will be sent to you.</p>',
+      `<p>${escapeHtml(t.hello)}</p><p>${escapeHtml(t.confirmAsked)}</p><p>${link(confirm, t.confirmLink)}</p><p>${escapeHtml(t.confirmIgnore)}</p>`,
+      t.lang,
     );
     return { subject, text, html };
   },
 
-  replies(replies: NotifiedReply[], { unsubscribe }): MailContent {
-    const subject = replies.length === 1 ? `${authorOf(replies[0].comment)} replied to your comment` : `${replies.length} new replies to your comment`;
+  replies(replies: NotifiedReply[], { unsubscribe }, language): MailContent {
+    const t = notificationTerms(language);
+    const author = (comment: StoredComment) => authorOf(comment, t.anonymous);
+    const subject =
+      replies.length === 1
+        ? t.repliedSubject(author(replies[0].comment))
+        : t.newReplies(replies.length, new Intl.NumberFormat(t.lang).format(replies.length));
     const text = [
-      'Hello,',
+      t.hello,
       '',
-      ...replies.flatMap(({ comment, link: href }) => [`${authorOf(comment)} replied:`, '', textQuote(quoted(comment)), '', `Read it on the page: ${href}`, '']),
+      ...replies.flatMap(({ comment, link: href }) => [t.replied(author(comment)), '', textQuote(quoted(comment)), '', t.readItAt(href), '']),
       '--',
-      'You get this email because you asked to be told of replies in this conversation.',
-      `Stop (one click, no login): ${unsubscribe}`,
+      t.footerWhy,
+      `${t.stopText} ${unsubscribe}`,
     ].join('\n');
     const html = htmlDocument(
       subject,
-      '<p>Hello,</p>' +
+      `<p>${escapeHtml(t.hello)}</p>` +
         replies
-          .map(({ comment, link: href }) => `<p>${escapeHtml(authorOf(comment))} replied:</p>${htmlQuote(quoted(comment))}<p>${link(href, 'Read it on the page')}</p>`)
+          .map(({ comment, link: href }) => `<p>${escapeHtml(t.replied(author(comment)))}</p>${htmlQuote(quoted(comment))}<p>${link(href, t.readIt)}</p>`)
           .join('') +
-        `<hr><p>You get this email because you asked to be told of replies in this conversation. ${link(unsubscribe, 'Stop these emails')} (one click, no login).</p>`,
+        `<hr><p>${escapeHtml(t.footerWhy)} ${link(unsubscribe, t.stopLink)} ${escapeHtml(t.stopNote)}</p>`,
+      t.lang,
     );
     return { subject, text, html };
   },

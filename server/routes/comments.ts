@@ -1,5 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { EDIT_TOKEN_HEADER, HONEYPOT_FIELD, NOTIFY_FIELD, STREAM_POSITION_HEADER, type WpCommentDeleted, type WpCommentStatus } from 'newsroom-comment-protocol';
+import {
+  EDIT_TOKEN_HEADER,
+  HONEYPOT_FIELD,
+  LANGUAGE_TAG,
+  NOTIFY_FIELD,
+  NOTIFY_LANGUAGE_FIELD,
+  STREAM_POSITION_HEADER,
+  type WpCommentDeleted,
+  type WpCommentStatus,
+} from 'newsroom-comment-protocol';
 import type { CommentService, StoredComment } from '../comments/service.js';
 import { commentSchema, createdCommentSchema, presentComment, presentCreated, presentForModerator } from '../present/comment.js';
 import { MESSAGES, WpHttpError, invalidParams } from './errors.js';
@@ -65,6 +74,7 @@ const createBodySchema = {
     content: text,
     [HONEYPOT_FIELD]: text,
     [NOTIFY_FIELD]: { type: 'boolean' },
+    [NOTIFY_LANGUAGE_FIELD]: text,
   },
 } as const;
 
@@ -80,6 +90,7 @@ interface CreateBody {
   content?: string;
   [HONEYPOT_FIELD]?: string;
   [NOTIFY_FIELD]?: boolean;
+  [NOTIFY_LANGUAGE_FIELD]?: string;
   status?: unknown;
 }
 
@@ -179,6 +190,11 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
       if (idempotencyKey !== undefined && (typeof idempotencyKey !== 'string' || !IDEMPOTENCY_KEY.test(idempotencyKey))) {
         throw invalidParams({ 'Idempotency-Key': 'Idempotency-Key must be 1 to 255 printable ASCII characters.' });
       }
+      const language = body[NOTIFY_LANGUAGE_FIELD];
+      // Refused rather than dropped, as any malformed field: the reader would otherwise get emails in a language not theirs.
+      if (language !== undefined && !LANGUAGE_TAG.test(language)) {
+        throw invalidParams({ [NOTIFY_LANGUAGE_FIELD]: MESSAGES.invalidLanguage });
+      }
       if (body.status !== undefined && !options.isModerator(request)) {
         throw new WpHttpError(401, 'rest_comment_invalid_status', MESSAGES.invalidStatusField);
       }
@@ -193,6 +209,7 @@ export function commentRoutes(app: FastifyInstance, options: CommentRoutesOption
         authorIp: options.clientAddress(request),
         idempotencyKey,
         notifyReplies: body[NOTIFY_FIELD] === true,
+        notifyLanguage: language,
       });
       return reply
         .code(201)

@@ -64,6 +64,8 @@ export const MESSAGES = {
   undoNotFound: 'There is no moderation action with this ID that can be undone.',
   undoExpired: 'The time to undo this action is over.',
   undoDone: 'This action has already been undone.',
+  // Ours: the reader's language for reply notifications.
+  invalidLanguage: 'notify_language must be a language tag such as fr or pt-BR.',
   idempotencyKeyReused:
     'Keys for idempotent requests can only be used with the same parameters they were first used with. Send a new key with a new comment.',
 } as const;

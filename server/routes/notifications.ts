@@ -1,6 +1,7 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Notifier } from '../comments/notifications.js';
 import { notificationPage } from '../present/notification-page.js';
+import { notificationTerms, preferredTerms, type NotificationTerms, type PageTerms } from '../present/notification-terms.js';
 
 export interface NotificationRoutesOptions {
   notifier: Notifier;
@@ -18,22 +19,12 @@ const SECURITY_HEADERS = {
 const token = { type: 'object', properties: { token: { type: 'string', maxLength: 100 } }, required: ['token'] } as const;
 type TokenRoute = { Params: { token: string } };
 
-const INVALID = { title: 'This link is not valid', message: 'Please use the link exactly as it is in the email.' };
-const CONFIRM = {
-  unused: { title: 'Confirm your address', message: 'Press the button to be emailed replies in the conversations you follow.', button: 'Confirm' },
-  done: { title: 'Address confirmed', message: 'You will be emailed replies in the conversations you follow. Every email has a link to stop.' },
-  used: { title: 'Already confirmed', message: 'This link was used already: your address is confirmed.' },
-};
-const UNSUBSCRIBE = {
-  unused: { title: 'Stop these emails', message: 'Press the button to stop emails about replies in this conversation.', button: 'Unsubscribe', oneClick: true },
-  done: { title: 'Unsubscribed', message: 'You will get no more emails about replies in this conversation.' },
-  used: { title: 'Already unsubscribed', message: 'This link was used already: you get no emails about this conversation.' },
-};
-
 /**
  * The pages behind the links in notification emails (`/notifications/confirm/<token>`, `/notifications/unsubscribe/<token>`):
  * GET shows what the link does and a button; POST does it, once. A mail client's RFC 8058 one-click unsubscribe is
  * that POST, with the body `List-Unsubscribe=One-Click` (or none): the signed link alone is the authority, no login.
+ * A page is in the language of the email the link came in (stored with the address or the subscription); a link that
+ * is forged or leads nowhere has no trustworthy language, so its page follows the browser's `Accept-Language`.
  */
 export async function notificationRoutes(app: FastifyInstance, options: NotificationRoutesOptions): Promise<void> {
   const { notifier } = options;
@@ -41,22 +32,27 @@ export async function notificationRoutes(app: FastifyInstance, options: Notifica
   const formBody = (_request: unknown, body: string, done: (error: null, body: string) => void) => done(null, body);
   app.addContentTypeParser(['application/x-www-form-urlencoded', 'multipart/form-data'], { parseAs: 'string', bodyLimit: 4096 }, formBody);
 
-  const page = (reply: FastifyReply, status: number, content: Parameters<typeof notificationPage>[0]) =>
-    reply.code(status).headers(SECURITY_HEADERS).type('text/html; charset=utf-8').send(notificationPage(content));
+  const page = (reply: FastifyReply, status: number, terms: NotificationTerms, content: PageTerms & { oneClick?: boolean }) =>
+    reply.code(status).headers(SECURITY_HEADERS).type('text/html; charset=utf-8').send(notificationPage(content, terms.lang));
+  const invalid = (request: FastifyRequest, reply: FastifyReply, forged: boolean) => {
+    const terms = preferredTerms(request.headers['accept-language']);
+    return page(reply, forged ? 403 : 404, terms, terms.invalidLink);
+  };
 
-  for (const [purpose, texts] of [
-    ['confirm', CONFIRM],
-    ['unsubscribe', UNSUBSCRIBE],
-  ] as const) {
+  for (const purpose of ['confirm', 'unsubscribe'] as const) {
+    const texts = (terms: NotificationTerms) => (purpose === 'confirm' ? terms.confirmPage : terms.unsubscribePage);
+    const oneClick = purpose === 'unsubscribe';
     app.get<TokenRoute>(`/notifications/${purpose}/:token`, { schema: { params: token } }, async (request, reply) => {
-      const state = await notifier.inspectLink(purpose, request.params.token);
-      if (state === 'forged' || state === 'not-found') return page(reply, state === 'forged' ? 403 : 404, INVALID);
-      return page(reply, 200, texts[state]);
+      const target = await notifier.inspectLink(purpose, request.params.token);
+      if (target === 'forged' || target.state === 'not-found') return invalid(request, reply, target === 'forged');
+      const terms = notificationTerms(target.language);
+      return page(reply, 200, terms, target.state === 'unused' ? { ...texts(terms).unused, oneClick } : texts(terms).used);
     });
     app.post<TokenRoute>(`/notifications/${purpose}/:token`, { schema: { params: token } }, async (request, reply) => {
-      const outcome = await notifier.useLink(purpose, request.params.token);
-      if (outcome === 'forged' || outcome === 'not-found') return page(reply, outcome === 'forged' ? 403 : 404, INVALID);
-      return page(reply, 200, outcome === 'done' ? texts.done : texts.used);
+      const used = await notifier.useLink(purpose, request.params.token);
+      if (used === 'forged' || used.outcome === 'not-found') return invalid(request, reply, used === 'forged');
+      const terms = notificationTerms(used.language);
+      return page(reply, 200, terms, used.outcome === 'done' ? texts(terms).done : texts(terms).used);
     });
   }
 }

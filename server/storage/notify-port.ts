@@ -15,6 +15,11 @@ export interface ClaimedMail {
   attempts: number;
   /** The replies a digest names, oldest first (empty for other kinds). */
   comments: number[];
+  /**
+   * The reader's language (a BCP 47 tag): the subscription's for a digest, the one the confirmation was asked in for a
+   * confirmation; undefined for the moderator's emails.
+   */
+  language?: string;
 }
 
 /** What subscribing did: the address was confirmed already, or a confirmation email is (or was lately) on its way. */
@@ -26,6 +31,9 @@ export type LinkOutcome = 'done' | 'already' | 'not-found';
 /** What a signed link's one-time action would find: still to do, done already, or nothing of that ID. */
 export type LinkState = 'unused' | 'used' | 'not-found';
 
+/** A link's state, with the language of the email it came in (undefined when nothing has that ID). */
+export type LinkTarget = { state: LinkState; language?: string };
+
 /** The one-time actions of the links in emails: confirming an address, ending a subscription. */
 export type LinkPurpose = 'confirm' | 'unsubscribe';
 
@@ -35,15 +43,24 @@ export interface NotifyStorage {
   notifySigningKey(generate: () => string): Promise<string>;
   /**
    * Subscribes `email` (compared case-insensitively) to replies in the thread under top-level comment `thread`; queues
-   * a confirmation email for an unconfirmed address unless one was queued after `confirmationAfter` (ms).
+   * a confirmation email for an unconfirmed address unless one was queued after `confirmationAfter` (ms). `language`
+   * becomes the subscription's (its digests and unsubscribe page) and, when a confirmation is queued, the address's
+   * (that email and its confirm page).
    */
-  subscribe(request: { email: string; post: number; thread: number; now: number; confirmationAfter: number }): Promise<SubscribeOutcome>;
+  subscribe(request: {
+    email: string;
+    post: number;
+    thread: number;
+    language: string;
+    now: number;
+    confirmationAfter: number;
+  }): Promise<SubscribeOutcome>;
   /** Confirms the address: from now on its subscriptions are notified. */
   confirmAddress(address: number, now: number): Promise<LinkOutcome>;
   /** Ends the subscription; its replies not yet sent are dropped. */
   unsubscribe(subscription: number, now: number): Promise<LinkOutcome>;
-  /** Whether the address (`confirm`) or the subscription (`unsubscribe`) `id` awaits the link's action. */
-  linkState(purpose: LinkPurpose, id: number): Promise<LinkState>;
+  /** Whether the address (`confirm`) or the subscription (`unsubscribe`) `id` awaits the link's action, and its language. */
+  linkState(purpose: LinkPurpose, id: number): Promise<LinkTarget>;
   /**
    * Adds an approved reply to the digest of the confirmed, active subscription of `email` (the replied-to author) in
    * `thread`, unless `replier` is that address: opens a digest due at `sendAt` when none is gathering. Resolves with

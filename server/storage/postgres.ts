@@ -176,6 +176,10 @@ const MIGRATIONS: readonly string[] = [
   // 10: data rights (#18). The IP retention job finds the comments that still hold an address, oldest first; erased
   // ones leave this index, so it stays the size of the retention period.
   "CREATE INDEX comments_with_address_by_date ON comments (created_at) WHERE author_ip != ''",
+  // 11: reply notifications in the reader's language: a subscription's (its digests, its unsubscribe page) and the one
+  // an address's confirmation was asked in (that email, its confirm page). Rows from before were all English.
+  `ALTER TABLE notify_subscriptions ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
+   ALTER TABLE notify_addresses ADD COLUMN confirmation_language TEXT NOT NULL DEFAULT 'en';`,
 ];
 
 const BACKFILL_BATCH = 500;
@@ -870,9 +874,9 @@ function notifyQueries(transaction: Transaction, query: Query): NotifyStorage {
         );
         const address = rows[0];
         const subscribed = await client.query<{ id: number }>(
-          `INSERT INTO notify_subscriptions (address_id, post, thread, created_at) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (address_id, thread) DO UPDATE SET unsubscribed_at = NULL RETURNING id`,
-          [address.id, request.post, request.thread, request.now],
+          `INSERT INTO notify_subscriptions (address_id, post, thread, language, created_at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (address_id, thread) DO UPDATE SET unsubscribed_at = NULL, language = excluded.language RETURNING id`,
+          [address.id, request.post, request.thread, request.language, request.now],
         );
         const confirmed = address.confirmed_at !== null;
         const confirmationQueued =
@@ -882,7 +886,11 @@ function notifyQueries(transaction: Transaction, query: Query): NotifyStorage {
             "INSERT INTO notify_outbox (kind, recipient, ref, state, send_at, created_at) VALUES ('confirm', $1, $2, 'queued', $3, $3)",
             [email, address.id, request.now],
           );
-          await client.query('UPDATE notify_addresses SET confirmation_queued_at = $1 WHERE id = $2', [request.now, address.id]);
+          await client.query('UPDATE notify_addresses SET confirmation_queued_at = $1, confirmation_language = $2 WHERE id = $3', [
+            request.now,
+            request.language,
+            address.id,
+          ]);
         }
         return { subscription: subscribed.rows[0].id, address: address.id, confirmed, confirmationQueued };
       }),
@@ -905,13 +913,14 @@ function notifyQueries(transaction: Transaction, query: Query): NotifyStorage {
         return 'done';
       }),
     async linkState(purpose, id) {
-      const { rows } = await query<{ at: string | null }>(
+      const { rows } = await query<{ at: string | null; language: string }>(
         purpose === 'confirm'
-          ? 'SELECT confirmed_at AS at FROM notify_addresses WHERE id = $1'
-          : 'SELECT unsubscribed_at AS at FROM notify_subscriptions WHERE id = $1',
+          ? 'SELECT confirmed_at AS at, confirmation_language AS language FROM notify_addresses WHERE id = $1'
+          : 'SELECT unsubscribed_at AS at, language FROM notify_subscriptions WHERE id = $1',
         [id],
       );
-      return rows[0] === undefined ? 'not-found' : rows[0].at === null ? 'unused' : 'used';
+      const row = rows[0];
+      return row === undefined ? { state: 'not-found' } : { state: row.at === null ? 'unused' : 'used', language: row.language };
     },
     queueReply: (request) =>
       transaction(async (client) => {
@@ -971,7 +980,13 @@ function notifyQueries(transaction: Transaction, query: Query): NotifyStorage {
                 row.id,
               ])
             : { rows: [] };
-        return { ...row, comments: items.rows.map((item) => item.comment_id) };
+        const languageQuery = {
+          confirm: 'SELECT confirmation_language AS language FROM notify_addresses WHERE id = $1',
+          replies: 'SELECT language FROM notify_subscriptions WHERE id = $1',
+          held: undefined,
+        }[row.kind];
+        const language = languageQuery && (await client.query<{ language: string }>(languageQuery, [row.ref])).rows[0]?.language;
+        return { ...row, comments: items.rows.map((item) => item.comment_id), language };
       }),
     async mailSent(id, now, skipped = false) {
       await query('UPDATE notify_outbox SET state = $1, sent_at = $2, claimed_until = NULL WHERE id = $3', [skipped ? 'skipped' : 'sent', now, id]);

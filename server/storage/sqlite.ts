@@ -180,6 +180,10 @@ const MIGRATIONS: readonly string[] = [
   // 10: data rights (#18). The IP retention job finds the comments that still hold an address, oldest first; erased
   // ones leave this index, so it stays the size of the retention period.
   "CREATE INDEX comments_with_address_by_date ON comments (created_at) WHERE author_ip != ''",
+  // 11: reply notifications in the reader's language: a subscription's (its digests, its unsubscribe page) and the one
+  // an address's confirmation was asked in (that email, its confirm page). Rows from before were all English.
+  `ALTER TABLE notify_subscriptions ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
+   ALTER TABLE notify_addresses ADD COLUMN confirmation_language TEXT NOT NULL DEFAULT 'en';`,
 ];
 
 const BACKFILL_BATCH = 500;
@@ -803,10 +807,10 @@ function notifyStatements(db: Database.Database): NotifyStorage {
     addAddress: db.prepare('INSERT INTO notify_addresses (email, created_at) VALUES (?, ?) ON CONFLICT (email) DO NOTHING'),
     address: db.prepare('SELECT id, confirmed_at, confirmation_queued_at FROM notify_addresses WHERE email = ?'),
     subscribe: db.prepare(
-      `INSERT INTO notify_subscriptions (address_id, post, thread, created_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (address_id, thread) DO UPDATE SET unsubscribed_at = NULL RETURNING id`,
+      `INSERT INTO notify_subscriptions (address_id, post, thread, language, created_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (address_id, thread) DO UPDATE SET unsubscribed_at = NULL, language = excluded.language RETURNING id`,
     ),
-    confirmationQueued: db.prepare('UPDATE notify_addresses SET confirmation_queued_at = ? WHERE id = ?'),
+    confirmationQueued: db.prepare('UPDATE notify_addresses SET confirmation_queued_at = ?, confirmation_language = ? WHERE id = ?'),
     queue: db.prepare("INSERT INTO notify_outbox (kind, recipient, ref, state, send_at, created_at) VALUES (?, ?, ?, 'queued', ?, ?)"),
     confirm: db.prepare('UPDATE notify_addresses SET confirmed_at = ? WHERE id = ? AND confirmed_at IS NULL'),
     addressExists: db.prepare('SELECT 1 FROM notify_addresses WHERE id = ?'),
@@ -816,8 +820,8 @@ function notifyStatements(db: Database.Database): NotifyStorage {
       `UPDATE notify_outbox SET state = 'skipped' WHERE kind = 'replies' AND ref = ? AND state IN ('gathering', 'queued')
          AND (claimed_until IS NULL OR claimed_until <= ?)`,
     ),
-    confirmedAt: db.prepare('SELECT confirmed_at AS at FROM notify_addresses WHERE id = ?'),
-    unsubscribedAt: db.prepare('SELECT unsubscribed_at AS at FROM notify_subscriptions WHERE id = ?'),
+    confirmedAt: db.prepare('SELECT confirmed_at AS at, confirmation_language AS language FROM notify_addresses WHERE id = ?'),
+    unsubscribedAt: db.prepare('SELECT unsubscribed_at AS at, language FROM notify_subscriptions WHERE id = ?'),
     activeSubscription: db.prepare(
       `SELECT s.id, a.email FROM notify_subscriptions s JOIN notify_addresses a ON a.id = s.address_id
        WHERE a.email = ? AND s.thread = ? AND s.unsubscribed_at IS NULL AND a.confirmed_at IS NOT NULL`,
@@ -835,6 +839,8 @@ function notifyStatements(db: Database.Database): NotifyStorage {
        RETURNING id, kind, recipient, ref, attempts`,
     ),
     digestComments: db.prepare('SELECT comment_id FROM notify_outbox_comments WHERE outbox_id = ? ORDER BY comment_id'),
+    confirmationLanguage: db.prepare('SELECT confirmation_language AS language FROM notify_addresses WHERE id = ?'),
+    subscriptionLanguage: db.prepare('SELECT language FROM notify_subscriptions WHERE id = ?'),
     sent: db.prepare('UPDATE notify_outbox SET state = ?, sent_at = ?, claimed_until = NULL WHERE id = ?'),
     retry: db.prepare("UPDATE notify_outbox SET state = 'queued', send_at = ?, claimed_until = NULL, last_error = ? WHERE id = ?"),
     fail: db.prepare("UPDATE notify_outbox SET state = 'failed', claimed_until = NULL, last_error = ? WHERE id = ?"),
@@ -849,13 +855,13 @@ function notifyStatements(db: Database.Database): NotifyStorage {
     const email = comparableEmail(request.email);
     sql.addAddress.run(email, request.now);
     const address = sql.address.get(email) as { id: number; confirmed_at: number | null; confirmation_queued_at: number | null };
-    const { id: subscription } = sql.subscribe.get(address.id, request.post, request.thread, request.now) as { id: number };
+    const { id: subscription } = sql.subscribe.get(address.id, request.post, request.thread, request.language, request.now) as { id: number };
     const confirmed = address.confirmed_at !== null;
     const confirmationQueued =
       !confirmed && (address.confirmation_queued_at === null || address.confirmation_queued_at <= request.confirmationAfter);
     if (confirmationQueued) {
       sql.queue.run('confirm', email, address.id, request.now, request.now);
-      sql.confirmationQueued.run(request.now, address.id);
+      sql.confirmationQueued.run(request.now, request.language, address.id);
     }
     return { subscription, address: address.id, confirmed, confirmationQueued };
   });
@@ -873,7 +879,9 @@ function notifyStatements(db: Database.Database): NotifyStorage {
     const row = sql.claim.get({ now, until: now + leaseMs }) as Omit<ClaimedMail, 'comments'> | undefined;
     if (!row) return undefined;
     const comments = row.kind === 'replies' ? (sql.digestComments.all(row.id) as { comment_id: number }[]).map((item) => item.comment_id) : [];
-    return { ...row, kind: row.kind as MailKind, comments };
+    const reader = row.kind === 'confirm' ? sql.confirmationLanguage : row.kind === 'replies' ? sql.subscriptionLanguage : undefined;
+    const language = (reader?.get(row.ref) as { language: string } | undefined)?.language;
+    return { ...row, kind: row.kind as MailKind, comments, language };
   });
   const outcome = (changed: number, exists: unknown): LinkOutcome => (changed > 0 ? 'done' : exists ? 'already' : 'not-found');
   const unsubscribe = db.transaction((subscription: number, now: number) => {
@@ -896,8 +904,8 @@ function notifyStatements(db: Database.Database): NotifyStorage {
       return unsubscribe.immediate(subscription, now);
     },
     async linkState(purpose, id) {
-      const row = (purpose === 'confirm' ? sql.confirmedAt : sql.unsubscribedAt).get(id) as { at: number | null } | undefined;
-      return row === undefined ? 'not-found' : row.at === null ? 'unused' : 'used';
+      const row = (purpose === 'confirm' ? sql.confirmedAt : sql.unsubscribedAt).get(id) as { at: number | null; language: string } | undefined;
+      return row === undefined ? { state: 'not-found' } : { state: row.at === null ? 'unused' : 'used', language: row.language };
     },
     async queueReply(request) {
       return queueReply.immediate(request);

@@ -5,7 +5,7 @@ import type { CommentForm } from '../../src/components/comment-form/comment-form
 import type { CommentPostedEvent } from '../../src/events/comment-posted-event.js';
 import type { CommentErrorEvent } from '../../src/events/comment-error-event.js';
 import type { CommentSubmitEvent } from '../../src/events/comment-submit-event.js';
-import { COMMENT_BLOCKED_CODE, HONEYPOT_FIELD, NOTIFICATIONS_HEADER, NOTIFY_FIELD, SERVER_HEADER } from 'newsroom-comment-protocol';
+import { COMMENT_BLOCKED_CODE, HONEYPOT_FIELD, NOTIFICATIONS_HEADER, NOTIFY_FIELD, NOTIFY_LANGUAGE_FIELD, SERVER_HEADER } from 'newsroom-comment-protocol';
 import { knownOurServer } from '../../src/comments/comment-api.js';
 import { expectAccessible, xssTrapped } from './helpers.js';
 import {
@@ -579,9 +579,60 @@ describe('comment-form', () => {
       await element.updateComplete;
       expect(statusText(element)).to.contain('cherchez dans votre boîte de réception');
       expect(notifyBox(element)!.checked).to.equal(false);
+      // The form's language goes with the request: the email is in French.
       const subjects = await mailTo(author.author_email, 1);
-      expect(subjects).to.deep.equal(['Confirm your address for reply notifications']);
+      expect(subjects).to.deep.equal(['Confirmez votre adresse pour recevoir les réponses']);
       await expectAccessible(element);
+    });
+
+    /** The JSON bodies the form POSTs from now on. */
+    const postedBodies = () => {
+      const bodies: Record<string, unknown>[] = [];
+      window.fetch = async (input, init) => {
+        if (init?.method === 'POST') bodies.push(JSON.parse(String(init.body)) as Record<string, unknown>);
+        return realFetch(input, init);
+      };
+      return bodies;
+    };
+    const send = async (element: CommentForm) => {
+      const done = posted(element);
+      element.submit();
+      await done;
+      await element.updateComplete;
+    };
+
+    it("sends its page's language with notify_replies when ticked, and neither when not", async () => {
+      const server = await notifyingCommentServer();
+      const bodies = postedBodies();
+      const element = await form(server, freshPostId(), 'fr');
+      await offered(element);
+      await fill(element, { content: 'Sans avis de réponse.', ...freshAuthor() });
+      await send(element);
+      const author = freshAuthor();
+      await fill(element, { content: 'Avec avis de réponse.', ...author });
+      notifyBox(element)!.click();
+      await send(element);
+      expect(bodies.map((body) => [NOTIFY_FIELD in body, NOTIFY_LANGUAGE_FIELD in body])).to.deep.equal([
+        [false, false],
+        [true, true],
+      ]);
+      expect(bodies[1][NOTIFY_FIELD]).to.equal(true);
+      expect(bodies[1][NOTIFY_LANGUAGE_FIELD]).to.equal('fr');
+      expect(await mailTo(author.author_email, 1)).to.deep.equal(['Confirmez votre adresse pour recevoir les réponses']);
+    });
+
+    it('leaves out a malformed page language rather than have the comment refused (the email is then English)', async () => {
+      const server = await notifyingCommentServer();
+      const bodies = postedBodies();
+      const element = await form(server, freshPostId(), 'fr_FR');
+      const box = await offered(element);
+      const author = freshAuthor();
+      await fill(element, { content: 'Page au lang mal formé.', ...author });
+      box.click();
+      await send(element);
+      expect(bodies).to.have.length(1);
+      expect([bodies[0][NOTIFY_FIELD], NOTIFY_LANGUAGE_FIELD in bodies[0]]).to.deep.equal([true, false]);
+      expect(await mailTo(author.author_email, 1)).to.deep.equal(['Confirm your address for reply notifications']);
     });
 
     it('keeps the text and the ticked box on an error, and the retry asks once', async () => {

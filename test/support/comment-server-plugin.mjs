@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URLSearchParams } from 'node:url';
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { tsImport } from 'tsx/esm/api';
 
@@ -24,14 +25,15 @@ async function startMailbox() {
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk) => (raw += chunk));
-      stream.on('end', () => {
-        const subject = /^Subject: (.*)$/im.exec(raw.split(/\r?\n\r?\n/)[0])?.[1] ?? '';
-        messages.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), subject });
-        waiters.forEach((wake) => wake());
-        callback();
-      });
+      // Parsed, so that a subject in another language (MIME encoded-words) reads as written.
+      simpleParser(stream).then(
+        (mail) => {
+          messages.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), subject: mail.subject ?? '' });
+          waiters.forEach((wake) => wake());
+          callback();
+        },
+        (error) => callback(error),
+      );
     },
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -7,7 +7,16 @@ import { buttonStyles } from '../../internal/button.styles.js';
 import { CommentSubmitEvent } from '../../events/comment-submit-event.js';
 import { CommentPostedEvent } from '../../events/comment-posted-event.js';
 import { CommentErrorEvent } from '../../events/comment-error-event.js';
-import { COMMENT_BLOCKED_CODE, HONEYPOT_FIELD, NOTIFY_FIELD, type WpComment, type WpCommentCreate, type WpCommentCreated } from 'newsroom-comment-protocol';
+import {
+  COMMENT_BLOCKED_CODE,
+  HONEYPOT_FIELD,
+  LANGUAGE_TAG,
+  NOTIFY_FIELD,
+  NOTIFY_LANGUAGE_FIELD,
+  type WpComment,
+  type WpCommentCreate,
+  type WpCommentCreated,
+} from 'newsroom-comment-protocol';
 import { CommentPart } from '../../comments/comment-part.js';
 import { CommentApiError, createComment, offersNotifications, unanswered } from '../../comments/comment-api.js';
 import { requireNameEmailConverter } from '../../comments/comment-options.js';
@@ -37,7 +46,8 @@ type Notice = keyof typeof commentFormTerms.en | { serverText: string };
  * retries; against a stock WordPress only standard headers are sent. The edit token our server returns with a new
  * comment is kept in `localStorage` for the `comment-list`, which offers Edit and Delete while the edit window is open.
  * When our server says that it emails reply notifications, the form offers "Notify me of replies by email"
- * (unticked; the server confirms the address by email before it sends any); a stock WordPress is never offered it.
+ * (unticked; the server confirms the address by email before it sends any), and a ticked box sends the form's
+ * language so that those emails and their pages are in it; a stock WordPress is never offered it.
  * `mode="wp-form"` posts the classic fields to
  * `action` (`…/wp-comments-post.php`) instead. A `<form>` the page puts inside is what readers without JavaScript use.
  *
@@ -267,7 +277,13 @@ export class CommentForm extends CommentPart<typeof commentFormTerms.en> {
     };
     const honeypot = this.renderRoot.querySelector<HTMLInputElement>('#trap')!.value;
     if (honeypot) payload[HONEYPOT_FIELD] = honeypot;
-    if (notify) payload[NOTIFY_FIELD] = true;
+    if (notify) {
+      payload[NOTIFY_FIELD] = true;
+      // The emails and their pages follow the form's language; a page's malformed `lang` is left out (the server
+      // then writes English) rather than have the comment refused for it.
+      const { lang } = this.localize;
+      if (LANGUAGE_TAG.test(lang)) payload[NOTIFY_LANGUAGE_FIELD] = lang;
+    }
     return payload;
   }
 

@@ -2,7 +2,16 @@
 // comment server on a loopback port sends to a real SMTP server the test starts, and the test reads what it received.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { EDIT_TOKEN_HEADER, HONEYPOT_FIELD, NOTIFICATIONS_HEADER, NOTIFY_FIELD, type WpComment, type WpCommentCreated } from 'newsroom-comment-protocol';
+import {
+  EDIT_TOKEN_HEADER,
+  HONEYPOT_FIELD,
+  NOTIFICATIONS_HEADER,
+  NOTIFY_FIELD,
+  NOTIFY_LANGUAGE_FIELD,
+  type WpComment,
+  type WpCommentCreated,
+  type WpError,
+} from 'newsroom-comment-protocol';
 import { join } from 'node:path';
 import type { CommentServerOptions } from '../../../server/app.js';
 import type { CommentStorage } from '../../../server/storage/port.js';
@@ -64,6 +73,16 @@ export const page = async (response: Response) => ({
   status: response.status,
   text: (await response.text()).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' '),
 });
+/** A page behind a link with the language it declares on <html>. */
+const pageIn = async (response: Response) => {
+  const html = await response.text();
+  // Spaces between tags collapse; a no-break space stays (French puts one before a colon).
+  const text = html.replace(/<[^>]*>/g, ' ').replace(/[ \t\r\n]+/g, ' ').trim();
+  return { status: response.status, lang: /^<!doctype html><html lang="([^"]*)">/.exec(html)?.[1], text };
+};
+/** The one `<html lang>` of an email's HTML part. */
+const htmlLang = (mail: ReceivedMail) => /<html lang="([^"]*)">/.exec(mail.parsed.html || '')?.[1];
+
 export const oneClick = (url: string) =>
   fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
 
@@ -277,6 +296,179 @@ export function notificationSuite(name: string, fresh: FreshStorage): void {
       await json(await server.post(newComment({ post: 5, parent: alice.id })));
       assert.equal((await outbox(storage)).filter((row) => row.kind === 'replies').length, 1, 'no email after unsubscribing');
       assert.equal(since.to(email).length, 1, 'emails received: one notification, then none');
+    });
+
+    /** Makes the digest gathering now due at once (the tests' digest window is long, so every reply joins it first). */
+    const sendDigestNow = (storage: CommentServerOptions) =>
+      queryDatabase(storage, "UPDATE notify_outbox SET send_at = 0 WHERE kind = 'replies' AND state = 'gathering'");
+    /** A reader asking for replies in `language`, confirmed through the (checked) link of their one email. */
+    const confirmedIn = async (server: TestCommentServer, post: number, language: string) => {
+      const since = mark();
+      const comment = await json(await server.post(newComment({ post, [NOTIFY_FIELD]: true, [NOTIFY_LANGUAGE_FIELD]: language })));
+      const [confirmation] = await since.waitFor(1);
+      const done = await pageIn(await fetch(local(server, linkIn(confirmation, 'confirm')), { method: 'POST' }));
+      assert.equal(done.status, 200);
+      return { comment, email: confirmation.recipients[0], confirmation, confirmed: done };
+    };
+
+    it('writes to a French reader in French (fr-CA → fr): the confirmation, its page, the digest and the unsubscribe page', async () => {
+      const { server, storage } = await serve({ notifyDigestMinutes: 60 });
+      const { comment: alice, email, confirmation, confirmed } = await confirmedIn(server, 20, 'fr-CA');
+      const confirmLink = linkIn(confirmation, 'confirm');
+      assert.equal(confirmation.parsed.subject, 'Confirmez votre adresse pour recevoir les réponses');
+      assert.equal(
+        confirmation.parsed.text?.trimEnd(),
+        [
+          'Bonjour,',
+          '',
+          'Quelqu’un (vous, nous l’espérons) a demandé à recevoir à cette adresse les réponses à un commentaire.',
+          'Pour confirmer, ouvrez ce lien et appuyez sur «\u00a0Confirmer\u00a0»\u00a0:',
+          '',
+          confirmLink,
+          '',
+          'Si ce n’était pas vous, ignorez ce message\u00a0: vous ne recevrez rien d’autre.',
+        ].join('\n'),
+      );
+      assert.equal(htmlLang(confirmation), 'fr');
+      assert.ok((confirmation.parsed.html || '').includes('>Confirmer mon adresse</a>'));
+      assert.deepEqual(confirmed, {
+        status: 200,
+        lang: 'fr',
+        text: 'Adresse confirmée Adresse confirmée Vous recevrez par e-mail les réponses dans les conversations que vous suivez. Chaque message contient un lien pour arrêter.',
+      });
+      assert.deepEqual(await pageIn(await fetch(local(server, confirmLink))), {
+        status: 200,
+        lang: 'fr',
+        text: 'Adresse déjà confirmée Adresse déjà confirmée Ce lien a déjà servi\u00a0: votre adresse est confirmée.',
+      });
+
+      const since = mark();
+      const first = await json(await server.post(newComment({ post: 20, parent: alice.id, author_name: 'Fay', content: 'Première réponse.' })));
+      const second = await json(await server.post(newComment({ post: 20, parent: alice.id, author_name: 'Sid', content: 'Seconde.' })));
+      await sendDigestNow(storage);
+      const [digest] = await since.waitFor(1);
+      assert.deepEqual(digest.recipients, [email]);
+      assert.equal(digest.parsed.subject, '2 nouvelles réponses à votre commentaire');
+      const unsubscribe = linkIn(digest, 'unsubscribe');
+      assert.equal(
+        digest.parsed.text?.trimEnd(),
+        [
+          'Bonjour,',
+          '',
+          'Fay a répondu\u00a0:',
+          '',
+          '> Première réponse.',
+          '',
+          `Lire sur la page\u00a0: ${PUBLIC_URL}/?p=20#comment-${first.id}`,
+          '',
+          'Sid a répondu\u00a0:',
+          '',
+          '> Seconde.',
+          '',
+          `Lire sur la page\u00a0: ${PUBLIC_URL}/?p=20#comment-${second.id}`,
+          '',
+          '--',
+          'Vous recevez ce message parce que vous avez demandé à recevoir les réponses de cette conversation.',
+          `Ne plus rien recevoir (un clic, sans connexion)\u00a0: ${unsubscribe}`,
+        ].join('\n'),
+      );
+      assert.equal(htmlLang(digest), 'fr');
+      assert.ok((digest.parsed.html || '').includes('>Ne plus recevoir ces messages</a> (un clic, sans connexion).'));
+
+      const url = local(server, unsubscribe);
+      assert.deepEqual(await pageIn(await fetch(url)), {
+        status: 200,
+        lang: 'fr',
+        text: 'Ne plus recevoir ces messages Ne plus recevoir ces messages Appuyez sur le bouton pour ne plus recevoir de messages sur les réponses dans cette conversation. Se désabonner',
+      });
+      assert.deepEqual(await pageIn(await oneClick(url)), {
+        status: 200,
+        lang: 'fr',
+        text: 'Désabonnement effectué Désabonnement effectué Vous ne recevrez plus de messages sur les réponses dans cette conversation.',
+      });
+      // A forged link has no stored language: its page follows the browser's, else English.
+      const forged = url.replace(/(unsubscribe\/\d+\.)(.)/, (_match, start: string, first: string) => `${start}${first === 'A' ? 'B' : 'A'}`);
+      const refused = await pageIn(await fetch(forged, { headers: { 'Accept-Language': 'de-DE, fr-CA;q=0.8, en;q=0.5' } }));
+      assert.deepEqual(refused, { status: 403, lang: 'fr', text: 'Ce lien n’est pas valide Ce lien n’est pas valide Utilisez le lien tel qu’il figure dans le message.' });
+      assert.deepEqual(
+        { ...(await pageIn(await fetch(forged))), text: undefined },
+        { status: 403, lang: 'en', text: undefined },
+        'English without Accept-Language',
+      );
+      assert.equal(since.count(), 1, 'emails received: one digest for two replies');
+    });
+
+    it("writes Ukrainian plurals right (2 нові відповіді, 5 нових відповідей) and gives a language not built in (de) English", async () => {
+      const { server, storage } = await serve({ notifyDigestMinutes: 60 });
+      const { comment: olena, email, confirmation, confirmed } = await confirmedIn(server, 21, 'uk');
+      assert.equal(confirmation.parsed.subject, 'Підтвердьте адресу, щоб отримувати відповіді');
+      assert.equal(htmlLang(confirmation), 'uk');
+      assert.deepEqual([confirmed.lang, confirmed.text.split(' ').slice(0, 2).join(' ')], ['uk', 'Адресу підтверджено']);
+
+      const since = mark();
+      const digestOf = async (replies: number, received: number) => {
+        for (let index = 0; index < replies; index += 1) {
+          await json(await server.post(newComment({ post: 21, parent: olena.id, author_name: `Автор ${index}` })));
+        }
+        await sendDigestNow(storage);
+        return (await since.waitFor(received))[received - 1];
+      };
+      const two = await digestOf(2, 1);
+      assert.deepEqual(two.recipients, [email]);
+      assert.equal(two.parsed.subject, '2 нові відповіді на ваш коментар');
+      assert.equal(htmlLang(two), 'uk');
+      assert.ok(two.parsed.text?.startsWith('Вітаємо!\n\nАвтор 0 пише:\n'), two.parsed.text);
+      const five = await digestOf(5, 2);
+      assert.equal(five.parsed.subject, '5 нових відповідей на ваш коментар');
+      const unsubscribe = await pageIn(await fetch(local(server, linkIn(five, 'unsubscribe'))));
+      assert.deepEqual([unsubscribe.lang, unsubscribe.text.endsWith('Відписатися')], ['uk', true]);
+
+      const german = mark();
+      await json(await server.post(newComment({ post: 22, [NOTIFY_FIELD]: true, [NOTIFY_LANGUAGE_FIELD]: 'de-AT' })));
+      const [englishConfirmation] = await german.waitFor(1);
+      assert.equal(englishConfirmation.parsed.subject, 'Confirm your address for reply notifications');
+      assert.equal(htmlLang(englishConfirmation), 'en');
+      const page = await pageIn(await fetch(local(server, linkIn(englishConfirmation, 'confirm'))));
+      assert.deepEqual([page.lang, page.text], ['en', 'Confirm your address Confirm your address Press the button to be emailed replies in the conversations you follow. Confirm']);
+      assert.equal(since.count(), 3, 'emails received: two digests and one confirmation');
+    });
+
+    it('gives addresses and subscriptions from before the language was kept (migration 11) English', async () => {
+      const { server, storage } = await serve();
+      const since = mark();
+      await json(await server.post(newComment({ post: 24, [NOTIFY_FIELD]: true, [NOTIFY_LANGUAGE_FIELD]: 'fr' })));
+      const [confirmation] = await since.waitFor(1);
+      assert.equal(htmlLang(confirmation), 'fr');
+      await server.close();
+      // The database as migration 10 left it, with this address and subscription in it.
+      for (const sql of [
+        'ALTER TABLE notify_subscriptions DROP COLUMN language',
+        'ALTER TABLE notify_addresses DROP COLUMN confirmation_language',
+        'DELETE FROM schema_migrations WHERE version = 11',
+      ]) {
+        await queryDatabase(storage, sql);
+      }
+      const { server: upgraded } = await serve(storage);
+      assert.deepEqual(await queryDatabase(storage, 'SELECT language FROM notify_subscriptions'), [{ language: 'en' }]);
+      const shown = await pageIn(await fetch(local(upgraded, linkIn(confirmation, 'confirm'))));
+      assert.deepEqual([shown.status, shown.lang, shown.text.startsWith('Confirm your address')], [200, 'en', true]);
+      assert.equal(since.count(), 1, 'emails received: the confirmation');
+    });
+
+    it('refuses a malformed notify_language with WordPress’s 400 rest_invalid_param and stores nothing', async () => {
+      const { server, storage } = await serve();
+      const since = mark();
+      for (const language of ['fr_FR', 'f', 'fr-', '-fr', 'fr-toolongsubtag', `fr-${'ab-'.repeat(20)}cd`, 'fr\nBcc: x', 'a-'.repeat(50_000) + '!', 42]) {
+        const response = await server.post({ ...newComment({ post: 23, [NOTIFY_FIELD]: true }), [NOTIFY_LANGUAGE_FIELD]: language });
+        assert.equal(response.status, 400, String(language).slice(0, 40));
+        const body = (await response.json()) as WpError & { data: { params?: Record<string, string> } };
+        assert.equal(body.code, 'rest_invalid_param');
+        assert.ok(body.data.params?.[NOTIFY_LANGUAGE_FIELD], 'the field is named');
+      }
+      for (const table of ['comments', 'notify_addresses', 'notify_subscriptions', 'notify_outbox']) {
+        assert.deepEqual(await queryDatabase(storage, `SELECT * FROM ${table}`), [], `nothing in ${table}`);
+      }
+      assert.equal(since.count(), 0, 'emails received: none');
     });
 
     it('keeps names and texts out of the headers and comment links and images out of the HTML', async () => {
