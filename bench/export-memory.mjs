@@ -5,35 +5,16 @@
 // would fail there). Rows are seeded with their duplicate and flood keys, as the server writes them (rows without them
 // would be backfilled when the command opens the database). Writes bench/results/export-memory.json. BENCH_COMMENTS
 // changes the count.
-import Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { openSqliteStorage } from '../server/storage/sqlite.ts';
+import { seedComments } from './lib/seed-comments.mjs';
 import { load, peakMegabytes, runTransfer } from './lib/transfer-cli.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
 const COMMENTS = Number(process.env.BENCH_COMMENTS ?? 1_000_000);
 const HEAP_LIMIT = ['--max-old-space-size=48', '--max-semi-space-size=1'];
-
-function seed(dataDir, count) {
-  openSqliteStorage(join(dataDir, 'comments.db')).close();
-  const db = new Database(join(dataDir, 'comments.db'));
-  const started = performance.now();
-  db.prepare(
-    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-     INSERT INTO comments (id, post, parent, author_name, author_email, author_url, author_ip, content, status, created_at,
-       sender, duplicate_key)
-     SELECT i, (i - 1) / 50 + 1, CASE WHEN i % 5 = 0 THEN i - 1 ELSE 0 END, 'Lecteur ' || i, 'reader' || i || '@example.com',
-       '', '192.0.2.' || (i % 250), 'Le conseil a voté le budget; Рада ухвалила бюджет, коментар ' || i || '. ' ||
-       replace(hex(zeroblob(12)), '00', 'Ça va. Так. '), CASE WHEN i % 7 = 0 THEN 'hold' ELSE 'approved' END,
-       1600000000000 + i * 1000, '192.0.2.' || (i % 250), 'seeded ' || i
-     FROM n`,
-  ).run(count);
-  db.close();
-  return (performance.now() - started) / 1000;
-}
 
 const dirs = [];
 const tempDir = () => {
@@ -47,7 +28,7 @@ try {
   openSqliteStorage(join(empty, 'comments.db')).close();
   const full = tempDir();
   console.log(`seeding ${COMMENTS} comments…`);
-  const seedSeconds = seed(full, COMMENTS);
+  const seedSeconds = seedComments(full, COMMENTS);
   const rows = [];
   for (const format of ['wxr', 'jsonl']) {
     for (const [database, dataDir] of [['empty', empty], [`${COMMENTS} comments`, full]]) {

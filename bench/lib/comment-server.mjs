@@ -9,7 +9,7 @@ import { postgresAvailable, startPostgres } from '../../test/node/support/postgr
 const root = new URL('../../', import.meta.url).pathname;
 
 /** The moderator's token: the benchmarks set it so that the server prints no generated one. */
-const BENCH_ADMIN_TOKEN = 'bench-admin-token-0123456789';
+export const BENCH_ADMIN_TOKEN = 'bench-admin-token-0123456789';
 
 /** Starts `server/main.ts` with `env` over the benchmark settings; resolves with its URL and a way to stop it. */
 export function startBenchServer(env) {
