@@ -206,6 +206,9 @@ const MIGRATION_LOCK = 4_180_731_554;
 const EVENT_LOG_LOCK = 4_180_731_555;
 // Taken by each import batch, so two imports of one file at once cannot both store a comment (#18).
 const IMPORT_LOCK = 4_180_731_556;
+// Held while a process registers the configured moderator token: replicas starting together would otherwise insert
+// the same live label at once (a unique violation the upsert's conflict target does not cover).
+const CONFIGURED_TOKEN_LOCK = 4_180_731_557;
 /** The NOTIFY channel that wakes every server process on the database when events were logged. */
 const EVENT_CHANNEL = 'newsroom_comment_events';
 
@@ -502,6 +505,7 @@ export async function openPostgresStorage(url: string): Promise<CommentStorage> 
     },
     setConfiguredToken: (tokenHash, label, at) =>
       transaction(async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1)', [CONFIGURED_TOKEN_LOCK]);
         await client.query('UPDATE moderation_tokens SET revoked_at = $1 WHERE configured = 1 AND token_hash != $2 AND revoked_at IS NULL', [at, tokenHash]);
         await client.query(
           `INSERT INTO moderation_tokens (label, token_hash, configured, created_at) VALUES ($1, $2, 1, $3)

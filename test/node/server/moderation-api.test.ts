@@ -19,7 +19,8 @@ import {
   type WpCommentStatus,
   type WpError,
 } from 'newsroom-comment-protocol';
-import type { CommentServerOptions } from '../../../server/app.js';
+import { openStorage, type CommentServerOptions } from '../../../server/app.js';
+import { createModerationDesk } from '../../../server/comments/desk.js';
 import { ADMIN_TOKEN, newComment, startTestServer, suiteServers, type TestCommentServer } from '../support/comment-server.js';
 import { freshPostgresSchemas } from '../support/postgres.js';
 
@@ -313,6 +314,21 @@ function moderationSuite(name: string, fresh: FreshStorage): void {
         ['Ana', `approve 1 comment: #${comment.id}`],
         ['admin', 'create the token “Ana”'],
       ]);
+    });
+
+    it('registers the configured token from several server processes at the same moment (replicas starting together)', async () => {
+      for (let round = 0; round < 10; round += 1) {
+        const { dataDir, databaseUrl } = await fresh();
+        const processes = await Promise.all(Array.from({ length: 4 }, () => openStorage(databaseUrl, dataDir!)));
+        try {
+          const registered = await Promise.allSettled(processes.map((storage) => createModerationDesk(storage, Date.now).registerConfiguredToken(ADMIN_TOKEN)));
+          assert.deepEqual(registered.flatMap((outcome) => (outcome.status === 'rejected' ? [String(outcome.reason)] : [])), [], `round ${round}`);
+          const live = (await processes[0].listModeratorTokens()).filter((token) => token.revokedAt === undefined);
+          assert.deepEqual(live.map((token) => [token.label, token.configured]), [['admin', true]]);
+        } finally {
+          await Promise.all(processes.map((storage) => storage.close()));
+        }
+      }
     });
 
     it('replaces the configured token when COMMENTS_ADMIN_TOKEN changes, on a restart', async () => {
