@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseRange } from './comments/blocklist.js';
@@ -302,7 +302,18 @@ export function loadAdminToken(configured: string, dataDir: string): { token: st
   if (existsSync(file)) return { token: readFileSync(file, 'utf8').trim(), generated: false, file };
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const token = randomBytes(24).toString('base64url');
-  writeFileSync(file, `${token}\n`, { mode: 0o600, flag: 'wx' });
-  chmodSync(file, 0o600);
+  // Written whole under a name of its own, then linked into place: of processes starting together on one data
+  // folder, exactly one link succeeds, and the others read its complete token.
+  const draft = `${file}.${process.pid}.${randomBytes(6).toString('hex')}`;
+  writeFileSync(draft, `${token}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    chmodSync(draft, 0o600);
+    linkSync(draft, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return { token: readFileSync(file, 'utf8').trim(), generated: false, file };
+  } finally {
+    unlinkSync(draft);
+  }
   return { token, generated: true, file };
 }

@@ -1,7 +1,9 @@
 // How the library is wired: options resolved once, the admin token loaded once, nothing printed by library code, one
 // parser for IP ranges.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -64,4 +66,45 @@ test('TRUSTED_PROXIES and the desk\'s IP block list read addresses and CIDR rang
   const refused = ['10.0.0.0/33', '2001:db8::/129', '10.0.0.0/0008', '10.0.0.0/', '10.0.0.0/8/8', '10.0.0.256', 'proxy.example', '10.0.0.0/-1'];
   for (const entry of accepted) assert.deepEqual([entry, acceptedByConfig(entry), acceptedByDesk(entry)], [entry, true, true]);
   for (const entry of refused) assert.deepEqual([entry, acceptedByConfig(entry), acceptedByDesk(entry)], [entry, false, false]);
+});
+
+// Each process loads server/config.ts, says it is ready, and spins until the gate file exists: all go at once.
+const LOAD_AT_THE_GATE = `
+  const { existsSync } = await import('node:fs');
+  const { loadAdminToken } = await import(process.env.CONFIG_MODULE);
+  process.stdout.write('ready\\n');
+  while (!existsSync(process.env.GATE)) {}
+  try {
+    process.stdout.write(JSON.stringify(loadAdminToken('', process.env.DATA_DIR)));
+  } catch (error) {
+    process.stdout.write(JSON.stringify({ error: String(error) }));
+  }
+`;
+
+test('servers starting together on one data folder without a token share one generated token, and one of them shows it', async () => {
+  const config = new URL('../../../server/config.ts', import.meta.url).href;
+  for (let round = 0; round < 20; round += 1) {
+    const dataDir = freshDataDir();
+    const gate = join(freshDataDir(), 'go');
+    const children = Array.from({ length: 4 }, () =>
+      spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', LOAD_AT_THE_GATE], {
+        env: { ...process.env, CONFIG_MODULE: config, GATE: gate, DATA_DIR: dataDir },
+        stdio: ['ignore', 'pipe', 'inherit'],
+        timeout: 30_000,
+      }),
+    );
+    const outputs = children.map((child) => {
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      return { ready: () => output.startsWith('ready'), done: once(child, 'close').then(() => output.slice('ready\n'.length)) };
+    });
+    while (!outputs.every((output) => output.ready())) await new Promise((resolve) => setTimeout(resolve, 10));
+    writeFileSync(gate, '');
+    const loaded = (await Promise.all(outputs.map((output) => output.done))).map((text) => JSON.parse(text) as { token?: string; generated?: boolean; error?: string });
+    assert.deepEqual(loaded.flatMap((answer) => (answer.error ? [answer.error] : [])), [], `round ${round}`);
+    assert.equal(new Set(loaded.map((answer) => answer.token)).size, 1, `round ${round}: one token for all`);
+    assert.equal(loaded.filter((answer) => answer.generated).length, 1, `round ${round}: one of them generated it`);
+    assert.equal(readFileSync(join(dataDir, 'admin-token'), 'utf8').trim(), loaded[0].token);
+    assert.deepEqual(readdirSync(dataDir), ['admin-token'], 'no draft left behind');
+  }
 });
