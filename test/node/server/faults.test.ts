@@ -211,7 +211,15 @@ for (const [name, freshStorage] of storages) {
 describe('several processes on one PostgreSQL', () => {
   it('enforce one flood limit between them', async () => {
     const env = { DATABASE_URL: await freshSchema(), DATA_DIR: tempDir(), FLOOD_SECONDS: '15', TRUSTED_PROXIES: '127.0.0.1' };
-    const [a, b] = await Promise.all([spawnServerProcess(env), spawnServerProcess(env)]);
+    const started = await Promise.allSettled([spawnServerProcess(env), spawnServerProcess(env)]);
+    const running = started.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    if (running.length < started.length) {
+      // One failed to start: stop the other, or it would keep this test file from ending.
+      for (const server of running) server.child.kill('SIGTERM');
+      await Promise.all(running.map((server) => server.exited));
+      throw started.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []))[0];
+    }
+    const [a, b] = running;
     const from = (address: string) => ({ 'X-Forwarded-For': address });
     try {
       assert.equal((await postTo(a.url, newComment(), from('203.0.113.1'))).status, 201);
